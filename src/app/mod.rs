@@ -1,0 +1,442 @@
+//! Application state and the one function that changes it.
+//!
+//! UI code reads [`AppState`] and emits [`Action`]s; [`AppState::apply`] carries each out. Menu
+//! items, shortcuts, buttons and tests all go through it, so they cannot disagree.
+
+mod dialogs;
+mod settings;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use dialogs::{DialogOutcome, FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use settings::{MAX_RECENT, Settings};
+
+use crate::io::{FileStamp, LoadError, load_bytes, load_path, save_atomic};
+use crate::model::{Dataset, Problem};
+
+/// The built-in dataset's text, compiled into the binary.
+pub const BUILTIN_RON: &str = include_str!("../../data.ron");
+
+/// Name shown for the built-in dataset.
+pub const BUILTIN_NAME: &str = "Built-in dataset";
+
+/// Where the open dataset came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The dataset compiled into the app; never written over (Save means Save As).
+    Builtin,
+    /// A new dataset not yet saved.
+    Untitled,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+/// The open dataset and what is known about its file.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The data. Shared so that views and history can hold it cheaply.
+    pub dataset: Arc<Dataset>,
+    /// Where it came from.
+    pub origin: Origin,
+    /// Validation problems of the data as it is now.
+    pub problems: Vec<Problem>,
+    /// Bumped by every data change.
+    pub revision: u64,
+    /// The revision last saved or loaded.
+    pub saved_revision: u64,
+    /// The file as it was when opened or last saved, to notice changes made by others.
+    pub stamp: Option<FileStamp>,
+}
+
+impl Document {
+    fn new(
+        dataset: Dataset,
+        problems: Vec<Problem>,
+        origin: Origin,
+        stamp: Option<FileStamp>,
+    ) -> Self {
+        Self {
+            dataset: Arc::new(dataset),
+            origin,
+            problems,
+            revision: 0,
+            saved_revision: 0,
+            stamp,
+        }
+    }
+
+    /// The built-in dataset. Falls back to an empty one (with the reason as a problem-free error
+    /// text) only if the compiled-in file were broken, which a test rules out.
+    pub fn builtin() -> Result<Self, LoadError> {
+        let loaded = load_bytes(BUILTIN_NAME, BUILTIN_RON.as_bytes())?;
+        Ok(Self::new(
+            loaded.dataset,
+            loaded.problems,
+            Origin::Builtin,
+            None,
+        ))
+    }
+
+    /// An empty, untitled dataset.
+    pub fn untitled() -> Self {
+        Self::new(Dataset::default(), Vec::new(), Origin::Untitled, None)
+    }
+
+    /// Name for the title bar and status bar: the file name, or what the dataset is.
+    pub fn display_name(&self) -> String {
+        match &self.origin {
+            Origin::Builtin => BUILTIN_NAME.to_owned(),
+            Origin::Untitled => "Untitled".to_owned(),
+            Origin::File(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        }
+    }
+
+    /// The file path, when the dataset has one.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Whether there are changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+}
+
+/// What a path typed by hand is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open that file.
+    Open,
+    /// Save to that file.
+    Save,
+}
+
+/// A dialog of the app's own, shown over the window until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Modal {
+    /// Something failed; what happened and what to do.
+    Error {
+        /// Short title.
+        title: String,
+        /// Full message.
+        message: String,
+    },
+    /// The file changed on disk since it was opened: overwrite it?
+    ConfirmOverwrite {
+        /// The file.
+        path: PathBuf,
+        /// Why we ask.
+        reason: String,
+    },
+    /// No file dialog could appear: type a path instead.
+    PathPrompt {
+        /// What the path is for.
+        purpose: PathPurpose,
+        /// Text typed so far.
+        text: String,
+        /// Explanation shown above the field (why no dialog appeared, what to install).
+        note: String,
+    },
+}
+
+/// Everything the user can ask the app to do. UI, shortcuts and tests emit these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// File > New: an empty dataset.
+    NewDataset,
+    /// File > Open...: the native Open dialog.
+    OpenDialog,
+    /// Open this file (recent files, dropped files, typed paths, the command line).
+    Open(PathBuf),
+    /// Open the built-in dataset.
+    OpenBuiltin,
+    /// File > Save (Save As for the built-in and untitled datasets).
+    Save,
+    /// File > Save As...: the native Save dialog.
+    SaveAs,
+    /// Save to this path (chosen in a dialog that already confirmed any overwrite).
+    SaveTo(PathBuf),
+    /// Save to a path typed by hand (asks before overwriting another file).
+    SaveToTyped(PathBuf),
+    /// Overwrite this file although it changed on disk.
+    OverwriteConfirmed(PathBuf),
+    /// Show the field to type a path.
+    PromptPath(PathPurpose),
+    /// Edit the text of the path field.
+    SetPromptText(String),
+    /// Use the typed path.
+    SubmitPrompt,
+    /// Close the app's dialog.
+    DismissModal,
+    /// Forget the recent files.
+    ClearRecent,
+    /// Close the window.
+    Quit,
+}
+
+/// The whole state of the app, without egui.
+pub struct AppState {
+    /// The open dataset.
+    pub doc: Document,
+    /// Remembered between runs.
+    pub settings: Settings,
+    /// The dialog shown, if any.
+    pub modal: Option<Modal>,
+    /// A short message for the status bar (what the last action did).
+    pub status: String,
+    /// Set when the user asked to quit; the UI closes the window.
+    pub quit_requested: bool,
+    dialogs: Box<dyn FileDialogs>,
+}
+
+const NO_DIALOG_NOTE: &str = "No file dialog could be shown: this system has neither a desktop portal \
+(install `xdg-desktop-portal` with `xdg-desktop-portal-gtk`) nor `zenity` (install the `zenity` package). \
+Type the file's full path instead.";
+
+impl AppState {
+    /// A state on the built-in dataset.
+    pub fn new(dialogs: Box<dyn FileDialogs>, settings: Settings) -> Self {
+        let mut state = Self {
+            doc: Document::untitled(),
+            settings,
+            modal: None,
+            status: String::new(),
+            quit_requested: false,
+            dialogs,
+        };
+        state.open_builtin();
+        state
+    }
+
+    /// Starts as the app does: the file given on the command line, else the file open last time
+    /// (if it still exists), else the built-in dataset.
+    pub fn startup(
+        dialogs: Box<dyn FileDialogs>,
+        settings: Settings,
+        cli_file: Option<PathBuf>,
+    ) -> Self {
+        let last = settings.last_file.clone();
+        let mut state = Self::new(dialogs, settings);
+        if let Some(p) = cli_file {
+            state.apply(Action::Open(p));
+        } else if let Some(p) = last.filter(|p| p.is_file()) {
+            state.apply(Action::Open(p));
+        }
+        state
+    }
+
+    /// Window title: "AI Adoption Explorer - <file name>", with `*` while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let dirty = if self.doc.is_dirty() { " *" } else { "" };
+        format!("AI Adoption Explorer - {}{dirty}", self.doc.display_name())
+    }
+
+    fn open_builtin(&mut self) {
+        match Document::builtin() {
+            Ok(doc) => {
+                self.doc = doc;
+                self.settings.last_file = None;
+                self.status = format!("Opened the {}", BUILTIN_NAME.to_lowercase());
+            }
+            Err(e) => self.error("The built-in dataset could not be read", e.to_string()),
+        }
+    }
+
+    fn error(&mut self, title: impl Into<String>, message: impl Into<String>) {
+        self.modal = Some(Modal::Error {
+            title: title.into(),
+            message: message.into(),
+        });
+    }
+
+    fn start_dir(&self) -> Option<PathBuf> {
+        self.doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
+    /// Carries out one action. The only place where the document changes.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::NewDataset => {
+                self.doc = Document::untitled();
+                self.settings.last_file = None;
+                self.status = "New empty dataset".into();
+            }
+            Action::OpenBuiltin => self.open_builtin(),
+            Action::OpenDialog => match self.dialogs.pick_open(self.start_dir().as_deref()) {
+                DialogOutcome::Picked(p) => self.apply(Action::Open(p)),
+                DialogOutcome::Cancelled => {}
+                DialogOutcome::Unavailable => self.apply(Action::PromptPath(PathPurpose::Open)),
+            },
+            Action::Open(path) => self.open(path),
+            Action::Save => match self.doc.path().map(Path::to_path_buf) {
+                None => self.apply(Action::SaveAs),
+                Some(p) => {
+                    let now = FileStamp::of(&p);
+                    if now.is_some() && now != self.doc.stamp {
+                        self.modal = Some(Modal::ConfirmOverwrite {
+                            reason: format!(
+                                "{} was changed on disk after you opened it (by another program or person). \
+                                 Saving replaces those changes with yours; the replaced file is kept as {}.bak.",
+                                p.display(),
+                                p.file_name()
+                                    .map(|n| n.to_string_lossy().into_owned())
+                                    .unwrap_or_default()
+                            ),
+                            path: p,
+                        });
+                    } else {
+                        self.write(p);
+                    }
+                }
+            },
+            Action::SaveAs => {
+                let name = match &self.doc.origin {
+                    Origin::File(_) => self.doc.display_name(),
+                    _ => "dataset.ron".to_owned(),
+                };
+                match self.dialogs.pick_save(self.start_dir().as_deref(), &name) {
+                    DialogOutcome::Picked(p) => self.apply(Action::SaveTo(p)),
+                    DialogOutcome::Cancelled => {}
+                    DialogOutcome::Unavailable => self.apply(Action::PromptPath(PathPurpose::Save)),
+                }
+            }
+            Action::SaveTo(p) => self.write(with_ron_extension(p)),
+            Action::SaveToTyped(p) => {
+                let p = with_ron_extension(p);
+                if p.exists() && self.doc.path() != Some(p.as_path()) {
+                    self.modal = Some(Modal::ConfirmOverwrite {
+                        reason: format!(
+                            "{} already exists. Replace it? The replaced file is kept as .bak.",
+                            p.display()
+                        ),
+                        path: p,
+                    });
+                } else {
+                    self.write(p);
+                }
+            }
+            Action::OverwriteConfirmed(p) => {
+                self.modal = None;
+                self.write(p);
+            }
+            Action::PromptPath(purpose) => {
+                let text = self
+                    .start_dir()
+                    .map(|d| format!("{}/", d.display()))
+                    .unwrap_or_default();
+                self.modal = Some(Modal::PathPrompt {
+                    purpose,
+                    text,
+                    note: NO_DIALOG_NOTE.into(),
+                });
+            }
+            Action::SetPromptText(t) => {
+                if let Some(Modal::PathPrompt { text, .. }) = &mut self.modal {
+                    *text = t;
+                }
+            }
+            Action::SubmitPrompt => {
+                if let Some(Modal::PathPrompt { purpose, text, .. }) = self.modal.clone() {
+                    let typed = text.trim();
+                    if typed.is_empty() {
+                        return;
+                    }
+                    self.modal = None;
+                    let p = expand_home(typed);
+                    match purpose {
+                        PathPurpose::Open => self.apply(Action::Open(p)),
+                        PathPurpose::Save => self.apply(Action::SaveToTyped(p)),
+                    }
+                }
+            }
+            Action::DismissModal => self.modal = None,
+            Action::ClearRecent => self.settings.recent.clear(),
+            Action::Quit => self.quit_requested = true,
+        }
+    }
+
+    fn open(&mut self, path: PathBuf) {
+        match load_path(&path) {
+            Ok(loaded) => {
+                let stamp = FileStamp::of(&path);
+                let n = loaded.problems.len();
+                self.doc = Document::new(
+                    loaded.dataset,
+                    loaded.problems,
+                    Origin::File(path.clone()),
+                    stamp,
+                );
+                self.settings.remember(&path);
+                self.status = if n == 0 {
+                    format!("Opened {}", path.display())
+                } else {
+                    format!(
+                        "Opened {} with {n} problem{} (see Problems)",
+                        path.display(),
+                        if n == 1 { "" } else { "s" }
+                    )
+                };
+            }
+            Err(e) => {
+                if matches!(&e, LoadError::Io { .. }) && !path.exists() {
+                    self.settings.forget(&path);
+                }
+                self.error(
+                    format!(
+                        "Could not open {}",
+                        path.file_name()
+                            .map(|n| n.to_string_lossy())
+                            .unwrap_or_default()
+                    ),
+                    format!(
+                        "{e}\n\nThe dataset that was open ({}) is unchanged.",
+                        self.doc.display_name()
+                    ),
+                );
+            }
+        }
+    }
+
+    fn write(&mut self, path: PathBuf) {
+        match save_atomic(&self.doc.dataset, &path) {
+            Ok(stamp) => {
+                self.doc.origin = Origin::File(path.clone());
+                self.doc.saved_revision = self.doc.revision;
+                self.doc.stamp = Some(stamp);
+                self.settings.remember(&path);
+                self.status = format!("Saved {}", path.display());
+            }
+            Err(e) => self.error(
+                "Could not save",
+                format!("{e}\n\nYour data is still open here; try another folder or file name (File > Save As...)."),
+            ),
+        }
+    }
+}
+
+fn with_ron_extension(p: PathBuf) -> PathBuf {
+    if p.extension().is_some() {
+        p
+    } else {
+        p.with_extension("ron")
+    }
+}
+
+fn expand_home(typed: &str) -> PathBuf {
+    if let Some(rest) = typed.strip_prefix("~/")
+        && let Some(home) = std::env::var_os("HOME")
+    {
+        return PathBuf::from(home).join(rest);
+    }
+    PathBuf::from(typed)
+}

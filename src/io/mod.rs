@@ -1,0 +1,10 @@
+//! Reading and writing dataset files: RON load with precise errors, atomic save.
+
+mod load;
+mod save;
+
+pub use load::{LoadError, Loaded, MAX_FILE_BYTES, load_bytes, load_path};
+pub use save::{FileStamp, SaveError, save_atomic, to_ron_string};
+
+#[doc(hidden)]
+pub use save::{FailPoint, save_atomic_failing_at};

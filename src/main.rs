@@ -1,0 +1,20 @@
+//! Entry point: parse the command line, then run a command or open the window.
+
+use clap::Parser;
+
+use ai_adoption_explorer::cli::{Cli, Command, run_check};
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { file }) => {
+            let code = run_check(
+                &file,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
+        None => ai_adoption_explorer::ui::run_native(cli.file),
+    }
+}

@@ -1,0 +1,578 @@
+//! Validation: every rule a dataset must satisfy, reported as problems at a record and field.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::date::PartialDate;
+use super::ids::check_id_shape;
+use super::types::*;
+
+/// Kind of record, for locating problems and for navigation.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum RecordKind {
+    /// The dataset header.
+    Dataset,
+    /// A source.
+    Source,
+    /// An organization.
+    Organization,
+    /// A person.
+    Person,
+    /// A role.
+    Role,
+    /// A model family.
+    Family,
+    /// A model.
+    Model,
+    /// An adoption.
+    Adoption,
+    /// A claim.
+    Claim,
+    /// A conflict.
+    Conflict,
+    /// A series.
+    Series,
+    /// An event.
+    Event,
+}
+
+impl RecordKind {
+    /// Lowercase name used in messages ("organization").
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordKind::Dataset => "dataset",
+            RecordKind::Source => "source",
+            RecordKind::Organization => "organization",
+            RecordKind::Person => "person",
+            RecordKind::Role => "role",
+            RecordKind::Family => "family",
+            RecordKind::Model => "model",
+            RecordKind::Adoption => "adoption",
+            RecordKind::Claim => "claim",
+            RecordKind::Conflict => "conflict",
+            RecordKind::Series => "series",
+            RecordKind::Event => "event",
+        }
+    }
+}
+
+impl fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One validation problem: which record, which field, what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Kind of the record concerned.
+    pub kind: RecordKind,
+    /// Id of the record concerned (empty for the dataset header).
+    pub id: String,
+    /// Field path within the record, for example `status[1].date`.
+    pub field: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: {}: {}",
+            self.kind, self.id, self.field, self.message
+        )
+    }
+}
+
+impl RecordRef {
+    /// Kind and id of the referenced record.
+    pub fn kind_and_id(&self) -> (RecordKind, &str) {
+        match self {
+            RecordRef::Source(i) => (RecordKind::Source, i.as_str()),
+            RecordRef::Organization(i) => (RecordKind::Organization, i.as_str()),
+            RecordRef::Person(i) => (RecordKind::Person, i.as_str()),
+            RecordRef::Role(i) => (RecordKind::Role, i.as_str()),
+            RecordRef::Family(i) => (RecordKind::Family, i.as_str()),
+            RecordRef::Model(i) => (RecordKind::Model, i.as_str()),
+            RecordRef::Adoption(i) => (RecordKind::Adoption, i.as_str()),
+            RecordRef::Claim(i) => (RecordKind::Claim, i.as_str()),
+            RecordRef::Series(i) => (RecordKind::Series, i.as_str()),
+            RecordRef::Event(i) => (RecordKind::Event, i.as_str()),
+        }
+    }
+}
+
+/// The ids present in a dataset, per kind.
+struct Ids<'a> {
+    by_kind: HashMap<RecordKind, HashSet<&'a str>>,
+}
+
+impl<'a> Ids<'a> {
+    fn has(&self, kind: RecordKind, id: &str) -> bool {
+        self.by_kind.get(&kind).is_some_and(|s| s.contains(id))
+    }
+}
+
+struct Checker<'a> {
+    ids: Ids<'a>,
+    problems: Vec<Problem>,
+    kind: RecordKind,
+    id: &'a str,
+}
+
+impl<'a> Checker<'a> {
+    fn at(&mut self, kind: RecordKind, id: &'a str) {
+        self.kind = kind;
+        self.id = id;
+    }
+
+    fn problem(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            kind: self.kind,
+            id: self.id.to_owned(),
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    fn required(&mut self, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.problem(field, "is empty; a value is required");
+        }
+    }
+
+    fn reference(&mut self, field: impl Into<String>, kind: RecordKind, id: &str) {
+        if !self.ids.has(kind, id) {
+            let field = field.into();
+            self.problem(
+                field,
+                format!("refers to {kind} `{id}`, which does not exist"),
+            );
+        }
+    }
+
+    fn date(&mut self, field: impl Into<String>, date: &PartialDate) {
+        if let Err(why) = date.check() {
+            self.problem(field, format!("impossible date: {why}"));
+        }
+    }
+
+    fn opt_date(&mut self, field: &str, date: &Option<PartialDate>) {
+        if let Some(d) = date {
+            self.date(field, d);
+        }
+    }
+
+    fn sources(&mut self, field: &str, sources: &[super::ids::SourceId], required: bool) {
+        if required && sources.is_empty() {
+            self.problem(field, "no source is given; every record needs at least one");
+        }
+        let mut seen = HashSet::new();
+        for (i, s) in sources.iter().enumerate() {
+            self.reference(format!("{field}[{i}]"), RecordKind::Source, s.as_str());
+            if !seen.insert(s.as_str()) {
+                self.problem(
+                    format!("{field}[{i}]"),
+                    format!("source `{s}` is listed twice"),
+                );
+            }
+        }
+    }
+
+    fn number(&mut self, field: &str, value: f64, unit: &Unit) {
+        if !value.is_finite() {
+            self.problem(field, format!("{value} is not a finite number"));
+            return;
+        }
+        match unit {
+            Unit::Percent if !(0.0..=100.0).contains(&value) => {
+                self.problem(field, format!("percentage {value} is outside 0..=100"));
+            }
+            Unit::Count | Unit::BillionParams | Unit::Times if value < 0.0 => {
+                self.problem(field, format!("{value} is negative; a count cannot be"));
+            }
+            _ => {}
+        }
+    }
+
+    fn subject(&mut self, field: &str, subject: &Subject) {
+        match subject {
+            Subject::Organization(i) => self.reference(field, RecordKind::Organization, i.as_str()),
+            Subject::Model(i) => self.reference(field, RecordKind::Model, i.as_str()),
+            Subject::Family(i) => self.reference(field, RecordKind::Family, i.as_str()),
+            Subject::Adoption(i) => self.reference(field, RecordKind::Adoption, i.as_str()),
+            Subject::Country(c) => self.required(field, c),
+        }
+    }
+
+    fn metric(&mut self, field: &str, metric: &Metric) {
+        if let Metric::Other(name) = metric {
+            self.required(field, name);
+        }
+    }
+}
+
+fn collect_ids<'a, T: 'a>(
+    kind: RecordKind,
+    records: &'a [T],
+    id_of: impl Fn(&'a T) -> &'a str,
+    problems: &mut Vec<Problem>,
+) -> HashSet<&'a str> {
+    let mut set = HashSet::with_capacity(records.len());
+    for (index, r) in records.iter().enumerate() {
+        let id = id_of(r);
+        if let Err(why) = check_id_shape(id) {
+            problems.push(Problem {
+                kind,
+                id: id.to_owned(),
+                field: "id".into(),
+                message: format!("{why} (record #{} of its kind)", index + 1),
+            });
+        }
+        if !set.insert(id) {
+            problems.push(Problem {
+                kind,
+                id: id.to_owned(),
+                field: "id".into(),
+                message: format!("duplicate id: another {kind} already has id `{id}`"),
+            });
+        }
+    }
+    set
+}
+
+/// Checks every rule and returns the problems found, in file order. An empty list means valid.
+pub fn validate(ds: &Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if ds.format_version == 0 || ds.format_version > FORMAT_VERSION {
+        problems.push(Problem {
+            kind: RecordKind::Dataset,
+            id: String::new(),
+            field: "format_version".into(),
+            message: format!(
+                "format version {} is not supported (this build writes {FORMAT_VERSION})",
+                ds.format_version
+            ),
+        });
+    }
+    let mut by_kind = HashMap::new();
+    by_kind.insert(
+        RecordKind::Source,
+        collect_ids(
+            RecordKind::Source,
+            &ds.sources,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+    by_kind.insert(
+        RecordKind::Organization,
+        collect_ids(
+            RecordKind::Organization,
+            &ds.organizations,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+    by_kind.insert(
+        RecordKind::Person,
+        collect_ids(
+            RecordKind::Person,
+            &ds.people,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+    by_kind.insert(
+        RecordKind::Role,
+        collect_ids(
+            RecordKind::Role,
+            &ds.roles,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+    by_kind.insert(
+        RecordKind::Family,
+        collect_ids(
+            RecordKind::Family,
+            &ds.families,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+    by_kind.insert(
+        RecordKind::Model,
+        collect_ids(
+            RecordKind::Model,
+            &ds.models,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+    by_kind.insert(
+        RecordKind::Adoption,
+        collect_ids(
+            RecordKind::Adoption,
+            &ds.adoptions,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+    by_kind.insert(
+        RecordKind::Claim,
+        collect_ids(
+            RecordKind::Claim,
+            &ds.claims,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+    by_kind.insert(
+        RecordKind::Conflict,
+        collect_ids(
+            RecordKind::Conflict,
+            &ds.conflicts,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+    by_kind.insert(
+        RecordKind::Series,
+        collect_ids(
+            RecordKind::Series,
+            &ds.series,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+    by_kind.insert(
+        RecordKind::Event,
+        collect_ids(
+            RecordKind::Event,
+            &ds.events,
+            |r| r.id.as_str(),
+            &mut problems,
+        ),
+    );
+
+    let mut c = Checker {
+        ids: Ids { by_kind },
+        problems,
+        kind: RecordKind::Dataset,
+        id: "",
+    };
+    c.opt_date("meta.date", &ds.meta.date);
+
+    let source_index: HashMap<&str, &Source> =
+        ds.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    for s in &ds.sources {
+        c.at(RecordKind::Source, s.id.as_str());
+        if s.title.trim().is_empty() && s.locator.trim().is_empty() {
+            c.problem(
+                "title",
+                "a source needs a title or a locator so it can be found",
+            );
+        }
+        c.opt_date("date", &s.date);
+        if let Some(via) = &s.via {
+            c.reference("via", RecordKind::Source, via.as_str());
+            // Follow the chain of reprints: it must end, not loop.
+            let mut seen = HashSet::from([s.id.as_str()]);
+            let mut next = Some(via);
+            while let Some(v) = next {
+                if !seen.insert(v.as_str()) {
+                    c.problem("via", format!("`via` loops back through `{v}`"));
+                    break;
+                }
+                next = source_index.get(v.as_str()).and_then(|s| s.via.as_ref());
+            }
+        }
+    }
+    for o in &ds.organizations {
+        c.at(RecordKind::Organization, o.id.as_str());
+        c.required("name", &o.name);
+        c.opt_date("founded", &o.founded);
+        c.sources("sources", &o.sources, true);
+    }
+    for p in &ds.people {
+        c.at(RecordKind::Person, p.id.as_str());
+        c.required("name", &p.name);
+        c.sources("sources", &p.sources, true);
+    }
+    for r in &ds.roles {
+        c.at(RecordKind::Role, r.id.as_str());
+        c.reference("person", RecordKind::Person, r.person.as_str());
+        c.reference(
+            "organization",
+            RecordKind::Organization,
+            r.organization.as_str(),
+        );
+        c.required("title", &r.title);
+        c.opt_date("since", &r.since);
+        c.opt_date("until", &r.until);
+        if let (Some(a), Some(b)) = (r.since, r.until)
+            && a > b
+        {
+            c.problem("until", format!("ends ({b}) before it starts ({a})"));
+        }
+        c.sources("sources", &r.sources, true);
+    }
+    for f in &ds.families {
+        c.at(RecordKind::Family, f.id.as_str());
+        c.required("name", &f.name);
+        c.reference("developer", RecordKind::Organization, f.developer.as_str());
+        c.sources("sources", &f.sources, true);
+    }
+    for m in &ds.models {
+        c.at(RecordKind::Model, m.id.as_str());
+        c.required("name", &m.name);
+        if let Some(f) = &m.family {
+            c.reference("family", RecordKind::Family, f.as_str());
+        }
+        c.reference("developer", RecordKind::Organization, m.developer.as_str());
+        c.opt_date("release_date", &m.release_date);
+        for (field, v) in [
+            ("total_params_b", m.total_params_b),
+            ("active_params_b", m.active_params_b),
+            ("context_k_tokens", m.context_k_tokens),
+        ] {
+            if let Some(v) = v {
+                if !v.is_finite() || v <= 0.0 {
+                    c.problem(field, format!("{v} must be a positive number"));
+                }
+            }
+        }
+        if let (Some(t), Some(a)) = (m.total_params_b, m.active_params_b)
+            && a > t
+        {
+            c.problem(
+                "active_params_b",
+                format!("{a}B active is more than {t}B total"),
+            );
+        }
+        if m.architecture == Some(Architecture::Dense)
+            && let (Some(t), Some(a)) = (m.total_params_b, m.active_params_b)
+            && a != t
+        {
+            c.problem(
+                "active_params_b",
+                "a dense model uses all its parameters; active must equal total or be empty",
+            );
+        }
+        c.sources("sources", &m.sources, true);
+    }
+    for a in &ds.adoptions {
+        c.at(RecordKind::Adoption, a.id.as_str());
+        c.reference(
+            "organization",
+            RecordKind::Organization,
+            a.organization.as_str(),
+        );
+        match &a.target {
+            AdoptionTarget::Model(m) => c.reference("target", RecordKind::Model, m.as_str()),
+            AdoptionTarget::Family(f) => c.reference("target", RecordKind::Family, f.as_str()),
+        }
+        for (i, u) in a.use_cases.iter().enumerate() {
+            c.required(&format!("use_cases[{i}]"), u);
+        }
+        let mut last: Option<PartialDate> = None;
+        for (i, s) in a.status.iter().enumerate() {
+            c.opt_date(&format!("status[{i}].date"), &s.date);
+            c.sources(&format!("status[{i}].sources"), &s.sources, false);
+            if let Some(d) = s.date {
+                if let Some(prev) = last
+                    && d < prev
+                {
+                    c.problem(format!("status[{i}].date"), format!("{d} is earlier than the step before ({prev}); keep the history oldest first"));
+                }
+                last = Some(d);
+            }
+        }
+        c.sources("sources", &a.sources, true);
+    }
+    for cl in &ds.claims {
+        c.at(RecordKind::Claim, cl.id.as_str());
+        c.subject("subject", &cl.subject);
+        c.metric("metric", &cl.metric);
+        if let Unit::Other(u) = &cl.unit {
+            c.required("unit", u);
+        }
+        match &cl.value {
+            ClaimValue::Number(v) => c.number("value", *v, &cl.unit),
+            ClaimValue::Range(lo, hi) => {
+                c.number("value", *lo, &cl.unit);
+                c.number("value", *hi, &cl.unit);
+                if lo > hi {
+                    c.problem("value", format!("range {lo}..{hi} runs backwards"));
+                }
+            }
+            ClaimValue::Date(d) => c.date("value", d),
+            ClaimValue::Text(t) => c.required("value", t),
+        }
+        match &cl.when {
+            Some(When::On(d) | When::By(d)) => c.date("when", d),
+            Some(When::Between(a, b)) => {
+                c.date("when", a);
+                c.date("when", b);
+                if a > b {
+                    c.problem("when", format!("period ends ({b}) before it starts ({a})"));
+                }
+            }
+            None => {}
+        }
+        match &cl.said_by {
+            Some(Speaker::Person(p)) => c.reference("said_by", RecordKind::Person, p.as_str()),
+            Some(Speaker::Organization(o)) => {
+                c.reference("said_by", RecordKind::Organization, o.as_str())
+            }
+            None => {}
+        }
+        c.reference("source", RecordKind::Source, cl.source.as_str());
+        c.required("quote", &cl.quote);
+    }
+    for k in &ds.conflicts {
+        c.at(RecordKind::Conflict, k.id.as_str());
+        c.required("description", &k.description);
+        let distinct: HashSet<&RecordRef> = k.records.iter().collect();
+        if distinct.len() < 2 {
+            c.problem("records", "a conflict needs at least two different records");
+        }
+        for (i, r) in k.records.iter().enumerate() {
+            let (kind, id) = r.kind_and_id();
+            c.reference(format!("records[{i}]"), kind, id);
+        }
+    }
+    for s in &ds.series {
+        c.at(RecordKind::Series, s.id.as_str());
+        c.required("name", &s.name);
+        c.subject("subject", &s.subject);
+        c.metric("metric", &s.metric);
+        let mut dates = HashSet::new();
+        for (i, p) in s.points.iter().enumerate() {
+            c.date(format!("points[{i}].date"), &p.date);
+            c.number(&format!("points[{i}].value"), p.value, &s.unit);
+            if !dates.insert(p.date) {
+                c.problem(
+                    format!("points[{i}].date"),
+                    format!("two points share the date {}", p.date),
+                );
+            }
+        }
+        c.sources("sources", &s.sources, true);
+    }
+    for e in &ds.events {
+        c.at(RecordKind::Event, e.id.as_str());
+        c.required("title", &e.title);
+        c.opt_date("date", &e.date);
+        for (i, r) in e.related.iter().enumerate() {
+            let (kind, id) = r.kind_and_id();
+            c.reference(format!("related[{i}]"), kind, id);
+        }
+        c.sources("sources", &e.sources, true);
+    }
+    c.problems
+}
