@@ -36,6 +36,14 @@ pub enum Command {
         /// The dataset file to check.
         file: PathBuf,
     },
+    /// Rewrite a dataset file in the app's canonical form (as File > Save writes it).
+    ///
+    /// The file must parse; problems in its data are listed but do not stop the rewrite. The
+    /// previous version is kept as `<name>.bak`.
+    Format {
+        /// The dataset file to rewrite.
+        file: PathBuf,
+    },
 }
 
 /// Exit code of `check` for a valid file.
@@ -78,6 +86,27 @@ pub fn run_check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let n = loaded.problems.len();
             let _ = writeln!(err, "{file}: {n} problem{}", if n == 1 { "" } else { "s" });
             EXIT_INVALID
+        }
+    }
+}
+
+/// Runs `format` on `path`. Returns the exit code (0 done, 2 unreadable or not writable).
+pub fn run_format(path: &Path, err: &mut dyn Write) -> i32 {
+    let loaded = match load_path(path) {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    for p in &loaded.problems {
+        let _ = writeln!(err, "{}: {p}", path.display());
+    }
+    match crate::io::save_atomic(&loaded.dataset, path) {
+        Ok(_) => EXIT_VALID,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            EXIT_UNREADABLE
         }
     }
 }

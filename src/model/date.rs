@@ -76,6 +76,16 @@ impl PartialDate {
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (shape only; see [`PartialDate::check`]).
+    ///
+    /// ```
+    /// use ai_adoption_explorer::model::{PartialDate, Precision};
+    /// let d = PartialDate::parse("2025-09").unwrap();
+    /// assert_eq!(d.precision(), Precision::Month);
+    /// assert_eq!(d.to_string(), "2025-09");
+    /// // The shape is right, but February 30th does not exist: validation reports it.
+    /// assert!(PartialDate::parse("2025-02-30").unwrap().check().is_err());
+    /// assert!(PartialDate::parse("Sept 2025").is_err());
+    /// ```
     pub fn parse(text: &str) -> Result<Self, DateShapeError> {
         let err = || DateShapeError {
             text: text.to_owned(),
