@@ -1,1 +1,52 @@
-fn main() {}
+//! Loading (parse + validate) and saving a generated dataset of 100 000 records, and the same
+//! with serde_json for comparison. Results are reported in the README.
+
+use std::hint::black_box;
+
+use ai_adoption_explorer::io::{load_bytes, save_atomic, to_ron_string};
+use ai_adoption_explorer::model::{Dataset, synth::synthetic, validate};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn io_benches(c: &mut Criterion) {
+    let ds = synthetic(100_000, 1);
+    let ron_text = to_ron_string(&ds).expect("serializes");
+    let json_text = serde_json::to_string_pretty(&ds).expect("serializes");
+    eprintln!(
+        "100 000 records: RON {} bytes, JSON {} bytes",
+        ron_text.len(),
+        json_text.len()
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.ron");
+
+    let mut g = c.benchmark_group("io_100k");
+    g.sample_size(10);
+    g.bench_function("load_and_validate_ron", |b| {
+        b.iter(|| {
+            black_box(load_bytes("bench.ron", black_box(ron_text.as_bytes())).expect("loads"))
+        });
+    });
+    g.bench_function("load_and_validate_json", |b| {
+        b.iter(|| {
+            let d: Dataset = serde_json::from_str(black_box(&json_text)).expect("loads");
+            black_box(validate(&d));
+            black_box(d)
+        });
+    });
+    g.bench_function("save_ron_atomic", |b| {
+        b.iter(|| black_box(save_atomic(black_box(&ds), &path).expect("saves")));
+    });
+    g.bench_function("serialize_ron", |b| {
+        b.iter(|| black_box(to_ron_string(black_box(&ds)).expect("ok")))
+    });
+    g.bench_function("serialize_json", |b| {
+        b.iter(|| black_box(serde_json::to_string_pretty(black_box(&ds)).expect("ok")));
+    });
+    g.bench_function("validate_only", |b| {
+        b.iter(|| black_box(validate(black_box(&ds))))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, io_benches);
+criterion_main!(benches);

@@ -20,7 +20,7 @@ fn harness(dialogs: Vec<DialogOutcome>) -> Harness<'static, ExplorerApp> {
     let state = AppState::new(Box::new(ScriptedDialogs::new(dialogs)), Settings::default());
     let mut h = Harness::builder()
         .with_size(egui::vec2(1100.0, 700.0))
-        .build_eframe(move |_cc| ExplorerApp::with_state(state));
+        .build_eframe(move |cc| ExplorerApp::with_state(cc, state));
     h.run();
     h
 }

@@ -2,6 +2,7 @@
 
 mod date;
 mod ids;
+pub mod synth;
 mod types;
 mod validate;
 mod visit;

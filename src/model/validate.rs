@@ -371,10 +371,11 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         ds.sources.iter().map(|s| (s.id.as_str(), s)).collect();
     for s in &ds.sources {
         c.at(RecordKind::Source, s.id.as_str());
-        if s.title.trim().is_empty() && s.locator.trim().is_empty() {
+        if s.title.trim().is_empty() && s.locator.trim().is_empty() && s.publisher.trim().is_empty()
+        {
             c.problem(
                 "title",
-                "a source needs a title or a locator so it can be found",
+                "a source needs a title, a locator or a publisher so it can be found",
             );
         }
         c.opt_date("date", &s.date);

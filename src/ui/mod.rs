@@ -62,11 +62,12 @@ impl ExplorerApp {
             .storage
             .and_then(|s| eframe::get_value(s, Settings::KEY))
             .unwrap_or_default();
-        Self::with_state(AppState::startup(dialogs, settings, cli_file))
+        Self::with_state(cc, AppState::startup(dialogs, settings, cli_file))
     }
 
-    /// Wraps an existing state (tests build states directly).
-    pub fn with_state(state: AppState) -> Self {
+    /// Wraps an existing state (tests build states directly) and sets up fonts.
+    pub fn with_state(cc: &eframe::CreationContext<'_>, state: AppState) -> Self {
+        install_fonts(&cc.egui_ctx);
         Self {
             state,
             view: ViewState::default(),
@@ -312,6 +313,10 @@ fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
                 let edit = ui
                     .add(egui::TextEdit::singleline(&mut t).desired_width(520.0))
                     .labelled_by(label.id);
+                // Put the cursor in the field when the prompt opens, so the user can type at once.
+                if ui.memory(|m| m.focused().is_none()) {
+                    edit.request_focus();
+                }
                 if t != *text {
                     actions.push(Action::SetPromptText(t));
                 }
@@ -335,6 +340,26 @@ fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
     if response.should_close() && !matches!(modal, Modal::PathPrompt { .. }) {
         actions.push(Action::DismissModal);
     }
+}
+
+/// The bundled CJK subset (Noto Sans CJK SC, SIL OFL 1.1): covers every character of the built-in
+/// dataset, so its Chinese names render the same on every machine, tests included.
+pub const CJK_SUBSET_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");
+
+/// Adds the bundled CJK subset after egui's default fonts. Characters neither covers are looked up
+/// in the system's fonts by eframe's system font provider (in the native app), and are drawn as a
+/// replacement box, never a crash, when no font has them.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    let name = "noto-sans-sc-subset".to_owned();
+    fonts.font_data.insert(
+        name.clone(),
+        std::sync::Arc::new(egui::FontData::from_static(CJK_SUBSET_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push(name.clone());
+    }
+    ctx.set_fonts(fonts);
 }
 
 /// Opens the window and runs until it closes.
