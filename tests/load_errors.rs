@@ -1,43 +1,1088 @@
-use ai_adoption_explorer::io::*;
-fn show(name: &str, b: &[u8]) {
-    match load_bytes("f.ron", b) {
-        Ok(l) => println!("{name}: OK problems={:?}", l.problems),
-        Err(e) => println!("{name}: {e:?}"),
+//! Malformed inputs of every kind give a `LoadError`, never a panic, and the error names the
+//! file and, for syntax errors, `LINE:COL` and the offending text.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use ai_adoption_explorer::io::{LoadError, MAX_FILE_BYTES, load_bytes, load_path, to_ron_string};
+use ai_adoption_explorer::model::*;
+use proptest::prelude::*;
+
+/// File name passed to `load_bytes`; every message must name it.
+const FILE: &str = "some dir/data.ron";
+
+fn d(text: &str) -> PartialDate {
+    PartialDate::parse(text).unwrap()
+}
+
+fn src(id: &str) -> SourceId {
+    SourceId::new(id)
+}
+
+/// A small valid dataset with every record kind, every reference kind and non-ASCII text.
+fn sample() -> Dataset {
+    Dataset {
+        format_version: FORMAT_VERSION,
+        meta: Meta {
+            title: "Sample «AI» adoption — 样本".into(),
+            description: "Line one\nline \"two\" with \\ and )\"#".into(),
+            date: Some(d("2025-06-30")),
+            credits: vec!["Epoch AI, CC BY 4.0".into()],
+        },
+        sources: vec![
+            Source {
+                id: src("s1"),
+                title: "Model card".into(),
+                publisher: "Lab".into(),
+                author: "Ada".into(),
+                date: Some(d("2024-03")),
+                locator: "https://example.org/card".into(),
+                kind: SourceKind::Primary,
+                via: None,
+                notes: String::new(),
+            },
+            Source {
+                id: src("s2"),
+                title: "Press report".into(),
+                publisher: "新闻".into(),
+                author: String::new(),
+                date: Some(d("2024-06-15")),
+                locator: String::new(),
+                kind: SourceKind::Press,
+                via: Some(src("s1")),
+                notes: "reprint".into(),
+            },
+            Source {
+                id: src("s3"),
+                title: String::new(),
+                publisher: String::new(),
+                author: String::new(),
+                date: None,
+                locator: "repo/file.csv".into(),
+                kind: SourceKind::Dataset,
+                via: None,
+                notes: String::new(),
+            },
+        ],
+        organizations: vec![
+            Organization {
+                id: OrgId::new("acme"),
+                name: "Acme".into(),
+                native_name: "アクメ".into(),
+                country: "Japan".into(),
+                kind: OrgKind::Company,
+                sector: "Retail".into(),
+                headquarters: "Tokyo".into(),
+                founded: Some(d("2001")),
+                notes: String::new(),
+                sources: vec![src("s1")],
+            },
+            Organization {
+                id: OrgId::new("lab"),
+                name: "Lab".into(),
+                native_name: "阿里巴巴".into(),
+                country: "China".into(),
+                kind: OrgKind::AiLab,
+                sector: String::new(),
+                headquarters: String::new(),
+                founded: None,
+                notes: String::new(),
+                sources: vec![src("s1"), src("s3")],
+            },
+        ],
+        people: vec![Person {
+            id: PersonId::new("ada"),
+            name: "Ada".into(),
+            native_name: "أدا".into(),
+            notes: String::new(),
+            sources: vec![src("s2")],
+        }],
+        roles: vec![Role {
+            id: RoleId::new("ada-cto"),
+            person: PersonId::new("ada"),
+            organization: OrgId::new("acme"),
+            title: "CTO".into(),
+            since: Some(d("2020")),
+            until: Some(d("2023-05")),
+            notes: String::new(),
+            sources: vec![src("s2")],
+        }],
+        families: vec![ModelFamily {
+            id: FamilyId::new("fam"),
+            name: "Fam".into(),
+            developer: OrgId::new("lab"),
+            notes: String::new(),
+            sources: vec![src("s1")],
+        }],
+        models: vec![
+            Model {
+                id: ModelId::new("fam-7b"),
+                name: "Fam 7B".into(),
+                family: Some(FamilyId::new("fam")),
+                developer: OrgId::new("lab"),
+                release_date: Some(d("2024-03-01")),
+                openness: Some(Openness::OpenWeightsUnrestricted),
+                license: "Apache-2.0".into(),
+                total_params_b: Some(7.0),
+                active_params_b: Some(7.0),
+                architecture: Some(Architecture::Dense),
+                context_k_tokens: Some(128.0),
+                notes: String::new(),
+                sources: vec![src("s1")],
+            },
+            Model {
+                id: ModelId::new("fam-moe"),
+                name: "Fam MoE".into(),
+                family: Some(FamilyId::new("fam")),
+                developer: OrgId::new("lab"),
+                release_date: Some(d("2024-04")),
+                openness: Some(Openness::ApiAccess),
+                license: String::new(),
+                total_params_b: Some(235.0),
+                active_params_b: Some(22.0),
+                architecture: Some(Architecture::MixtureOfExperts),
+                context_k_tokens: None,
+                notes: String::new(),
+                sources: vec![src("s1")],
+            },
+        ],
+        adoptions: vec![
+            Adoption {
+                id: AdoptionId::new("acme-fam-7b"),
+                organization: OrgId::new("acme"),
+                target: AdoptionTarget::Model(ModelId::new("fam-7b")),
+                use_cases: vec!["customer service".into()],
+                status: vec![
+                    StatusEntry {
+                        status: AdoptionStatus::Evaluating,
+                        date: Some(d("2024-01")),
+                        notes: String::new(),
+                        sources: vec![],
+                    },
+                    StatusEntry {
+                        status: AdoptionStatus::Production,
+                        date: Some(d("2024-06-15")),
+                        notes: String::new(),
+                        sources: vec![src("s2")],
+                    },
+                ],
+                notes: String::new(),
+                sources: vec![src("s2")],
+            },
+            Adoption {
+                id: AdoptionId::new("acme-fam"),
+                organization: OrgId::new("acme"),
+                target: AdoptionTarget::Family(FamilyId::new("fam")),
+                use_cases: vec![],
+                status: vec![],
+                notes: String::new(),
+                sources: vec![src("s3")],
+            },
+        ],
+        claims: vec![
+            Claim {
+                id: ClaimId::new("c-cost"),
+                subject: Subject::Organization(OrgId::new("acme")),
+                metric: Metric::CostReduction,
+                value: ClaimValue::Number(30.0),
+                unit: Unit::Percent,
+                qualifier: Qualifier::UpTo,
+                baseline: "GPT-4".into(),
+                scope: String::new(),
+                when: Some(When::On(d("2024-06"))),
+                said_by: Some(Speaker::Person(PersonId::new("ada"))),
+                source: src("s2"),
+                quote: "costs fell by up to 30%".into(),
+                notes: String::new(),
+            },
+            Claim {
+                id: ClaimId::new("c-downloads"),
+                subject: Subject::Model(ModelId::new("fam-7b")),
+                metric: Metric::CumulativeDownloads,
+                value: ClaimValue::Range(10.0, 20.0),
+                unit: Unit::Count,
+                qualifier: Qualifier::About,
+                baseline: String::new(),
+                scope: "Hugging Face".into(),
+                when: Some(When::Between(d("2024-01"), d("2024-12"))),
+                said_by: Some(Speaker::Organization(OrgId::new("lab"))),
+                source: src("s1"),
+                quote: "10 to 20 downloads".into(),
+                notes: String::new(),
+            },
+            Claim {
+                id: ClaimId::new("c-date"),
+                subject: Subject::Family(FamilyId::new("fam")),
+                metric: Metric::Date,
+                value: ClaimValue::Date(d("2024-03-01")),
+                unit: Unit::None,
+                qualifier: Qualifier::Exact,
+                baseline: String::new(),
+                scope: String::new(),
+                when: Some(When::By(d("2024-03"))),
+                said_by: None,
+                source: src("s1"),
+                quote: "released on 1 March".into(),
+                notes: String::new(),
+            },
+            Claim {
+                id: ClaimId::new("c-text"),
+                subject: Subject::Adoption(AdoptionId::new("acme-fam-7b")),
+                metric: Metric::Other("satisfaction".into()),
+                value: ClaimValue::Text("very happy".into()),
+                unit: Unit::Other("stars".into()),
+                qualifier: Qualifier::Exact,
+                baseline: String::new(),
+                scope: String::new(),
+                when: None,
+                said_by: None,
+                source: src("s2"),
+                quote: "«very happy»".into(),
+                notes: String::new(),
+            },
+            Claim {
+                id: ClaimId::new("c-country"),
+                subject: Subject::Country("China".into()),
+                metric: Metric::DownloadShare,
+                value: ClaimValue::Number(2.6),
+                unit: Unit::Times,
+                qualifier: Qualifier::MoreThan,
+                baseline: String::new(),
+                scope: String::new(),
+                when: None,
+                said_by: None,
+                source: src("s3"),
+                quote: "2.6 times".into(),
+                notes: String::new(),
+            },
+        ],
+        conflicts: vec![Conflict {
+            id: ConflictId::new("k1"),
+            kind: ConflictKind::DifferentMeasure,
+            records: vec![
+                RecordRef::Claim(ClaimId::new("c-cost")),
+                RecordRef::Claim(ClaimId::new("c-downloads")),
+            ],
+            description: "different measures".into(),
+        }],
+        series: vec![Series {
+            id: SeriesId::new("share"),
+            name: "Share".into(),
+            subject: Subject::Country("China".into()),
+            metric: Metric::DownloadShare,
+            unit: Unit::Percent,
+            points: vec![
+                SeriesPoint {
+                    date: d("2024-01"),
+                    value: 10.0,
+                },
+                SeriesPoint {
+                    date: d("2024-02"),
+                    value: 17.5,
+                },
+            ],
+            notes: String::new(),
+            sources: vec![src("s3")],
+        }],
+        events: vec![Event {
+            id: EventId::new("release"),
+            date: Some(d("2024-03-01")),
+            kind: EventKind::Release,
+            title: "Fam 7B released".into(),
+            description: String::new(),
+            related: vec![
+                RecordRef::Model(ModelId::new("fam-7b")),
+                RecordRef::Organization(OrgId::new("lab")),
+            ],
+            sources: vec![src("s1")],
+        }],
     }
 }
+
+fn sample_text() -> String {
+    to_ron_string(&sample()).unwrap()
+}
+
+/// Loads `bytes` and returns the error; fails the test when the bytes load.
+fn load_err(bytes: impl AsRef<[u8]>) -> LoadError {
+    match load_bytes(FILE, bytes.as_ref()) {
+        Ok(loaded) => panic!("expected a LoadError, got {:?}", loaded.dataset),
+        Err(e) => e,
+    }
+}
+
+/// The parts of a syntax error; fails the test for any other error. Also checks that Display
+/// starts with `FILE:LINE:COL: `.
+fn syntax(bytes: impl AsRef<[u8]>) -> (usize, usize, String, String) {
+    let e = load_err(bytes);
+    let shown = e.to_string();
+    match e {
+        LoadError::Syntax {
+            file,
+            line,
+            col,
+            message,
+            excerpt,
+        } => {
+            assert_eq!(file, FILE);
+            let prefix = format!("{FILE}:{line}:{col}: ");
+            assert!(
+                shown.starts_with(&prefix),
+                "`{shown}` should start with `{prefix}`"
+            );
+            (line, col, message, excerpt)
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+/// 1-based line and column (in characters) of the first occurrence of `needle` in `text`.
+fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not in text"));
+    let before = &text[..at];
+    let line = 1 + before.matches('\n').count();
+    let col = 1 + before.rsplit('\n').next().unwrap().chars().count();
+    (line, col)
+}
+
+/// Asserts `e` is `NotText` at `line:col` for `byte`, and that Display says so.
+fn assert_not_text(e: &LoadError, want_line: usize, want_col: usize, want_byte: u8) {
+    match e {
+        LoadError::NotText {
+            file,
+            line,
+            col,
+            byte,
+        } => {
+            assert_eq!(file, FILE);
+            assert_eq!(
+                (*line, *col, *byte),
+                (want_line, want_col, want_byte),
+                "{e}"
+            );
+        }
+        other => panic!("expected NotText, got {other:?}"),
+    }
+    let shown = e.to_string();
+    assert!(
+        shown.starts_with(&format!("{FILE}:{want_line}:{want_col}: ")),
+        "{shown}"
+    );
+    assert!(shown.contains(&format!("0x{want_byte:02x}")), "{shown}");
+    assert!(shown.contains("not UTF-8"), "{shown}");
+}
+
+/// Every error's Display names the file first.
+fn assert_names_file(e: &LoadError) {
+    let shown = e.to_string();
+    assert!(shown.starts_with(FILE), "`{shown}` does not name {FILE}");
+    if let Some((line, col)) = e.position() {
+        assert!(line >= 1 && col >= 1, "{e:?}");
+        assert!(
+            shown.starts_with(&format!("{FILE}:{line}:{col}: ")),
+            "`{shown}`"
+        );
+    }
+}
+
+/// A small deterministic generator, so big junk files are the same on every run.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        let mut v = Vec::with_capacity(n + 8);
+        while v.len() < n {
+            v.extend_from_slice(&self.next().to_le_bytes());
+        }
+        v.truncate(n);
+        v
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Empty and binary input
+
 #[test]
-fn explore() {
-    show(
-        "cjk",
-        "Dataset(format_version: 1, meta: Meta(title: \"中文中文\", colour: 1))".as_bytes(),
+fn empty_file_is_empty_error() {
+    let e = load_err(b"");
+    assert_eq!(
+        e,
+        LoadError::Empty {
+            file: FILE.to_owned()
+        }
     );
-    show(
-        "cjk2",
-        "Dataset(format_version: 1, meta: Meta(title: \"中文中文\",description:5))".as_bytes(),
+    assert_names_file(&e);
+    assert!(e.to_string().contains("empty"), "{e}");
+}
+
+#[test]
+fn whitespace_only_is_empty_error() {
+    for text in [
+        &b" "[..],
+        b"\n",
+        b"\n\n\n",
+        b" \t \r\n \r\n",
+        b"\xEF\xBB\xBF",
+        b"\xEF\xBB\xBF  \n",
+    ] {
+        let e = load_err(text);
+        assert!(matches!(e, LoadError::Empty { .. }), "{text:?} gave {e:?}");
+        assert_names_file(&e);
+    }
+}
+
+#[test]
+fn binary_bytes_are_errors_that_name_the_file() {
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut inputs: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "png header",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec(),
+        ),
+        ("nul bytes", vec![0u8; 4096]),
+        (
+            "elf header",
+            b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec(),
+        ),
+        ("zip header", b"PK\x03\x04\x14\0\0\0\x08\0".to_vec()),
+        ("utf-16 text", b"\xff\xfeD\0a\0t\0a\0".to_vec()),
+    ];
+    for i in 0..20 {
+        inputs.push(("random bytes", rng.bytes(1 + i * 97)));
+    }
+    for (what, bytes) in &inputs {
+        let e = load_err(bytes);
+        assert_names_file(&e);
+        assert!(
+            matches!(e, LoadError::NotText { .. } | LoadError::Syntax { .. }),
+            "{what}: {e:?}"
+        );
+    }
+    // A PNG file fails on its very first byte.
+    assert_not_text(&load_err(&inputs[0].1), 1, 1, 0x89);
+    // NUL bytes are valid UTF-8, so they are a syntax error at the first character.
+    let (line, col, _, _) = syntax(&inputs[1].1);
+    assert_eq!((line, col), (1, 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Not UTF-8
+
+#[test]
+fn latin1_text_is_not_text_at_the_accented_letter() {
+    let mut bytes = b"Dataset(format_version: 1, meta: Meta(title: \"caf".to_vec();
+    let col = bytes.len() + 1;
+    bytes.extend_from_slice(b"\xe9\"))\n");
+    assert_not_text(&load_err(&bytes), 1, col, 0xe9);
+}
+
+#[test]
+fn lone_ff_on_line_3_is_not_text_with_line_and_character_column() {
+    // Line 3 has multi-byte characters before the bad byte: the column counts characters.
+    let before = "Dataset(\n    format_version: 1,\n    meta: Meta(title: \"中文 😀 x";
+    let mut bytes = before.as_bytes().to_vec();
+    bytes.push(0xFF);
+    bytes.extend_from_slice(b" y\"),\n)\n");
+    let want_col = "    meta: Meta(title: \"中文 😀 x".chars().count() + 1;
+    assert_not_text(&load_err(&bytes), 3, want_col, 0xFF);
+}
+
+#[test]
+fn invalid_utf8_after_a_bom_and_crlf_lines_is_located() {
+    let mut bytes = b"\xEF\xBB\xBFDataset(\r\n    format_version: 1,\r\n  ".to_vec();
+    bytes.push(0xC0);
+    assert_not_text(&load_err(&bytes), 3, 3, 0xC0);
+}
+
+#[test]
+fn truncated_multibyte_character_at_the_end_is_not_text() {
+    let mut bytes = b"Dataset(format_version: 1) ".to_vec();
+    bytes.extend_from_slice(&"中".as_bytes()[..2]);
+    assert_not_text(&load_err(&bytes), 1, 28, 0xE4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Truncated files
+
+#[test]
+fn truncated_dataset_says_it_ends_too_early() {
+    let text = sample_text();
+    // Cut at the start of the line in the middle of the file.
+    let middle = text.len() / 2;
+    let cut = text[..middle].rfind('\n').unwrap() + 1;
+    let (line, _col, message, _excerpt) = syntax(&text.as_bytes()[..cut]);
+    assert!(message.contains("ends too early"), "{message}");
+    let lines_kept = text[..cut].matches('\n').count();
+    assert!(
+        line == lines_kept || line == lines_kept + 1,
+        "error at line {line}, the file has {lines_kept} whole lines"
     );
-    show(
-        "emoji",
-        "Dataset(format_version: 1, meta: Meta(title: \"😀😀\", colour: 1))".as_bytes(),
+}
+
+#[test]
+fn every_prefix_of_a_dataset_is_an_error_never_a_panic() {
+    let text = sample_text();
+    let end = text.trim_end().len();
+    assert!(load_bytes(FILE, text.as_bytes()).is_ok());
+    for cut in 0..end {
+        let e = load_err(&text.as_bytes()[..cut]);
+        assert_names_file(&e);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deep nesting
+
+#[test]
+fn nesting_100_000_levels_deep_errors_quickly_without_stack_overflow() {
+    const DEPTH: usize = 100_000;
+    let open_sq = "[".repeat(DEPTH);
+    let open_par = "(".repeat(DEPTH);
+    let close_sq = "]".repeat(DEPTH);
+    let cases = [
+        open_sq.clone(),
+        format!("{open_sq}{close_sq}"),
+        open_par.clone(),
+        format!("Dataset(format_version: 1, meta: Meta(title: {open_par}"),
+        format!("Dataset(format_version: 1, organizations: {open_sq}"),
+        format!("Dataset(format_version: 1, organizations: {open_sq}{close_sq})"),
+        format!("Dataset(format_version: 1, colour: {open_sq}"),
+        format!("Dataset(format_version: 2, colour: {open_sq}"),
+        format!("(format_version: 2, colour: {open_sq}{close_sq})"),
+        format!("(format_version: 1, colour: {})", "Some(".repeat(DEPTH)),
+        format!(
+            "Dataset(format_version: 1, meta: Meta(title: {})",
+            "{".repeat(DEPTH)
+        ),
+        format!("Dataset(format_version: 1, claims: [Claim(id: \"c\", subject: Country({open_sq}"),
+    ];
+    for text in &cases {
+        let started = Instant::now();
+        let e = load_err(text);
+        let took = started.elapsed();
+        assert_names_file(&e);
+        assert!(
+            matches!(e, LoadError::Syntax { .. } | LoadError::NewerVersion { .. }),
+            "{e:?}"
+        );
+        assert!(
+            took < Duration::from_secs(5),
+            "took {took:?} on `{}...`",
+            &text[..40]
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Huge files
+
+/// Bytes this thread has read through system calls so far (Linux), to prove a file was not read.
+fn bytes_read_by_this_thread() -> Option<u64> {
+    let io = std::fs::read_to_string("/proc/thread-self/io").ok()?;
+    io.lines()
+        .find_map(|l| l.strip_prefix("rchar: "))
+        .and_then(|n| n.trim().parse().ok())
+}
+
+#[test]
+fn file_of_300_mb_is_too_large_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let size: u64 = 300 * 1024 * 1024;
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(size).unwrap(); // sparse: instant, and no disk space used
+    drop(f);
+
+    let read_before = bytes_read_by_this_thread();
+    let started = Instant::now();
+    let e = load_path(&path).unwrap_err();
+    let took = started.elapsed();
+    let read_after = bytes_read_by_this_thread();
+
+    assert_eq!(
+        e,
+        LoadError::TooLarge {
+            file: path.display().to_string(),
+            size,
+            limit: MAX_FILE_BYTES,
+        }
     );
-    show(
-        "tab",
-        "Dataset(format_version: 1,\tmeta: Meta(title: \"x\",\tcolour: 1))".as_bytes(),
+    let shown = e.to_string();
+    assert!(shown.starts_with(&path.display().to_string()), "{shown}");
+    assert!(shown.contains(&size.to_string()), "{shown}");
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+    if let (Some(a), Some(b)) = (read_before, read_after) {
+        assert!(b - a < 1024 * 1024, "{} bytes were read", b - a);
+    }
+}
+
+#[test]
+fn file_one_byte_over_the_limit_is_too_large_and_one_at_the_limit_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let over = dir.path().join("over.ron");
+    std::fs::File::create(&over)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES + 1)
+        .unwrap();
+    assert!(matches!(
+        load_path(&over),
+        Err(LoadError::TooLarge { size, .. }) if size == MAX_FILE_BYTES + 1
+    ));
+    // At the limit the file is read and parsed: NUL bytes are a syntax error, not TooLarge.
+    let at = dir.path().join("at.ron");
+    std::fs::File::create(&at)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES)
+        .unwrap();
+    let e = load_path(&at).unwrap_err();
+    assert!(matches!(e, LoadError::Syntax { .. }), "{e:?}");
+}
+
+#[test]
+fn too_large_bytes_in_memory_are_refused() {
+    let bytes = vec![b' '; usize::try_from(MAX_FILE_BYTES).unwrap() + 1];
+    let e = load_err(&bytes);
+    assert!(matches!(e, LoadError::TooLarge { .. }), "{e:?}");
+    assert_names_file(&e);
+}
+
+/// A hang guard, not a speed claim: junk just below the size limit must fail in seconds.
+#[test]
+fn junk_of_200_mb_errors_within_seconds() {
+    const SIZE: usize = 200 * 1024 * 1024;
+    let limit = Duration::from_secs(10);
+    let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+
+    // On disk, through `load_path`: random bytes.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("junk.ron");
+    std::fs::write(&path, rng.bytes(SIZE)).unwrap();
+    let started = Instant::now();
+    let e = load_path(&path).unwrap_err();
+    let took = started.elapsed();
+    assert!(took < limit, "random bytes on disk took {took:?}");
+    assert!(e.to_string().starts_with(&path.display().to_string()));
+    std::fs::remove_file(&path).unwrap();
+
+    // In memory: junk text of several shapes.
+    let printable: Vec<u8> = rng.bytes(SIZE).iter().map(|b| b' ' + b % 95).collect();
+    let mut csv = Vec::with_capacity(SIZE);
+    while csv.len() < SIZE {
+        csv.extend_from_slice(b"2025-01-01,acme,\"Qwen 2.5\",production,1234.5\n");
+    }
+    let mut unterminated = b"Dataset(format_version: 1, meta: Meta(title: \"".to_vec();
+    unterminated.resize(SIZE, b'a');
+    let mut late_bad_byte = Vec::with_capacity(SIZE + 1);
+    while late_bad_byte.len() < SIZE {
+        late_bad_byte.extend_from_slice("Dataset 中文 (x)\n".as_bytes());
+    }
+    late_bad_byte.push(0xFF);
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("printable ascii", printable),
+        ("csv", csv),
+        ("unterminated string", unterminated),
+        ("brackets", vec![b'['; SIZE]),
+        ("parentheses", vec![b'('; SIZE]),
+        ("bad byte at the end", late_bad_byte),
+    ];
+    for (what, bytes) in cases {
+        let started = Instant::now();
+        let e = load_err(&bytes);
+        let took = started.elapsed();
+        drop(bytes);
+        assert!(took < limit, "{what} took {took:?}");
+        assert_names_file(&e);
+    }
+}
+
+/// The excerpt is at most 60 characters so a message stays readable; the whole message must stay
+/// short too, even when the offending token is huge.
+#[test]
+#[ignore = "bug: LoadError::Syntax message embeds the whole offending identifier (1 MB token gives a 1 MB message)"]
+fn error_message_stays_short_for_a_huge_token() {
+    let huge = "x".repeat(1024 * 1024);
+    for text in [
+        huge.clone(),
+        format!("Dataset(format_version: 1, {huge}: 1)"),
+        format!(
+            "Dataset(format_version: 1, organizations: [Organization(id: \"a\", name: \"A\", kind: {huge})])"
+        ),
+    ] {
+        let e = load_err(&text);
+        let shown = e.to_string();
+        assert!(
+            shown.len() < 2000,
+            "message is {} bytes long: {}...",
+            shown.len(),
+            &shown[..200]
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unknown fields and newer versions
+
+#[test]
+fn unknown_field_at_top_level_is_named_with_its_position() {
+    let text = "Dataset(\n    format_version: 1,\n    colour: \"red\",\n)\n";
+    let (line, col, message, excerpt) = syntax(text);
+    assert_eq!((line, col), position_of(text, "colour"));
+    assert!(message.contains("`colour`"), "{message}");
+    assert!(message.contains("Dataset"), "{message}");
+    assert_eq!(excerpt, "colour");
+    assert!(load_err(text).to_string().contains("(at `colour`)"));
+}
+
+#[test]
+fn unknown_field_in_nested_records_is_named_with_its_position() {
+    let mut ds = sample();
+    ds.organizations.truncate(1);
+    let good = to_ron_string(&ds).unwrap();
+    // Organization, Meta, and a StatusEntry two levels down.
+    for (anchor, record) in [
+        ("        Organization(\n", "Organization"),
+        ("    meta: Meta(\n", "Meta"),
+        ("                StatusEntry(\n", "StatusEntry"),
+    ] {
+        assert!(good.contains(anchor), "{anchor}");
+        let text = good.replacen(
+            anchor,
+            &format!("{anchor}            colour: \"red\",\n"),
+            1,
+        );
+        let (line, col, message, excerpt) = syntax(&text);
+        assert_eq!((line, col), position_of(&text, "colour"), "{message}");
+        assert!(message.contains("unknown field `colour`"), "{message}");
+        assert!(message.contains(record), "{message}");
+        assert_eq!(excerpt, "colour");
+    }
+}
+
+#[test]
+fn newer_format_version_says_to_use_a_newer_version() {
+    for text in [
+        "Dataset(format_version: 2)".to_owned(),
+        "Dataset(\n    format_version: 7,\n    meta: Meta(title: \"future\"),\n)\n".to_owned(),
+        sample_text().replacen("format_version: 1", "format_version: 2", 1),
+    ] {
+        let e = load_err(&text);
+        let found = if text.contains("format_version: 7") {
+            7
+        } else {
+            2
+        };
+        assert_eq!(
+            e,
+            LoadError::NewerVersion {
+                file: FILE.to_owned(),
+                found,
+                supported: FORMAT_VERSION,
+            }
+        );
+        let shown = e.to_string();
+        assert!(shown.starts_with(FILE), "{shown}");
+        assert!(shown.contains("newer version"), "{shown}");
+        assert!(
+            shown.contains(&format!("format_version {found}")),
+            "{shown}"
+        );
+    }
+}
+
+/// A newer version may add fields and variants; the user must hear "newer version", not
+/// "unknown field".
+#[test]
+#[ignore = "bug: probe_version in src/io/load.rs uses a struct named `Probe`, so `Dataset(format_version: 2, <new field>...)` gives Syntax instead of NewerVersion"]
+fn newer_format_version_with_unknown_fields_says_newer_version() {
+    for text in [
+        "Dataset(format_version: 2, colour: \"red\")".to_owned(),
+        "Dataset(\n    format_version: 2,\n    robots: [Robot(id: \"r\")],\n)\n".to_owned(),
+        sample_text()
+            .replacen("format_version: 1", "format_version: 2", 1)
+            .replacen(
+                "kind: Company,",
+                "kind: Company,\n            colour: \"red\",",
+                1,
+            ),
+        sample_text()
+            .replacen("format_version: 1", "format_version: 2", 1)
+            .replacen("kind: Company,", "kind: Cooperative,", 1),
+    ] {
+        let e = load_err(&text);
+        assert_eq!(
+            e,
+            LoadError::NewerVersion {
+                file: FILE.to_owned(),
+                found: 2,
+                supported: FORMAT_VERSION,
+            },
+            "{e}"
+        );
+        assert!(e.to_string().contains("newer version"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// BOM and CRLF
+
+#[test]
+fn bom_and_crlf_load_like_lf() {
+    let lf = sample_text();
+    let want = load_bytes(FILE, lf.as_bytes()).unwrap();
+    assert!(want.problems.is_empty(), "{:?}", want.problems);
+    assert_eq!(want.dataset, sample());
+    let crlf = lf.replace('\n', "\r\n");
+    let mut bom_lf = b"\xEF\xBB\xBF".to_vec();
+    bom_lf.extend_from_slice(lf.as_bytes());
+    let mut bom_crlf = b"\xEF\xBB\xBF".to_vec();
+    bom_crlf.extend_from_slice(crlf.as_bytes());
+    for bytes in [crlf.as_bytes(), &bom_lf, &bom_crlf] {
+        let got = load_bytes(FILE, bytes).unwrap();
+        assert_eq!(got.dataset, want.dataset);
+        assert_eq!(got.problems, want.problems);
+    }
+}
+
+#[test]
+fn crlf_inside_a_multi_line_string_reads_as_lf() {
+    let lf = "Dataset(\n    format_version: 1,\n    meta: Meta(title: \"one\ntwo\"),\n)\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let a = load_bytes(FILE, lf.as_bytes()).unwrap().dataset;
+    let b = load_bytes(FILE, crlf.as_bytes()).unwrap().dataset;
+    assert_eq!(a.meta.title, "one\ntwo");
+    assert_eq!(a, b);
+}
+
+#[test]
+fn crlf_errors_have_the_same_position_as_lf() {
+    let lf = "Dataset(\n    format_version: 1,\n    meta: Meta(title: \"x\", colour: 1),\n)\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(crlf.as_bytes());
+    let a = syntax(lf);
+    assert_eq!((a.0, a.1), position_of(lf, "colour"));
+    assert_eq!(syntax(&crlf), a);
+    assert_eq!(syntax(&bom), a);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wrong variants, types and dates
+
+#[test]
+fn wrong_enum_variant_is_a_syntax_error_at_the_variant() {
+    let text = sample_text().replacen("kind: Company,", "kind: Compny,", 1);
+    let (line, col, message, excerpt) = syntax(&text);
+    assert_eq!((line, col), position_of(&text, "Compny"));
+    assert!(message.contains("Compny"), "{message}");
+    assert!(message.contains("Company"), "{message}");
+    assert_eq!(excerpt, "Compny");
+}
+
+#[test]
+fn string_where_a_number_is_expected_is_a_syntax_error_at_the_value() {
+    let text = sample_text().replacen(
+        "total_params_b: Some(7.0)",
+        "total_params_b: Some(\"big\")",
+        1,
     );
-    show(
-        "str_for_num",
-        b"Dataset(format_version: 1, meta: Meta(title: 5))",
-    );
-    show(
-        "rawstr",
-        b"Dataset(format_version: 1, meta: Meta(title: r#\"a\"b\"#))",
-    );
-    show("ws_only_bom", b"\xEF\xBB\xBF   ");
-    show("bom_only", b"\xEF\xBB\xBF");
-    show(
-        "double_bom",
-        b"\xEF\xBB\xBF\xEF\xBB\xBFDataset(format_version: 1)",
-    );
-    show("cr_only", b"Dataset(\rformat_version: 1,\rcolour: 1)");
-    show("comment", b"// hello\nDataset(format_version: 1) /* x */");
-    show("incomplete_utf8", b"Dataset(format_version: 1) \xe4\xb8");
+    let (line, col, message, excerpt) = syntax(&text);
+    assert_eq!((line, col), position_of(&text, "\"big\""));
+    assert!(message.to_lowercase().contains("float"), "{message}");
+    assert!(excerpt.contains("\"big\""), "{excerpt}");
+}
+
+#[test]
+fn number_where_a_string_is_expected_is_a_syntax_error() {
+    let text = sample_text().replacen("name: \"Acme\"", "name: 42", 1);
+    let (line, _col, message, excerpt) = syntax(&text);
+    assert_eq!(line, position_of(&text, "name: 42").0);
+    assert!(message.to_lowercase().contains("string"), "{message}");
+    assert!(excerpt.contains("42"), "{excerpt}");
+}
+
+/// The column must point at the offending value, and the excerpt must show it, also when the
+/// value follows a space on a long line.
+#[test]
+#[ignore = "bug: for a wrong-type value after white space, LoadError::Syntax col points at the space and the excerpt falls back to the start of the line"]
+fn wrong_type_after_a_space_points_at_the_value() {
+    let long = "a".repeat(100);
+    for (text, token) in [
+        ("Dataset(format_version: \"1\")".to_owned(), "\"1\""),
+        (
+            format!("Dataset(format_version: 1, meta: Meta(title: \"{long}\", description: 5))"),
+            "5))",
+        ),
+        ("Dataset(format_version: 1) x".to_owned(), "x"),
+    ] {
+        let (line, col, message, excerpt) = syntax(&text);
+        assert_eq!((line, col), position_of(&text, token), "{message}");
+        assert!(excerpt.starts_with(&token[..1]), "excerpt `{excerpt}`");
+    }
+}
+
+#[test]
+fn date_of_the_wrong_shape_is_a_syntax_error_with_the_date() {
+    let base = sample_text();
+    for (from, to, bad) in [
+        (
+            "date: Some(\"2025-06-30\")",
+            "date: Some(\"Jan 2025\")",
+            "Jan 2025",
+        ),
+        ("date: \"2024-02\"", "date: \"2024/02\"", "2024/02"),
+        ("Date(\"2024-03-01\")", "Date(\"2024-3-1\")", "2024-3-1"),
+        ("since: Some(\"2020\")", "since: Some(\"20\")", "\"20\""),
+    ] {
+        assert!(base.contains(from), "{from}");
+        let text = base.replacen(from, to, 1);
+        let (line, col, message, excerpt) = syntax(&text);
+        let (want_line, want_col) = position_of(&text, to);
+        assert_eq!(line, want_line, "{message}");
+        assert!(
+            col > want_col && col <= want_col + to.chars().count(),
+            "column {col} is not within `{to}` at {want_col}"
+        );
+        let bare = bad.trim_matches('"');
+        assert!(message.contains(bare), "{message}");
+        assert!(message.contains("YYYY-MM-DD"), "{message}");
+        assert!(excerpt.contains(bare), "{excerpt}");
+    }
+}
+
+#[test]
+fn missing_and_directory_paths_are_io_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.ron");
+    let e = load_path(&missing).unwrap_err();
+    assert!(matches!(e, LoadError::Io { .. }), "{e:?}");
+    assert!(e.to_string().starts_with(&missing.display().to_string()));
+    assert!(e.to_string().contains("no such file"), "{e}");
+    let e = load_path(dir.path()).unwrap_err();
+    assert!(matches!(e, LoadError::Io { .. }), "{e:?}");
+    assert!(e.to_string().contains("folder"), "{e}");
+}
+
+#[test]
+fn load_path_reads_a_valid_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ok.ron");
+    std::fs::write(&path, sample_text()).unwrap();
+    let loaded = load_path(Path::new(&path)).unwrap();
+    assert_eq!(loaded.dataset, sample());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fuzz-style properties
+
+/// Loads any bytes; whatever happens, no panic, and an error names the file.
+fn load_never_panics(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let result = std::panic::catch_unwind(|| load_bytes(FILE, bytes));
+    let Ok(result) = result else {
+        return Err(TestCaseError::fail(format!(
+            "load_bytes panicked on {:?}",
+            String::from_utf8_lossy(bytes)
+        )));
+    };
+    if let Err(e) = result {
+        assert_names_file(&e);
+    }
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+enum Edit {
+    Replace(usize, u8),
+    Insert(usize, u8),
+    Delete(usize),
+    InsertText(usize, &'static str),
+    Truncate(usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let tokens = prop::sample::select(vec![
+        "(",
+        ")",
+        "[",
+        "]",
+        "\"",
+        ",",
+        ":",
+        "Some(",
+        "None",
+        "r#\"",
+        "\\",
+        "//",
+        "/*",
+        "\u{FEFF}",
+        "中",
+        "😀",
+        "\r",
+        "\n",
+        "-",
+        "1e999",
+        "NaN",
+        "format_version: 2,",
+        "#![enable(implicit_some)]",
+    ]);
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Edit::Replace(i, b)),
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Edit::Insert(i, b)),
+        any::<usize>().prop_map(Edit::Delete),
+        (any::<usize>(), tokens).prop_map(|(i, t)| Edit::InsertText(i, t)),
+        any::<usize>().prop_map(Edit::Truncate),
+    ]
+}
+
+fn apply(bytes: &mut Vec<u8>, e: &Edit) {
+    if bytes.is_empty() {
+        return;
+    }
+    let n = bytes.len();
+    match *e {
+        Edit::Replace(i, b) => bytes[i % n] = b,
+        Edit::Insert(i, b) => bytes.insert(i % (n + 1), b),
+        Edit::Delete(i) => {
+            bytes.remove(i % n);
+        }
+        Edit::InsertText(i, t) => {
+            let at = i % (n + 1);
+            bytes.splice(at..at, t.bytes());
+        }
+        Edit::Truncate(i) => bytes.truncate(i % n),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        load_never_panics(&bytes)?;
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in prop_oneof!["\\PC*", any::<String>(), "[ -~\n]*"]) {
+        load_never_panics(text.as_bytes())?;
+        load_never_panics(format!("Dataset(format_version: 1, meta: Meta(title: {text}").as_bytes())?;
+        load_never_panics(format!("Dataset({text})").as_bytes())?;
+    }
+
+    #[test]
+    fn mutated_dataset_text_never_panics(edits in prop::collection::vec(edit(), 1..8)) {
+        let mut bytes = sample_text().into_bytes();
+        for e in &edits {
+            apply(&mut bytes, e);
+        }
+        load_never_panics(&bytes)?;
+    }
 }

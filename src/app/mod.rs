@@ -4,16 +4,18 @@
 //! items, shortcuts, buttons and tests all go through it, so they cannot disagree.
 
 mod dialogs;
+mod selection;
 mod settings;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use dialogs::{DialogOutcome, FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use selection::{MAX_HISTORY, Selection};
 pub use settings::{MAX_RECENT, Settings};
 
 use crate::io::{FileStamp, LoadError, load_bytes, load_path, save_atomic};
-use crate::model::{Dataset, Problem};
+use crate::model::{Dataset, Problem, RecordRef};
 
 /// The built-in dataset's text, compiled into the binary.
 pub const BUILTIN_RON: &str = include_str!("../../data.ron");
@@ -179,6 +181,12 @@ pub enum Action {
     ClearRecent,
     /// Close the window.
     Quit,
+    /// Select a record everywhere (lists, detail view, plots).
+    Select(RecordRef),
+    /// Go back to the previous selection.
+    Back,
+    /// Go forward again.
+    Forward,
 }
 
 /// The whole state of the app, without egui.
@@ -193,6 +201,8 @@ pub struct AppState {
     pub status: String,
     /// Set when the user asked to quit; the UI closes the window.
     pub quit_requested: bool,
+    /// The selected record and the selection history.
+    pub selection: Selection,
     dialogs: Box<dyn FileDialogs>,
 }
 
@@ -209,6 +219,7 @@ impl AppState {
             modal: None,
             status: String::new(),
             quit_requested: false,
+            selection: Selection::default(),
             dialogs,
         };
         state.open_builtin();
@@ -241,12 +252,18 @@ impl AppState {
     fn open_builtin(&mut self) {
         match Document::builtin() {
             Ok(doc) => {
-                self.doc = doc;
+                self.replace_document(doc);
                 self.settings.last_file = None;
                 self.status = format!("Opened the {}", BUILTIN_NAME.to_lowercase());
             }
             Err(e) => self.error("The built-in dataset could not be read", e.to_string()),
         }
+    }
+
+    /// Puts a newly opened or created document in place; the old selection means nothing in it.
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.selection.clear();
     }
 
     fn error(&mut self, title: impl Into<String>, message: impl Into<String>) {
@@ -267,7 +284,7 @@ impl AppState {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::NewDataset => {
-                self.doc = Document::untitled();
+                self.replace_document(Document::untitled());
                 self.settings.last_file = None;
                 self.status = "New empty dataset".into();
             }
@@ -362,6 +379,9 @@ impl AppState {
             Action::DismissModal => self.modal = None,
             Action::ClearRecent => self.settings.recent.clear(),
             Action::Quit => self.quit_requested = true,
+            Action::Select(r) => self.selection.select(r),
+            Action::Back => self.selection.back(),
+            Action::Forward => self.selection.forward(),
         }
     }
 
@@ -370,12 +390,12 @@ impl AppState {
             Ok(loaded) => {
                 let stamp = FileStamp::of(&path);
                 let n = loaded.problems.len();
-                self.doc = Document::new(
+                self.replace_document(Document::new(
                     loaded.dataset,
                     loaded.problems,
                     Origin::File(path.clone()),
                     stamp,
-                );
+                ));
                 self.settings.remember(&path);
                 self.status = if n == 0 {
                     format!("Opened {}", path.display())

@@ -771,3 +771,79 @@ pub struct Event {
     #[serde(default)]
     pub sources: Vec<SourceId>,
 }
+
+impl SourceKind {
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Primary => "Primary source",
+            SourceKind::Press => "Press",
+            SourceKind::Study => "Study",
+            SourceKind::CompanyStatement => "Company statement",
+            SourceKind::Dataset => "Dataset",
+            SourceKind::Web => "Web page",
+        }
+    }
+}
+
+impl OrgKind {
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgKind::Company => "Company",
+            OrgKind::AiLab => "AI lab",
+            OrgKind::ModelHub => "Model hub / platform",
+            OrgKind::ResearchInstitute => "Research institute",
+            OrgKind::Government => "Government body",
+            OrgKind::Media => "Media",
+            OrgKind::Other => "Other",
+        }
+    }
+}
+
+impl Architecture {
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Architecture::Dense => "Dense",
+            Architecture::MixtureOfExperts => "Mixture of experts",
+        }
+    }
+}
+
+impl AdoptionStatus {
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            AdoptionStatus::Evaluating => "Evaluating",
+            AdoptionStatus::Experimenting => "Experimenting",
+            AdoptionStatus::Production => "In production",
+            AdoptionStatus::Stopped => "Stopped",
+        }
+    }
+}
+
+impl ConflictKind {
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ConflictKind::Contradiction => "Contradiction",
+            ConflictKind::DifferentMeasure => "Different measure of the same thing",
+        }
+    }
+}
+
+impl EventKind {
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Release => "Release",
+            EventKind::Overtaking => "Overtaking",
+            EventKind::Report => "Report",
+            EventKind::Letter => "Letter",
+            EventKind::Statement => "Statement",
+            EventKind::Appointment => "Appointment",
+            EventKind::Other => "Other",
+        }
+    }
+}

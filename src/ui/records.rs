@@ -68,6 +68,16 @@ pub fn kinds_ui(ui: &mut egui::Ui, ds: &Dataset, selected: &mut RecordKind) {
     }
 }
 
+/// Joins the non-empty parts with " · ".
+fn join(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// One line describing record `i` of `kind`: a name and a short detail.
 pub fn row_text(ds: &Dataset, kind: RecordKind, i: usize) -> (String, String) {
     let opt = |d: &Option<crate::model::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -80,10 +90,7 @@ pub fn row_text(ds: &Dataset, kind: RecordKind, i: usize) -> (String, String) {
             } else {
                 s.title.clone()
             };
-            (
-                name,
-                format!("{:?} {} {}", s.kind, s.publisher, opt(&s.date)),
-            )
+            (name, join(&[s.kind.label(), &s.publisher, &opt(&s.date)]))
         }
         RecordKind::Organization => {
             let o = &ds.organizations[i];
@@ -92,10 +99,7 @@ pub fn row_text(ds: &Dataset, kind: RecordKind, i: usize) -> (String, String) {
             } else {
                 format!("{} ({})", o.name, o.native_name)
             };
-            (
-                name,
-                format!("{:?} · {} · {}", o.kind, o.country, o.headquarters),
-            )
+            (name, join(&[o.kind.label(), &o.country, &o.headquarters]))
         }
         RecordKind::Person => (ds.people[i].name.clone(), String::new()),
         RecordKind::Role => {
@@ -117,7 +121,7 @@ pub fn row_text(ds: &Dataset, kind: RecordKind, i: usize) -> (String, String) {
                 .unwrap_or_default();
             (
                 m.name.clone(),
-                format!("{} · {} · {}", m.developer, opt(&m.release_date), params),
+                join(&[m.developer.as_str(), &opt(&m.release_date), &params]),
             )
         }
         RecordKind::Adoption => {
@@ -148,7 +152,7 @@ pub fn row_text(ds: &Dataset, kind: RecordKind, i: usize) -> (String, String) {
         }
         RecordKind::Conflict => (
             ds.conflicts[i].description.clone(),
-            format!("{:?}", ds.conflicts[i].kind),
+            ds.conflicts[i].kind.label().to_owned(),
         ),
         RecordKind::Series => (
             ds.series[i].name.clone(),
