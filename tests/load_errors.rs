@@ -665,16 +665,23 @@ fn junk_of_200_mb_errors_within_seconds() {
     // On disk, through `load_path`: random bytes.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("junk.ron");
-    std::fs::write(&path, rng.bytes(SIZE)).unwrap();
+    // 1 MB of random bytes, repeated: as junk as fully random bytes, and quicker to make.
+    let random_mb = rng.bytes(1024 * 1024);
+    std::fs::write(&path, random_mb.repeat(SIZE / random_mb.len())).unwrap();
     let started = Instant::now();
     let e = load_path(&path).unwrap_err();
     let took = started.elapsed();
+    eprintln!("random bytes on disk: {took:?}");
     assert!(took < limit, "random bytes on disk took {took:?}");
     assert!(e.to_string().starts_with(&path.display().to_string()));
     std::fs::remove_file(&path).unwrap();
 
     // In memory: junk text of several shapes.
-    let printable: Vec<u8> = rng.bytes(SIZE).iter().map(|b| b' ' + b % 95).collect();
+    let printable: Vec<u8> = random_mb
+        .iter()
+        .map(|b| b' ' + b % 95)
+        .collect::<Vec<u8>>()
+        .repeat(SIZE / random_mb.len());
     let mut csv = Vec::with_capacity(SIZE);
     while csv.len() < SIZE {
         csv.extend_from_slice(b"2025-01-01,acme,\"Qwen 2.5\",production,1234.5\n");
@@ -699,6 +706,7 @@ fn junk_of_200_mb_errors_within_seconds() {
         let e = load_err(&bytes);
         let took = started.elapsed();
         drop(bytes);
+        eprintln!("{what}: {took:?}");
         assert!(took < limit, "{what} took {took:?}");
         assert_names_file(&e);
     }
@@ -707,7 +715,6 @@ fn junk_of_200_mb_errors_within_seconds() {
 /// The excerpt is at most 60 characters so a message stays readable; the whole message must stay
 /// short too, even when the offending token is huge.
 #[test]
-#[ignore = "bug: LoadError::Syntax message embeds the whole offending identifier (1 MB token gives a 1 MB message)"]
 fn error_message_stays_short_for_a_huge_token() {
     let huge = "x".repeat(1024 * 1024);
     for text in [
@@ -724,6 +731,25 @@ fn error_message_stays_short_for_a_huge_token() {
             "message is {} bytes long: {}...",
             shown.len(),
             &shown[..200]
+        );
+    }
+}
+
+/// `check` prints messages to a terminal: text quoted from the file must not carry control
+/// characters (an escape sequence in a file would otherwise drive the user's terminal).
+#[test]
+fn error_message_quotes_no_control_characters() {
+    for text in [
+        &b"\x1b]0;title\x07\x1b[31mDataset(format_version: 1)"[..],
+        b"Dataset(format_version: 1, \x1b[2J: 1)",
+        b"\0\0\0\0",
+        b"Dataset(format_version: 1, meta: Meta(title: 5\x08\x08))",
+    ] {
+        let shown = load_err(text).to_string();
+        assert!(
+            !shown.chars().any(char::is_control),
+            "control characters in `{}`",
+            shown.escape_debug()
         );
     }
 }
@@ -801,7 +827,6 @@ fn newer_format_version_says_to_use_a_newer_version() {
 /// A newer version may add fields and variants; the user must hear "newer version", not
 /// "unknown field".
 #[test]
-#[ignore = "bug: probe_version in src/io/load.rs uses a struct named `Probe`, so `Dataset(format_version: 2, <new field>...)` gives Syntax instead of NewerVersion"]
 fn newer_format_version_with_unknown_fields_says_newer_version() {
     for text in [
         "Dataset(format_version: 2, colour: \"red\")".to_owned(),
@@ -912,7 +937,6 @@ fn number_where_a_string_is_expected_is_a_syntax_error() {
 /// The column must point at the offending value, and the excerpt must show it, also when the
 /// value follows a space on a long line.
 #[test]
-#[ignore = "bug: for a wrong-type value after white space, LoadError::Syntax col points at the space and the excerpt falls back to the start of the line"]
 fn wrong_type_after_a_space_points_at_the_value() {
     let long = "a".repeat(100);
     for (text, token) in [

@@ -231,6 +231,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
 /// Reads just `format_version` from a file that may not match this build's schema.
 fn probe_version(text: &str) -> Option<u32> {
     #[derive(serde::Deserialize)]
+    #[serde(rename = "Dataset")]
     struct Probe {
         format_version: u32,
     }
@@ -262,30 +263,105 @@ fn syntax_error(file: &str, text: &str, err: &ron::error::SpannedError) -> LoadE
     };
     let start = &err.span.start;
     let end = &err.span.end;
+    let (line, col, excerpt) = locate(text, start.line, start.col, end.line, end.col);
     LoadError::Syntax {
         file: file.to_owned(),
-        line: start.line.max(1),
-        col: start.col.max(1),
-        message,
-        excerpt: excerpt(text, start.line, start.col, end.line, end.col),
+        line,
+        col,
+        message: printable(&message, MAX_MESSAGE_CHARS),
+        excerpt,
     }
 }
 
-/// The offending text between two 1-based positions, on one line, at most 60 characters;
-/// when the span is empty, the rest of the line from the start position.
-fn excerpt(text: &str, line: usize, col: usize, end_line: usize, end_col: usize) -> String {
-    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
-        return String::new();
-    };
-    let from = col.saturating_sub(1);
-    let take = if end_line == line && end_col > col {
-        end_col - col
-    } else {
-        usize::MAX
-    };
-    let mut s: String = l.chars().skip(from).take(take.min(60)).collect();
-    if s.trim().is_empty() {
-        s = l.trim().chars().take(60).collect();
+/// Longest message shown (RON quotes whole identifiers, which a hostile file can make huge).
+const MAX_MESSAGE_CHARS: usize = 300;
+/// Longest excerpt of the offending text.
+const MAX_EXCERPT_CHARS: usize = 60;
+
+/// Shortens `text` to `max` characters and escapes control characters, so a message can neither
+/// flood nor command the terminal it is printed on.
+fn printable(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() && c != '\n' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
     }
-    s.trim().to_owned()
+    out
+}
+
+/// Where the problem really is and its text: RON may point at the white space before the
+/// offending token, so move forward past white space (across lines if need be). Returns the
+/// 1-based line and column and the offending text, at most [`MAX_EXCERPT_CHARS`] characters of one
+/// line: the span when it ends on the same line, else up to the end of the token.
+fn locate(
+    text: &str,
+    line: usize,
+    col: usize,
+    end_line: usize,
+    end_col: usize,
+) -> (usize, usize, String) {
+    let line = line.max(1);
+    let col = col.max(1);
+    // Byte offset of the reported position.
+    let Some(line_start) = text
+        .match_indices('\n')
+        .nth(line.saturating_sub(2))
+        .map(|(i, _)| i + 1)
+        .or((line == 1).then_some(0))
+    else {
+        return (line, col, String::new());
+    };
+    let rest_of_line = &text[line_start..];
+    let offset = line_start
+        + rest_of_line
+            .char_indices()
+            .nth(col - 1)
+            .map_or(rest_of_line.len(), |(i, _)| i);
+    let (mut l, mut c) = (line, col);
+    let mut pos = offset;
+    for ch in text[offset..].chars() {
+        if !ch.is_whitespace() {
+            break;
+        }
+        if ch == '\n' {
+            l += 1;
+            c = 1;
+        } else {
+            c += 1;
+        }
+        pos += ch.len_utf8();
+    }
+    let here = &text[pos..];
+    let line_rest = here.split('\n').next().unwrap_or("");
+    let span_chars = if end_line == l && end_col > c {
+        end_col - c
+    } else {
+        0
+    };
+    let piece: String = if span_chars > 0 {
+        line_rest
+            .chars()
+            .take(span_chars.min(MAX_EXCERPT_CHARS))
+            .collect()
+    } else {
+        // No usable span: the token at this place (up to white space or punctuation that ends it).
+        let token: String = line_rest
+            .chars()
+            .take_while(|ch| !ch.is_whitespace() && !matches!(ch, ',' | ')' | ']' | '}'))
+            .take(MAX_EXCERPT_CHARS)
+            .collect();
+        if token.is_empty() {
+            line_rest.chars().take(MAX_EXCERPT_CHARS).collect()
+        } else {
+            token
+        }
+    };
+    (l, c, printable(piece.trim_end(), MAX_EXCERPT_CHARS))
 }

@@ -143,6 +143,27 @@ impl PartialDate {
         (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
     }
 
+    /// The first day this date can mean, as (year, month, day): "2025" is 2025-01-01.
+    pub fn earliest(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this date can mean: "2025" is 2025-12-31, "2024-02" is 2024-02-29.
+    pub fn latest(&self) -> (i32, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        (
+            self.year,
+            month,
+            self.day.unwrap_or_else(|| days_in_month(self.year, month)),
+        )
+    }
+
+    /// Whether this date certainly lies after `other`: every day it can mean is later than every
+    /// day `other` can mean. "2020-05" is not after "2020", since "2020" may mean December.
+    pub fn is_surely_after(&self, other: &PartialDate) -> bool {
+        self.earliest() > other.latest()
+    }
+
     /// The date as a fractional year for time axes, at the middle of the period it names
     /// (mid-year for a year, mid-month for a month). `None` for an impossible date.
     pub fn as_year_fraction(&self) -> Option<f64> {
@@ -254,6 +275,16 @@ mod tests {
         assert!(!PartialDate::day(2025, 1, 0).is_valid());
         assert!(PartialDate::day(2000, 2, 29).is_valid());
         assert!(!PartialDate::day(1900, 2, 29).is_valid());
+    }
+
+    #[test]
+    fn partial_dates_overlap_rather_than_order() {
+        let y = PartialDate::year(2020);
+        let m = PartialDate::month(2020, 5);
+        assert!(!m.is_surely_after(&y) && !y.is_surely_after(&m));
+        assert!(PartialDate::year(2021).is_surely_after(&m));
+        assert_eq!(PartialDate::month(2024, 2).latest(), (2024, 2, 29));
+        assert!(!PartialDate::day(2024, 6, 15).is_surely_after(&PartialDate::month(2024, 6)));
     }
 
     #[test]

@@ -416,7 +416,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.opt_date("since", &r.since);
         c.opt_date("until", &r.until);
         if let (Some(a), Some(b)) = (r.since, r.until)
-            && a > b
+            && a.is_surely_after(&b)
         {
             c.problem("until", format!("ends ({b}) before it starts ({a})"));
         }
@@ -441,10 +441,10 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             ("active_params_b", m.active_params_b),
             ("context_k_tokens", m.context_k_tokens),
         ] {
-            if let Some(v) = v {
-                if !v.is_finite() || v <= 0.0 {
-                    c.problem(field, format!("{v} must be a positive number"));
-                }
+            if let Some(v) = v
+                && (!v.is_finite() || v <= 0.0)
+            {
+                c.problem(field, format!("{v} must be a positive number"));
             }
         }
         if let (Some(t), Some(a)) = (m.total_params_b, m.active_params_b)
@@ -486,7 +486,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             c.sources(&format!("status[{i}].sources"), &s.sources, false);
             if let Some(d) = s.date {
                 if let Some(prev) = last
-                    && d < prev
+                    && prev.is_surely_after(&d)
                 {
                     c.problem(format!("status[{i}].date"), format!("{d} is earlier than the step before ({prev}); keep the history oldest first"));
                 }
@@ -519,7 +519,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             Some(When::Between(a, b)) => {
                 c.date("when", a);
                 c.date("when", b);
-                if a > b {
+                if a.is_surely_after(b) {
                     c.problem("when", format!("period ends ({b}) before it starts ({a})"));
                 }
             }
