@@ -4,6 +4,7 @@
 //! items, shortcuts, buttons and tests all go through it, so they cannot disagree.
 
 mod dialogs;
+pub mod explorer;
 mod selection;
 mod settings;
 
@@ -16,6 +17,7 @@ pub use settings::{MAX_RECENT, Settings};
 
 use crate::io::{FileStamp, LoadError, load_bytes, load_path, save_atomic};
 use crate::model::{Dataset, Problem, RecordRef};
+use explorer::{ListQuery, ListTab};
 
 /// The built-in dataset's text, compiled into the binary.
 pub const BUILTIN_RON: &str = include_str!("../../data.ron");
@@ -187,6 +189,10 @@ pub enum Action {
     Back,
     /// Go forward again.
     Forward,
+    /// Show another list (organizations, models, sources, events).
+    SetTab(ListTab),
+    /// Change the lists' search, filters or order.
+    SetQuery(Box<ListQuery>),
 }
 
 /// The whole state of the app, without egui.
@@ -203,6 +209,10 @@ pub struct AppState {
     pub quit_requested: bool,
     /// The selected record and the selection history.
     pub selection: Selection,
+    /// The list shown.
+    pub tab: ListTab,
+    /// Search, filters and order of the lists (the plots are narrowed by them too).
+    pub query: ListQuery,
     dialogs: Box<dyn FileDialogs>,
 }
 
@@ -220,6 +230,8 @@ impl AppState {
             status: String::new(),
             quit_requested: false,
             selection: Selection::default(),
+            tab: ListTab::default(),
+            query: ListQuery::default(),
             dialogs,
         };
         state.open_builtin();
@@ -257,6 +269,23 @@ impl AppState {
                 self.status = format!("Opened the {}", BUILTIN_NAME.to_lowercase());
             }
             Err(e) => self.error("The built-in dataset could not be read", e.to_string()),
+        }
+    }
+
+    /// Shows the list that holds `r`, so a selection made anywhere is visible in the list too.
+    fn show_list_of(&mut self, r: &RecordRef) {
+        match r {
+            RecordRef::Organization(_) => self.tab = ListTab::Organizations,
+            RecordRef::Model(_) => self.tab = ListTab::Models,
+            RecordRef::Source(_) => self.tab = ListTab::Sources,
+            RecordRef::Event(_) => self.tab = ListTab::Events,
+            _ => {}
+        }
+    }
+
+    fn show_list_of_current(&mut self) {
+        if let Some(r) = self.selection.current().cloned() {
+            self.show_list_of(&r);
         }
     }
 
@@ -379,9 +408,20 @@ impl AppState {
             Action::DismissModal => self.modal = None,
             Action::ClearRecent => self.settings.recent.clear(),
             Action::Quit => self.quit_requested = true,
-            Action::Select(r) => self.selection.select(r),
-            Action::Back => self.selection.back(),
-            Action::Forward => self.selection.forward(),
+            Action::Select(r) => {
+                self.show_list_of(&r);
+                self.selection.select(r);
+            }
+            Action::Back => {
+                self.selection.back();
+                self.show_list_of_current();
+            }
+            Action::Forward => {
+                self.selection.forward();
+                self.show_list_of_current();
+            }
+            Action::SetTab(t) => self.tab = t,
+            Action::SetQuery(q) => self.query = *q,
         }
     }
 

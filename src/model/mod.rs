@@ -1,6 +1,7 @@
 //! The dataset: types, ids, dates, validation. Pure data: no egui, no I/O.
 
 mod date;
+pub mod format;
 mod ids;
 pub mod synth;
 mod types;

@@ -668,6 +668,8 @@ pub enum RecordRef {
     Series(SeriesId),
     /// An event.
     Event(EventId),
+    /// A conflict.
+    Conflict(ConflictId),
 }
 
 /// How records disagree.

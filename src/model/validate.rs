@@ -88,6 +88,26 @@ impl fmt::Display for Problem {
 }
 
 impl RecordRef {
+    /// A reference to the record of `kind` with `id` (`None` for the dataset header).
+    pub fn from_kind_and_id(kind: RecordKind, id: &str) -> Option<RecordRef> {
+        use super::ids::*;
+        let id = id.to_owned();
+        Some(match kind {
+            RecordKind::Dataset => return None,
+            RecordKind::Source => RecordRef::Source(SourceId(id)),
+            RecordKind::Organization => RecordRef::Organization(OrgId(id)),
+            RecordKind::Person => RecordRef::Person(PersonId(id)),
+            RecordKind::Role => RecordRef::Role(RoleId(id)),
+            RecordKind::Family => RecordRef::Family(FamilyId(id)),
+            RecordKind::Model => RecordRef::Model(ModelId(id)),
+            RecordKind::Adoption => RecordRef::Adoption(AdoptionId(id)),
+            RecordKind::Claim => RecordRef::Claim(ClaimId(id)),
+            RecordKind::Conflict => RecordRef::Conflict(ConflictId(id)),
+            RecordKind::Series => RecordRef::Series(SeriesId(id)),
+            RecordKind::Event => RecordRef::Event(EventId(id)),
+        })
+    }
+
     /// Kind and id of the referenced record.
     pub fn kind_and_id(&self) -> (RecordKind, &str) {
         match self {
@@ -101,6 +121,7 @@ impl RecordRef {
             RecordRef::Claim(i) => (RecordKind::Claim, i.as_str()),
             RecordRef::Series(i) => (RecordKind::Series, i.as_str()),
             RecordRef::Event(i) => (RecordKind::Event, i.as_str()),
+            RecordRef::Conflict(i) => (RecordKind::Conflict, i.as_str()),
         }
     }
 }

@@ -1,41 +1,116 @@
-//! The window: menus, lists, status bar and dialogs. UI code reads the state and emits actions.
+//! The window: menus, the list panel, the detail view, the plots area, the problems panel, the
+//! status bar and dialogs. UI code reads the state and emits actions; `AppState::apply` runs them.
 
-mod records;
+pub mod detail;
+mod dialogs;
+pub mod help;
+pub mod list;
+pub mod palette;
+mod problems;
+mod summary;
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use serde::{Deserialize, Serialize};
 
-use crate::app::{Action, AppState, FileDialogs, Modal, NativeDialogs, PathPurpose, Settings};
-use crate::model::RecordKind;
+use crate::app::explorer::{Explorer, ListQuery, ListTab};
+use crate::app::{Action, AppState, FileDialogs, NativeDialogs, PathPurpose, Settings};
 
-/// View state that is not part of the data (what is shown, not what is stored).
-#[derive(Clone, Debug)]
-pub struct ViewState {
-    /// Which kind of record the list shows.
-    pub kind: RecordKind,
-    /// Title last sent to the window, to send it only when it changes.
-    sent_title: String,
+/// Which way the colours go.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system's light or dark setting.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
 }
 
-impl Default for ViewState {
-    fn default() -> Self {
-        Self {
-            kind: RecordKind::Organization,
-            sent_title: String::new(),
+impl ThemeChoice {
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
         }
     }
 }
 
+/// Layout choices remembered between runs (with eframe's storage; egui remembers panel sizes
+/// and the zoom itself).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiPrefs {
+    /// Show the problems panel.
+    pub show_problems: bool,
+    /// Show the plots area.
+    pub show_plots: bool,
+    /// Light, dark or the system's.
+    pub theme: ThemeChoice,
+    /// The list shown.
+    pub tab: ListTab,
+    /// Search, filters and order of the lists.
+    pub query: ListQuery,
+}
+
+impl Default for UiPrefs {
+    fn default() -> Self {
+        Self {
+            show_problems: false,
+            show_plots: true,
+            theme: ThemeChoice::System,
+            tab: ListTab::default(),
+            query: ListQuery::default(),
+        }
+    }
+}
+
+impl UiPrefs {
+    /// Key under which eframe stores these.
+    pub const KEY: &'static str = "ai-adoption-explorer/ui";
+}
+
+/// Which help window is open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HelpWindow {
+    /// None.
+    #[default]
+    Closed,
+    /// The keyboard shortcuts.
+    Shortcuts,
+    /// About the app and its data.
+    About,
+}
+
+/// View state that is not part of the data (what is shown, not what is stored).
+#[derive(Debug, Default)]
+pub struct ViewState {
+    /// Layout choices.
+    pub prefs: UiPrefs,
+    /// The open help window.
+    pub help: HelpWindow,
+    /// The list's scroll bookkeeping.
+    pub list: list::ListView,
+    /// Title last sent to the window, to send it only when it changes.
+    sent_title: String,
+    /// Theme last applied.
+    applied_theme: Option<ThemeChoice>,
+}
+
 /// The eframe app: the state plus what only the window needs.
 pub struct ExplorerApp {
-    /// The app state (document, settings, dialogs).
+    /// The app state (document, selection, query, settings, dialogs).
     pub state: AppState,
     /// What is shown.
     pub view: ViewState,
+    /// Cached index and list rows of the open dataset.
+    pub explorer: Explorer,
 }
 
-/// Keyboard shortcuts of the File menu.
+/// Keyboard shortcuts; the menus show them and Help > Keyboard shortcuts lists them.
 pub mod shortcuts {
     use super::*;
     /// File > New.
@@ -49,10 +124,28 @@ pub mod shortcuts {
         KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
     /// File > Quit.
     pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+    /// Edit > Find.
+    pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+    /// View > Back.
+    pub const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
+    /// View > Forward.
+    pub const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
+    /// View > Problems.
+    pub const PROBLEMS: KeyboardShortcut =
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    /// Help > Keyboard shortcuts.
+    pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+    /// View > Organizations, Models, Sources, Events.
+    pub const TABS: [KeyboardShortcut; 4] = [
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::Num1),
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2),
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::Num3),
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::Num4),
+    ];
 }
 
 impl ExplorerApp {
-    /// Creates the app, restoring settings from eframe's storage when there is one.
+    /// Creates the app, restoring settings and layout from eframe's storage when there is one.
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         dialogs: Box<dyn FileDialogs>,
@@ -62,21 +155,150 @@ impl ExplorerApp {
             .storage
             .and_then(|s| eframe::get_value(s, Settings::KEY))
             .unwrap_or_default();
-        Self::with_state(cc, AppState::startup(dialogs, settings, cli_file))
+        let prefs: UiPrefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, UiPrefs::KEY))
+            .unwrap_or_default();
+        let mut app = Self::with_state(cc, AppState::startup(dialogs, settings, cli_file));
+        app.state.tab = prefs.tab;
+        app.state.query = prefs.query.clone();
+        app.view.prefs = prefs;
+        app
     }
 
     /// Wraps an existing state (tests build states directly) and sets up fonts.
     pub fn with_state(cc: &eframe::CreationContext<'_>, state: AppState) -> Self {
-        install_fonts(&cc.egui_ctx);
+        Self::for_context(&cc.egui_ctx, state)
+    }
+
+    /// Wraps an existing state for a bare `egui::Context` (benchmarks) and sets up fonts.
+    pub fn for_context(ctx: &egui::Context, state: AppState) -> Self {
+        install_fonts(ctx);
         Self {
             state,
             view: ViewState::default(),
+            explorer: Explorer::new(),
         }
     }
 
-    fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    /// The window's whole UI for one frame, without eframe's `Frame` (so benchmarks and tests
+    /// can run it on a bare `egui::Context`).
+    pub fn window_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.view.applied_theme != Some(self.view.prefs.theme) {
+            ctx.set_theme(self.view.prefs.theme.preference());
+            self.view.applied_theme = Some(self.view.prefs.theme);
+        }
+        let mut actions = Vec::new();
+        self.shortcuts(&ctx, &mut actions);
+
+        // Files dropped on the window open like File > Open.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().next() {
+            actions.push(Action::Open(p));
+        }
+
+        egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui, &mut actions));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &mut actions));
+        if self.view.prefs.show_problems {
+            egui::Panel::bottom("problems_panel")
+                .resizable(true)
+                .default_size(160.0)
+                .min_size(60.0)
+                .show(ui, |ui| {
+                    problems::problems_ui(ui, &self.state, &mut actions)
+                });
+        }
+        egui::Panel::left("list_panel")
+            .resizable(true)
+            .default_size(330.0)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                list::list_panel_ui(
+                    ui,
+                    &self.state,
+                    &mut self.explorer,
+                    &mut self.view.list,
+                    &mut actions,
+                );
+            });
+        if self.view.prefs.show_plots {
+            egui::Panel::right("plots_panel")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(200.0)
+                .show(ui, |ui| {
+                    summary::summary_ui(ui, &self.state, &mut self.explorer, &mut actions);
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let sel = &self.state.selection;
+                if ui
+                    .add_enabled(sel.can_go_back(), egui::Button::new("◀ Back"))
+                    .on_hover_text("Back to the previous selection (Alt+Left)")
+                    .clicked()
+                {
+                    actions.push(Action::Back);
+                }
+                if ui
+                    .add_enabled(sel.can_go_forward(), egui::Button::new("Forward ▶"))
+                    .on_hover_text("Forward (Alt+Right)")
+                    .clicked()
+                {
+                    actions.push(Action::Forward);
+                }
+            });
+            ui.separator();
+            let ix = self
+                .explorer
+                .index(&self.state.doc.dataset, self.state.doc.revision);
+            detail::detail_ui(ui, &self.state, &ix, &mut actions);
+        });
+        dialogs::drop_overlay_ui(&ctx);
+        dialogs::modal_ui(&ctx, &self.state, &mut actions);
+        self.help_windows_ui(&ctx);
+
+        for a in actions {
+            self.state.apply(a);
+        }
+        self.view.prefs.tab = self.state.tab;
+        if self.view.prefs.query != self.state.query {
+            self.view.prefs.query = self.state.query.clone();
+        }
+        let title = self.state.window_title();
+        if title != self.view.sent_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.view.sent_title = title;
+        }
+        if self.state.quit_requested {
+            self.state.quit_requested = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         if self.state.modal.is_some() {
             return;
+        }
+        // Mouse back and forward buttons walk the selection history.
+        let (back_button, forward_button) = ctx.input(|i| {
+            (
+                i.pointer.button_pressed(egui::PointerButton::Extra1),
+                i.pointer.button_pressed(egui::PointerButton::Extra2),
+            )
+        });
+        if back_button {
+            actions.push(Action::Back);
+        }
+        if forward_button {
+            actions.push(Action::Forward);
         }
         ctx.input_mut(|i| {
             // Longest shortcut first, so Ctrl+Shift+S is not taken as Ctrl+S.
@@ -95,250 +317,229 @@ impl ExplorerApp {
             if i.consume_shortcut(&shortcuts::QUIT) {
                 actions.push(Action::Quit);
             }
+            if i.consume_shortcut(&shortcuts::BACK) {
+                actions.push(Action::Back);
+            }
+            if i.consume_shortcut(&shortcuts::FORWARD) {
+                actions.push(Action::Forward);
+            }
+            for (t, sc) in ListTab::ALL.into_iter().zip(shortcuts::TABS) {
+                if i.consume_shortcut(&sc) {
+                    actions.push(Action::SetTab(t));
+                }
+            }
+            if i.consume_shortcut(&shortcuts::PROBLEMS) {
+                self.view.prefs.show_problems = !self.view.prefs.show_problems;
+            }
+            if i.consume_shortcut(&shortcuts::HELP) {
+                self.view.help = HelpWindow::Shortcuts;
+            }
         });
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcuts::FIND)) {
+            ctx.memory_mut(|m| m.request_focus(list::search_id()));
+        }
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let ctx = ui.ctx().clone();
+        let item =
+            |ui: &mut egui::Ui, label: &str, sc: Option<&KeyboardShortcut>, enabled: bool| {
+                let mut b = egui::Button::new(label);
+                if let Some(sc) = sc {
+                    b = b.shortcut_text(ctx.format_shortcut(sc));
+                }
+                ui.add_enabled(enabled, b).clicked()
+            };
+        let state = &self.state;
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if item(ui, "New", Some(&shortcuts::NEW), true) {
+                    actions.push(Action::NewDataset);
+                }
+                if item(ui, "Open...", Some(&shortcuts::OPEN), true) {
+                    actions.push(Action::OpenDialog);
+                }
+                ui.menu_button("Open Recent", |ui| {
+                    if state.settings.recent.is_empty() {
+                        ui.weak("No recent files");
+                    }
+                    for p in &state.settings.recent {
+                        if ui.button(p.display().to_string()).clicked() {
+                            actions.push(Action::Open(p.clone()));
+                        }
+                    }
+                    ui.separator();
+                    if ui
+                        .add_enabled(
+                            !state.settings.recent.is_empty(),
+                            egui::Button::new("Clear recent files"),
+                        )
+                        .clicked()
+                    {
+                        actions.push(Action::ClearRecent);
+                    }
+                });
+                if item(ui, "Open file by path...", None, true) {
+                    actions.push(Action::PromptPath(PathPurpose::Open));
+                }
+                if item(ui, "Open built-in dataset", None, true) {
+                    actions.push(Action::OpenBuiltin);
+                }
+                ui.separator();
+                if item(ui, "Save", Some(&shortcuts::SAVE), true) {
+                    actions.push(Action::Save);
+                }
+                if item(ui, "Save As...", Some(&shortcuts::SAVE_AS), true) {
+                    actions.push(Action::SaveAs);
+                }
+                if item(ui, "Save to path...", None, true) {
+                    actions.push(Action::PromptPath(PathPurpose::Save));
+                }
+                ui.separator();
+                if item(ui, "Quit", Some(&shortcuts::QUIT), true) {
+                    actions.push(Action::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                if item(ui, "Find...", Some(&shortcuts::FIND), true) {
+                    ui.ctx().memory_mut(|m| m.request_focus(list::search_id()));
+                }
+                if item(ui, "Clear search and filters", None, true) {
+                    actions.push(Action::SetQuery(Box::new(ListQuery {
+                        org_sort: state.query.org_sort,
+                        model_sort: state.query.model_sort,
+                        descending: state.query.descending,
+                        ..ListQuery::default()
+                    })));
+                }
+                let sel = state.selection.current().cloned();
+                if item(ui, "Copy id of selected record", None, sel.is_some())
+                    && let Some(r) = sel
+                {
+                    ui.ctx().copy_text(r.kind_and_id().1.to_owned());
+                }
+            });
+            ui.menu_button("View", |ui| {
+                let sel = &state.selection;
+                if item(ui, "Back", Some(&shortcuts::BACK), sel.can_go_back()) {
+                    actions.push(Action::Back);
+                }
+                if item(
+                    ui,
+                    "Forward",
+                    Some(&shortcuts::FORWARD),
+                    sel.can_go_forward(),
+                ) {
+                    actions.push(Action::Forward);
+                }
+                ui.separator();
+                for (t, sc) in ListTab::ALL.into_iter().zip(shortcuts::TABS.iter()) {
+                    if item(ui, t.label(), Some(sc), true) {
+                        actions.push(Action::SetTab(t));
+                    }
+                }
+                ui.separator();
+                let p = &mut self.view.prefs;
+                ui.checkbox(&mut p.show_problems, "Problems panel")
+                    .on_hover_text(ctx.format_shortcut(&shortcuts::PROBLEMS));
+                ui.checkbox(&mut p.show_plots, "Plots and summary panel");
+                ui.separator();
+                ui.menu_button("Theme", |ui| {
+                    ui.radio_value(&mut p.theme, ThemeChoice::System, "Follow the system");
+                    ui.radio_value(&mut p.theme, ThemeChoice::Light, "Light");
+                    ui.radio_value(&mut p.theme, ThemeChoice::Dark, "Dark");
+                });
+                ui.separator();
+                egui::gui_zoom::zoom_menu_buttons(ui);
+                ui.weak(format!("Zoom: {:.0}%", ui.ctx().zoom_factor() * 100.0));
+            });
+            ui.menu_button("Help", |ui| {
+                if item(ui, "Keyboard shortcuts", Some(&shortcuts::HELP), true) {
+                    self.view.help = HelpWindow::Shortcuts;
+                }
+                if item(ui, "About AI Adoption Explorer", None, true) {
+                    self.view.help = HelpWindow::About;
+                }
+            });
+        });
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui, _actions: &mut Vec<Action>) {
+        let doc = &self.state.doc;
+        let d = &doc.dataset;
+        ui.horizontal(|ui| {
+            ui.label(doc.display_name());
+            if doc.is_dirty() {
+                ui.label("● unsaved changes");
+            }
+            ui.separator();
+            ui.label(format!(
+                "{} organizations, {} models, {} adoptions, {} claims, {} sources",
+                d.organizations.len(),
+                d.models.len(),
+                d.adoptions.len(),
+                d.claims.len(),
+                d.sources.len()
+            ));
+            ui.separator();
+            let n = doc.problems.len();
+            let text = match n {
+                0 => "No problems".to_owned(),
+                1 => "1 problem".to_owned(),
+                n => format!("{n} problems"),
+            };
+            let color = if n == 0 {
+                ui.visuals().text_color()
+            } else {
+                ui.visuals().warn_fg_color
+            };
+            if ui
+                .add(egui::Button::new(egui::RichText::new(text).color(color)).frame(false))
+                .on_hover_text("Show or hide the problems panel (Ctrl+Shift+P)")
+                .clicked()
+            {
+                self.view.prefs.show_problems = !self.view.prefs.show_problems;
+            }
+            if !self.state.status.is_empty() {
+                ui.separator();
+                ui.weak(&self.state.status);
+            }
+        });
+    }
+
+    fn help_windows_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.view.help != HelpWindow::Closed;
+        match self.view.help {
+            HelpWindow::Closed => {}
+            HelpWindow::Shortcuts => {
+                egui::Window::new("Keyboard shortcuts")
+                    .open(&mut open)
+                    .collapsible(false)
+                    .show(ctx, help::shortcuts_ui);
+            }
+            HelpWindow::About => {
+                let credits = self.state.doc.dataset.meta.credits.clone();
+                egui::Window::new("About AI Adoption Explorer")
+                    .open(&mut open)
+                    .collapsible(false)
+                    .default_width(480.0)
+                    .show(ctx, |ui| help::about_ui(ui, &credits));
+            }
+        }
+        if !open {
+            self.view.help = HelpWindow::Closed;
+        }
     }
 }
 
 impl eframe::App for ExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        let mut actions = Vec::new();
-        self.shortcuts(&ctx, &mut actions);
-
-        // Files dropped on the window open like File > Open.
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect()
-        });
-        if let Some(p) = dropped.into_iter().next() {
-            actions.push(Action::Open(p));
-        }
-
-        egui::Panel::top("menu_bar").show(ui, |ui| menu_bar_ui(ui, &self.state, &mut actions));
-        egui::Panel::bottom("status_bar").show(ui, |ui| status_bar_ui(ui, &self.state));
-        egui::Panel::left("record_kinds")
-            .resizable(true)
-            .default_size(190.0)
-            .show(ui, |ui| {
-                records::kinds_ui(ui, &self.state.doc.dataset, &mut self.view.kind);
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            records::records_ui(ui, &self.state.doc, self.view.kind);
-        });
-        drop_overlay_ui(&ctx);
-        modal_ui(&ctx, &self.state, &mut actions);
-
-        for a in actions {
-            self.state.apply(a);
-        }
-        let title = self.state.window_title();
-        if title != self.view.sent_title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.view.sent_title = title;
-        }
-        if self.state.quit_requested {
-            self.state.quit_requested = false;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
+        self.window_ui(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Settings::KEY, &self.state.settings);
-    }
-}
-
-fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            let ctx = ui.ctx().clone();
-            let item = |ui: &mut egui::Ui, label: &str, sc: Option<&KeyboardShortcut>| {
-                let mut b = egui::Button::new(label);
-                if let Some(sc) = sc {
-                    b = b.shortcut_text(ctx.format_shortcut(sc));
-                }
-                ui.add(b).clicked()
-            };
-            if item(ui, "New", Some(&shortcuts::NEW)) {
-                actions.push(Action::NewDataset);
-            }
-            if item(ui, "Open...", Some(&shortcuts::OPEN)) {
-                actions.push(Action::OpenDialog);
-            }
-            ui.menu_button("Open Recent", |ui| {
-                if state.settings.recent.is_empty() {
-                    ui.weak("No recent files");
-                }
-                for p in &state.settings.recent {
-                    if ui.button(p.display().to_string()).clicked() {
-                        actions.push(Action::Open(p.clone()));
-                    }
-                }
-                ui.separator();
-                if ui
-                    .add_enabled(
-                        !state.settings.recent.is_empty(),
-                        egui::Button::new("Clear recent files"),
-                    )
-                    .clicked()
-                {
-                    actions.push(Action::ClearRecent);
-                }
-            });
-            if item(ui, "Open file by path...", None) {
-                actions.push(Action::PromptPath(PathPurpose::Open));
-            }
-            if item(ui, "Open built-in dataset", None) {
-                actions.push(Action::OpenBuiltin);
-            }
-            ui.separator();
-            if item(ui, "Save", Some(&shortcuts::SAVE)) {
-                actions.push(Action::Save);
-            }
-            if item(ui, "Save As...", Some(&shortcuts::SAVE_AS)) {
-                actions.push(Action::SaveAs);
-            }
-            ui.separator();
-            if item(ui, "Quit", Some(&shortcuts::QUIT)) {
-                actions.push(Action::Quit);
-            }
-        });
-    });
-}
-
-fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) {
-    let doc = &state.doc;
-    let d = &doc.dataset;
-    ui.horizontal(|ui| {
-        ui.label(doc.display_name());
-        if doc.is_dirty() {
-            ui.label("(unsaved changes)");
-        }
-        ui.separator();
-        ui.label(format!(
-            "{} organizations, {} models, {} adoptions, {} claims, {} sources",
-            d.organizations.len(),
-            d.models.len(),
-            d.adoptions.len(),
-            d.claims.len(),
-            d.sources.len()
-        ));
-        ui.separator();
-        let n = doc.problems.len();
-        if n == 0 {
-            ui.label("No problems");
-        } else {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("{n} problem{}", if n == 1 { "" } else { "s" }),
-            );
-        }
-        if !state.status.is_empty() {
-            ui.separator();
-            ui.weak(&state.status);
-        }
-    });
-}
-
-fn drop_overlay_ui(ctx: &egui::Context) {
-    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
-    if !hovering {
-        return;
-    }
-    let rect = ctx.content_rect();
-    let painter = ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Foreground,
-        egui::Id::unique("drop_overlay"),
-    ));
-    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-    painter.text(
-        rect.center(),
-        egui::Align2::CENTER_CENTER,
-        "Drop a dataset file (.ron) to open it",
-        egui::FontId::proportional(22.0),
-        egui::Color32::WHITE,
-    );
-}
-
-fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
-    let Some(modal) = &state.modal else {
-        return;
-    };
-    let response = egui::Modal::new(egui::Id::unique("app_modal")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
-        match modal {
-            Modal::Error { title, message } => {
-                ui.heading(title);
-                ui.add_space(4.0);
-                egui::ScrollArea::vertical()
-                    .max_height(300.0)
-                    .show(ui, |ui| {
-                        ui.add(egui::Label::new(egui::RichText::new(message).monospace()).wrap());
-                    });
-                ui.add_space(8.0);
-                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                    actions.push(Action::DismissModal);
-                }
-            }
-            Modal::ConfirmOverwrite { path, reason } => {
-                ui.heading("Replace the file?");
-                ui.label(reason);
-                ui.horizontal(|ui| {
-                    if ui.button("Replace").clicked() {
-                        actions.push(Action::OverwriteConfirmed(path.clone()));
-                    }
-                    if ui.button("Save As...").clicked() {
-                        actions.push(Action::DismissModal);
-                        actions.push(Action::SaveAs);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        actions.push(Action::DismissModal);
-                    }
-                });
-            }
-            Modal::PathPrompt {
-                purpose,
-                text,
-                note,
-            } => {
-                ui.heading(match purpose {
-                    PathPurpose::Open => "Open a dataset by path",
-                    PathPurpose::Save => "Save the dataset to a path",
-                });
-                ui.label(note);
-                let label = ui.label("Path:");
-                let mut t = text.clone();
-                let edit = ui
-                    .add(egui::TextEdit::singleline(&mut t).desired_width(520.0))
-                    .labelled_by(label.id);
-                // Put the cursor in the field when the prompt opens, so the user can type at once.
-                if ui.memory(|m| m.focused().is_none()) {
-                    edit.request_focus();
-                }
-                if t != *text {
-                    actions.push(Action::SetPromptText(t));
-                }
-                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                ui.horizontal(|ui| {
-                    let verb = if *purpose == PathPurpose::Open {
-                        "Open"
-                    } else {
-                        "Save"
-                    };
-                    if ui.button(verb).clicked() || enter {
-                        actions.push(Action::SubmitPrompt);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        actions.push(Action::DismissModal);
-                    }
-                });
-            }
-        }
-    });
-    if response.should_close() && !matches!(modal, Modal::PathPrompt { .. }) {
-        actions.push(Action::DismissModal);
+        eframe::set_value(storage, UiPrefs::KEY, &self.view.prefs);
     }
 }
 
