@@ -91,7 +91,13 @@ pub struct OrgFilter {
 impl OrgFilter {
     /// Whether the filter lets every organization through.
     pub fn is_empty(&self) -> bool {
-        self.describe().is_empty()
+        self.countries.is_empty()
+            && self.kinds.is_empty()
+            && self
+                .uses_model_from_country
+                .as_deref()
+                .is_none_or(|c| c.trim().is_empty())
+            && !self.uses_open_weights
     }
 
     /// Human phrases for plot footers ("country: China, United States"); empty when no filter.
@@ -337,54 +343,16 @@ fn hash_str(s: &str) -> u64 {
     h ^ (h >> 31)
 }
 
-/// A [`std::hash::Hasher`] running [`hash_str`]'s rounds, for maps keyed by short strings.
-#[derive(Clone, Copy, Debug, Default)]
-struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for c in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0xf135_7aea_2e62_a9c5);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        let h = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        h ^ (h >> 31)
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
-
 /// Id -> position for one record kind: the ids in one text arena and an open-addressing table
-/// whose slots hold each id's place in the arena, so building it costs no allocation per
-/// record and a lookup touches two cache lines. The first of duplicate ids wins.
+/// of positions, so building it costs no allocation per record. The first of duplicate ids wins.
 #[derive(Clone, Debug, Default)]
 struct IdTable {
     arena: String,
-    /// Length is a power of two, at most half full.
-    slots: Vec<IdSlot>,
+    /// `ends[i]` is where id `i` ends in `arena`; it starts where id `i - 1` ends.
+    ends: Vec<usize>,
+    /// Positions, or `NONE` for an empty slot. Length is a power of two, at most half full.
+    slots: Vec<u32>,
 }
-
-/// One slot of an [`IdTable`]: a position and where its id is in the arena.
-#[derive(Clone, Copy, Debug)]
-struct IdSlot {
-    /// Position of the record, or `NONE` for an empty slot.
-    pos: u32,
-    /// Length of the id in bytes.
-    len: u32,
-    /// Start of the id in the arena.
-    start: usize,
-}
-
-const EMPTY_SLOT: IdSlot = IdSlot {
-    pos: NONE,
-    len: 0,
-    start: 0,
-};
 
 impl IdTable {
     fn build<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Self {
@@ -392,23 +360,21 @@ impl IdTable {
         let cap = (n * 2).next_power_of_two().max(8);
         let mut t = IdTable {
             arena: String::with_capacity(n * 12),
-            slots: vec![EMPTY_SLOT; cap],
+            ends: Vec::with_capacity(n),
+            slots: vec![NONE; cap],
         };
         let mask = cap - 1;
         for (pos, id) in ids.enumerate() {
+            t.arena.push_str(id);
+            t.ends.push(t.arena.len());
             let mut i = hash_str(id) as usize & mask;
             loop {
                 let s = t.slots[i];
-                if s.pos == NONE {
-                    t.slots[i] = IdSlot {
-                        pos: pos as u32,
-                        len: id.len() as u32,
-                        start: t.arena.len(),
-                    };
-                    t.arena.push_str(id);
+                if s == NONE {
+                    t.slots[i] = pos as u32;
                     break;
                 }
-                if t.slot_id(s) == id {
+                if t.id(s as usize) == id {
                     break;
                 }
                 i = (i + 1) & mask;
@@ -417,10 +383,9 @@ impl IdTable {
         t
     }
 
-    fn slot_id(&self, s: IdSlot) -> &str {
-        self.arena
-            .get(s.start..s.start + s.len as usize)
-            .unwrap_or_default()
+    fn id(&self, pos: usize) -> &str {
+        let start = if pos == 0 { 0 } else { self.ends[pos - 1] };
+        &self.arena[start..self.ends[pos]]
     }
 
     fn get(&self, id: &str) -> Option<usize> {
@@ -431,11 +396,11 @@ impl IdTable {
         let mut i = hash_str(id) as usize & mask;
         loop {
             let s = self.slots[i];
-            if s.pos == NONE {
+            if s == NONE {
                 return None;
             }
-            if s.len as usize == id.len() && self.slot_id(s) == id {
-                return Some(s.pos as usize);
+            if self.id(s as usize) == id {
+                return Some(s as usize);
             }
             i = (i + 1) & mask;
         }
@@ -675,26 +640,14 @@ impl TabText {
     /// Sorts by name; `original(pos)` breaks ties between names equal once lowercased.
     fn finish<'a>(&mut self, original: impl Fn(usize) -> &'a str) {
         let n = self.count();
-        // Most comparisons are settled by the first 8 bytes, compared as one integer.
-        let mut keyed: Vec<(u64, u32)> = (0..n)
-            .map(|p| {
-                let mut w = [0u8; 8];
-                let k = self.key(p).as_bytes();
-                let m = k.len().min(8);
-                w[..m].copy_from_slice(&k[..m]);
-                (u64::from_be_bytes(w), p as u32)
-            })
-            .collect();
-        keyed.sort_unstable_by(|&(ka, a), &(kb, b)| {
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
             let (a, b) = (a as usize, b as usize);
-            ka.cmp(&kb).then_with(|| {
-                self.key(a)
-                    .cmp(self.key(b))
-                    .then_with(|| original(a).cmp(original(b)))
-                    .then(a.cmp(&b))
-            })
+            self.key(a)
+                .cmp(self.key(b))
+                .then_with(|| original(a).cmp(original(b)))
+                .then(a.cmp(&b))
         });
-        let order: Vec<u32> = keyed.into_iter().map(|(_, p)| p).collect();
         let mut order_idx = vec![0u32; n];
         let mut name_rank = vec![0u32; n];
         let mut rank = 0u32;
@@ -770,7 +723,7 @@ pub struct Index {
     citations: Csr<Citation>,
     /// Interned non-empty country names of organizations (trimmed), sorted.
     countries: Vec<String>,
-    country_ids: FastMap<String, u32>,
+    country_ids: HashMap<String, u32>,
     org_country: Vec<u32>,
     org_dev_countries: Csr<u32>,
     org_open_weights: Vec<bool>,
@@ -815,334 +768,291 @@ impl Index {
     /// Builds every lookup for `ds`. Linear in the dataset's size apart from one name sort per
     /// list tab.
     pub fn build(ds: &Dataset) -> Index {
-        // A second thread builds the search text while this one builds the relations.
-        std::thread::scope(|scope| {
-            let ids = [
-                IdTable::build(ds.sources.iter().map(|r| r.id.as_str())),
-                IdTable::build(ds.organizations.iter().map(|r| r.id.as_str())),
-                IdTable::build(ds.people.iter().map(|r| r.id.as_str())),
-                IdTable::build(ds.roles.iter().map(|r| r.id.as_str())),
-                IdTable::build(ds.families.iter().map(|r| r.id.as_str())),
-                IdTable::build(ds.models.iter().map(|r| r.id.as_str())),
-                IdTable::build(ds.adoptions.iter().map(|r| r.id.as_str())),
-                IdTable::build(ds.claims.iter().map(|r| r.id.as_str())),
-                IdTable::build(ds.conflicts.iter().map(|r| r.id.as_str())),
-                IdTable::build(ds.series.iter().map(|r| r.id.as_str())),
-                IdTable::build(ds.events.iter().map(|r| r.id.as_str())),
-            ];
-            let n_orgs = ds.organizations.len();
-            let n_people = ds.people.len();
-            let n_families = ds.families.len();
-            let n_models = ds.models.len();
-            let org = |id: &OrgId| ids[ORG].at(id.as_str());
-            let person = |id: &PersonId| ids[PERSON].at(id.as_str());
-            let family = |id: &FamilyId| ids[FAMILY].at(id.as_str());
-            let model = |id: &ModelId| ids[MODEL].at(id.as_str());
-            let resolve = |r: &RecordRef| {
-                let (kind, id) = r.kind_and_id();
-                let slot = kind_slot(kind)?;
-                ids[slot].get(id).map(|p| RecordAt::new(kind, p))
+        let ids = [
+            IdTable::build(ds.sources.iter().map(|r| r.id.as_str())),
+            IdTable::build(ds.organizations.iter().map(|r| r.id.as_str())),
+            IdTable::build(ds.people.iter().map(|r| r.id.as_str())),
+            IdTable::build(ds.roles.iter().map(|r| r.id.as_str())),
+            IdTable::build(ds.families.iter().map(|r| r.id.as_str())),
+            IdTable::build(ds.models.iter().map(|r| r.id.as_str())),
+            IdTable::build(ds.adoptions.iter().map(|r| r.id.as_str())),
+            IdTable::build(ds.claims.iter().map(|r| r.id.as_str())),
+            IdTable::build(ds.conflicts.iter().map(|r| r.id.as_str())),
+            IdTable::build(ds.series.iter().map(|r| r.id.as_str())),
+            IdTable::build(ds.events.iter().map(|r| r.id.as_str())),
+        ];
+        let n_orgs = ds.organizations.len();
+        let n_people = ds.people.len();
+        let n_families = ds.families.len();
+        let n_models = ds.models.len();
+        let org = |id: &OrgId| ids[ORG].at(id.as_str());
+        let person = |id: &PersonId| ids[PERSON].at(id.as_str());
+        let family = |id: &FamilyId| ids[FAMILY].at(id.as_str());
+        let model = |id: &ModelId| ids[MODEL].at(id.as_str());
+        let resolve = |r: &RecordRef| {
+            let (kind, id) = r.kind_and_id();
+            let slot = kind_slot(kind)?;
+            ids[slot].get(id).map(|p| RecordAt::new(kind, p))
+        };
+        let subject_at = |s: &Subject| -> Option<RecordAt> {
+            let (kind, p) = match s {
+                Subject::Organization(i) => (RecordKind::Organization, org(i)),
+                Subject::Model(i) => (RecordKind::Model, model(i)),
+                Subject::Family(i) => (RecordKind::Family, family(i)),
+                Subject::Adoption(i) => (RecordKind::Adoption, ids[6].at(i.as_str())),
+                Subject::Country(_) => return None,
             };
-            let subject_at = |s: &Subject| -> Option<RecordAt> {
-                let (kind, p) = match s {
-                    Subject::Organization(i) => (RecordKind::Organization, org(i)),
-                    Subject::Model(i) => (RecordKind::Model, model(i)),
-                    Subject::Family(i) => (RecordKind::Family, family(i)),
-                    Subject::Adoption(i) => (RecordKind::Adoption, ids[6].at(i.as_str())),
-                    Subject::Country(_) => return None,
-                };
-                (p != NONE).then_some(RecordAt { kind, pos: p })
-            };
+            (p != NONE).then_some(RecordAt { kind, pos: p })
+        };
 
-            // Roles.
-            let mut by_org = Vec::with_capacity(ds.roles.len());
-            let mut by_person = Vec::with_capacity(ds.roles.len());
-            for (i, r) in ds.roles.iter().enumerate() {
-                by_org.push((org(&r.organization), i as u32));
-                by_person.push((person(&r.person), i as u32));
+        // Roles.
+        let mut by_org = Vec::with_capacity(ds.roles.len());
+        let mut by_person = Vec::with_capacity(ds.roles.len());
+        for (i, r) in ds.roles.iter().enumerate() {
+            by_org.push((org(&r.organization), i as u32));
+            by_person.push((person(&r.person), i as u32));
+        }
+        let roles_by_org = Csr::build(n_orgs, &by_org, 0);
+        let roles_by_person = Csr::build(n_people, &by_person, 0);
+
+        // Families and models.
+        let family_dev: Vec<u32> = ds.families.iter().map(|f| org(&f.developer)).collect();
+        let model_family: Vec<u32> = ds
+            .models
+            .iter()
+            .map(|m| m.family.as_ref().map_or(NONE, family))
+            .collect();
+        let model_dev: Vec<u32> = ds.models.iter().map(|m| org(&m.developer)).collect();
+        let fam_pairs: Vec<(u32, u32)> = model_family
+            .iter()
+            .enumerate()
+            .map(|(i, &f)| (f, i as u32))
+            .collect();
+        let models_by_family = Csr::build(n_families, &fam_pairs, 0);
+        let mut family_open = vec![false; n_families];
+        for (m, &f) in ds.models.iter().zip(&model_family) {
+            if f != NONE && m.openness.is_some_and(Openness::has_open_weights) {
+                family_open[f as usize] = true;
             }
-            let roles_by_org = Csr::build(n_orgs, &by_org, 0);
-            let roles_by_person = Csr::build(n_people, &by_person, 0);
+        }
 
-            // Families and models.
-            let family_dev: Vec<u32> = ds.families.iter().map(|f| org(&f.developer)).collect();
-            let model_family: Vec<u32> = ds
+        // Countries, interned in alphabetical order so that id order is name order.
+        let names: BTreeSet<&str> = ds
+            .organizations
+            .iter()
+            .map(|o| o.country.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let countries: Vec<String> = names.into_iter().map(str::to_owned).collect();
+        let country_ids: HashMap<String, u32> = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), i as u32))
+            .collect();
+        let org_country: Vec<u32> = ds
+            .organizations
+            .iter()
+            .map(|o| country_ids.get(o.country.trim()).copied().unwrap_or(NONE))
+            .collect();
+        let country_of = |o: u32| org_country.get(o as usize).copied().unwrap_or(NONE);
+        let model_dev_country: Vec<u32> = model_dev.iter().map(|&o| country_of(o)).collect();
+        let family_dev_country: Vec<u32> = family_dev.iter().map(|&o| country_of(o)).collect();
+
+        // Adoptions.
+        let n_adoptions = ds.adoptions.len();
+        let mut adoption_org = Vec::with_capacity(n_adoptions);
+        let mut a_by_org = Vec::with_capacity(n_adoptions);
+        let mut a_by_model = Vec::new();
+        let mut a_by_family = Vec::new();
+        let mut dev_pairs: Vec<(u32, u32)> = Vec::with_capacity(n_adoptions);
+        let mut org_open_weights = vec![false; n_orgs];
+        let mut org_first_adoption: Vec<Option<PartialDate>> = vec![None; n_orgs];
+        for (i, a) in ds.adoptions.iter().enumerate() {
+            let o = org(&a.organization);
+            adoption_org.push(o);
+            a_by_org.push((o, i as u32));
+            let (country, open) = match &a.target {
+                AdoptionTarget::Model(id) => {
+                    let m = model(id);
+                    a_by_model.push((m, i as u32));
+                    match ds.models.get(m as usize) {
+                        Some(md) => (
+                            model_dev_country[m as usize],
+                            md.openness.is_some_and(Openness::has_open_weights),
+                        ),
+                        None => (NONE, false),
+                    }
+                }
+                AdoptionTarget::Family(id) => {
+                    let f = family(id);
+                    a_by_family.push((f, i as u32));
+                    match family_dev_country.get(f as usize) {
+                        Some(&c) => (c, family_open[f as usize]),
+                        None => (NONE, false),
+                    }
+                }
+            };
+            let Some(ou) = (o != NONE).then_some(o as usize) else {
+                continue;
+            };
+            if country != NONE {
+                dev_pairs.push((o, country));
+            }
+            org_open_weights[ou] |= open;
+            for d in a.status.iter().filter_map(|s| s.date) {
+                let first = &mut org_first_adoption[ou];
+                *first = Some(first.map_or(d, |f| f.min(d)));
+            }
+        }
+        dev_pairs.sort_unstable();
+        dev_pairs.dedup();
+        let org_dev_countries = Csr::build(n_orgs, &dev_pairs, 0);
+        let adoptions_by_org = Csr::build(n_orgs, &a_by_org, 0);
+        let adoptions_by_model = Csr::build(n_models, &a_by_model, 0);
+        let adoptions_by_family = Csr::build(n_families, &a_by_family, 0);
+
+        // Distinct adopting organizations per model, direct or through the family.
+        let mut seen_for = vec![NONE; n_orgs];
+        let mut model_adopters = vec![0u32; n_models];
+        for (m, count) in model_adopters.iter_mut().enumerate() {
+            let direct = adoptions_by_model.get(m);
+            let via = adoptions_by_family.get(model_family[m] as usize);
+            for &a in direct.iter().chain(via) {
+                let o = adoption_org[a as usize];
+                if o != NONE && seen_for[o as usize] != m as u32 {
+                    seen_for[o as usize] = m as u32;
+                    *count += 1;
+                }
+            }
+        }
+
+        // Claims.
+        let mut claim_pairs = Vec::with_capacity(ds.claims.len());
+        let mut claims_by_country: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut speaker_person = Vec::new();
+        let mut speaker_org = Vec::new();
+        for (i, c) in ds.claims.iter().enumerate() {
+            if let Subject::Country(name) = &c.subject {
+                claims_by_country
+                    .entry(name.trim().to_owned())
+                    .or_default()
+                    .push(i as u32);
+            } else if let Some(at) = subject_at(&c.subject) {
+                claim_pairs.push((at.key(), i as u32));
+            }
+            match &c.said_by {
+                Some(Speaker::Person(p)) => speaker_person.push((person(p), i as u32)),
+                Some(Speaker::Organization(o)) => speaker_org.push((org(o), i as u32)),
+                None => {}
+            }
+        }
+
+        // Series.
+        let mut series_pairs = Vec::new();
+        let mut series_by_country: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (i, s) in ds.series.iter().enumerate() {
+            if let Subject::Country(name) = &s.subject {
+                series_by_country
+                    .entry(name.trim().to_owned())
+                    .or_default()
+                    .push(i as u32);
+            } else if let Some(at) = subject_at(&s.subject) {
+                series_pairs.push((at.key(), i as u32));
+            }
+        }
+
+        // Conflicts and events.
+        let mut conflict_pairs = Vec::new();
+        for (i, k) in ds.conflicts.iter().enumerate() {
+            for at in k.records.iter().filter_map(resolve) {
+                conflict_pairs.push((at.key(), i as u32));
+            }
+        }
+        let mut event_pairs = Vec::new();
+        for (i, e) in ds.events.iter().enumerate() {
+            for at in e.related.iter().filter_map(resolve) {
+                event_pairs.push((at.key(), i as u32));
+            }
+        }
+
+        let citations = build_citations(ds, &ids[SRC]);
+
+        // Search text.
+        let text = [
+            org_text(ds, &roles_by_org, &ids[PERSON]),
+            model_text(ds, &model_family, &model_dev),
+            source_text(ds),
+            event_text(ds),
+        ];
+
+        // Distinct values for filter menus.
+        let distinct_org_countries = countries.clone();
+        let distinct_org_kinds = {
+            let set: BTreeSet<OrgKind> = ds.organizations.iter().map(|o| o.kind).collect();
+            set.into_iter().collect()
+        };
+        let distinct_dev_countries = {
+            let set: BTreeSet<&str> = model_dev_country
+                .iter()
+                .filter(|&&c| c != NONE)
+                .map(|&c| countries[c as usize].as_str())
+                .collect();
+            set.into_iter().map(str::to_owned).collect()
+        };
+        let distinct_families = {
+            let mut fams: Vec<u32> = (0..n_families as u32).collect();
+            let name = |f: u32| ds.families[f as usize].name.as_str();
+            fams.sort_by_cached_key(|&f| (normalize_query(name(f)), name(f), f));
+            fams
+        };
+        let distinct_openness = {
+            let set: BTreeSet<Openness> = ds.models.iter().filter_map(|m| m.openness).collect();
+            set.into_iter().collect()
+        };
+        let distinct_release_years = {
+            let set: BTreeSet<i32> = ds
                 .models
                 .iter()
-                .map(|m| m.family.as_ref().map_or(NONE, family))
+                .filter_map(|m| m.release_date.map(|d| d.year))
                 .collect();
-            let model_dev: Vec<u32> = ds.models.iter().map(|m| org(&m.developer)).collect();
-            let fam_pairs: Vec<(u32, u32)> = model_family
-                .iter()
-                .enumerate()
-                .map(|(i, &f)| (f, i as u32))
-                .collect();
-            let models_by_family = Csr::build(n_families, &fam_pairs, 0);
-            let mut family_open = vec![false; n_families];
-            for (m, &f) in ds.models.iter().zip(&model_family) {
-                if f != NONE && m.openness.is_some_and(Openness::has_open_weights) {
-                    family_open[f as usize] = true;
-                }
-            }
+            set.into_iter().collect()
+        };
 
-            // The search text needs only these few tables, so its thread gets copies.
-            let text_inputs = || TextInputs {
-                roles_by_org: roles_by_org.clone(),
-                role_person: ds.roles.iter().map(|r| person(&r.person)).collect(),
-                model_family: model_family.clone(),
-                model_dev: model_dev.clone(),
-            };
-            let texts = {
-                let inputs = text_inputs();
-                std::thread::Builder::new()
-                    .name("explorer-index".into())
-                    .spawn_scoped(scope, move || build_texts(ds, &inputs))
-                    .ok()
-            };
-
-            // Countries, interned in alphabetical order so that id order is name order.
-            let mut first_ids: FastMap<&str, u32> = FastMap::default();
-            let mut names: Vec<&str> = Vec::new();
-            let appearance: Vec<u32> = ds
-                .organizations
-                .iter()
-                .map(|o| {
-                    let c = o.country.trim();
-                    if c.is_empty() {
-                        return NONE;
-                    }
-                    *first_ids.entry(c).or_insert_with(|| {
-                        names.push(c);
-                        names.len() as u32 - 1
-                    })
-                })
-                .collect();
-            let mut sorted: Vec<u32> = (0..names.len() as u32).collect();
-            sorted.sort_unstable_by_key(|&i| names[i as usize]);
-            let mut renumber = vec![0u32; names.len()];
-            for (new, &old) in sorted.iter().enumerate() {
-                renumber[old as usize] = new as u32;
-            }
-            let countries: Vec<String> = sorted
-                .iter()
-                .map(|&i| names[i as usize].to_owned())
-                .collect();
-            let country_ids: FastMap<String, u32> = countries
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.clone(), i as u32))
-                .collect();
-            let org_country: Vec<u32> = appearance
-                .iter()
-                .map(|&c| {
-                    if c == NONE {
-                        NONE
-                    } else {
-                        renumber[c as usize]
-                    }
-                })
-                .collect();
-            let country_of = |o: u32| org_country.get(o as usize).copied().unwrap_or(NONE);
-            let model_dev_country: Vec<u32> = model_dev.iter().map(|&o| country_of(o)).collect();
-            let family_dev_country: Vec<u32> = family_dev.iter().map(|&o| country_of(o)).collect();
-
-            // Adoptions.
-            let n_adoptions = ds.adoptions.len();
-            let mut adoption_org = Vec::with_capacity(n_adoptions);
-            let mut a_by_org = Vec::with_capacity(n_adoptions);
-            let mut a_by_model = Vec::new();
-            let mut a_by_family = Vec::new();
-            let mut dev_pairs: Vec<(u32, u32)> = Vec::with_capacity(n_adoptions);
-            let mut org_open_weights = vec![false; n_orgs];
-            let mut org_first_adoption: Vec<Option<PartialDate>> = vec![None; n_orgs];
-            for (i, a) in ds.adoptions.iter().enumerate() {
-                let o = org(&a.organization);
-                adoption_org.push(o);
-                a_by_org.push((o, i as u32));
-                let (country, open) = match &a.target {
-                    AdoptionTarget::Model(id) => {
-                        let m = model(id);
-                        a_by_model.push((m, i as u32));
-                        match ds.models.get(m as usize) {
-                            Some(md) => (
-                                model_dev_country[m as usize],
-                                md.openness.is_some_and(Openness::has_open_weights),
-                            ),
-                            None => (NONE, false),
-                        }
-                    }
-                    AdoptionTarget::Family(id) => {
-                        let f = family(id);
-                        a_by_family.push((f, i as u32));
-                        match family_dev_country.get(f as usize) {
-                            Some(&c) => (c, family_open[f as usize]),
-                            None => (NONE, false),
-                        }
-                    }
-                };
-                let Some(ou) = (o != NONE).then_some(o as usize) else {
-                    continue;
-                };
-                if country != NONE {
-                    dev_pairs.push((o, country));
-                }
-                org_open_weights[ou] |= open;
-                for d in a.status.iter().filter_map(|s| s.date) {
-                    let first = &mut org_first_adoption[ou];
-                    *first = Some(first.map_or(d, |f| f.min(d)));
-                }
-            }
-            dev_pairs.sort_unstable();
-            dev_pairs.dedup();
-            let org_dev_countries = Csr::build(n_orgs, &dev_pairs, 0);
-            let adoptions_by_org = Csr::build(n_orgs, &a_by_org, 0);
-            let adoptions_by_model = Csr::build(n_models, &a_by_model, 0);
-            let adoptions_by_family = Csr::build(n_families, &a_by_family, 0);
-
-            // Distinct adopting organizations per model, direct or through the family.
-            let mut seen_for = vec![NONE; n_orgs];
-            let mut model_adopters = vec![0u32; n_models];
-            for (m, count) in model_adopters.iter_mut().enumerate() {
-                let direct = adoptions_by_model.get(m);
-                let via = adoptions_by_family.get(model_family[m] as usize);
-                for &a in direct.iter().chain(via) {
-                    let o = adoption_org[a as usize];
-                    if o != NONE && seen_for[o as usize] != m as u32 {
-                        seen_for[o as usize] = m as u32;
-                        *count += 1;
-                    }
-                }
-            }
-
-            // Claims.
-            let mut claim_pairs = Vec::with_capacity(ds.claims.len());
-            let mut claims_by_country: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-            let mut speaker_person = Vec::new();
-            let mut speaker_org = Vec::new();
-            for (i, c) in ds.claims.iter().enumerate() {
-                if let Subject::Country(name) = &c.subject {
-                    claims_by_country
-                        .entry(name.trim().to_owned())
-                        .or_default()
-                        .push(i as u32);
-                } else if let Some(at) = subject_at(&c.subject) {
-                    claim_pairs.push((at.key(), i as u32));
-                }
-                match &c.said_by {
-                    Some(Speaker::Person(p)) => speaker_person.push((person(p), i as u32)),
-                    Some(Speaker::Organization(o)) => speaker_org.push((org(o), i as u32)),
-                    None => {}
-                }
-            }
-
-            // Series.
-            let mut series_pairs = Vec::new();
-            let mut series_by_country: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-            for (i, s) in ds.series.iter().enumerate() {
-                if let Subject::Country(name) = &s.subject {
-                    series_by_country
-                        .entry(name.trim().to_owned())
-                        .or_default()
-                        .push(i as u32);
-                } else if let Some(at) = subject_at(&s.subject) {
-                    series_pairs.push((at.key(), i as u32));
-                }
-            }
-
-            // Conflicts and events.
-            let mut conflict_pairs = Vec::new();
-            for (i, k) in ds.conflicts.iter().enumerate() {
-                for at in k.records.iter().filter_map(resolve) {
-                    conflict_pairs.push((at.key(), i as u32));
-                }
-            }
-            let mut event_pairs = Vec::new();
-            for (i, e) in ds.events.iter().enumerate() {
-                for at in e.related.iter().filter_map(resolve) {
-                    event_pairs.push((at.key(), i as u32));
-                }
-            }
-
-            let citations = build_citations(ds, &ids[SRC]);
-
-            let text = match texts {
-                Some(handle) => match handle.join() {
-                    Ok(text) => text,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                // No thread could be started: build it here.
-                None => build_texts(ds, &text_inputs()),
-            };
-
-            // Distinct values for filter menus.
-            let distinct_org_countries = countries.clone();
-            let distinct_org_kinds = {
-                let set: BTreeSet<OrgKind> = ds.organizations.iter().map(|o| o.kind).collect();
-                set.into_iter().collect()
-            };
-            let distinct_dev_countries = {
-                let set: BTreeSet<&str> = model_dev_country
-                    .iter()
-                    .filter(|&&c| c != NONE)
-                    .map(|&c| countries[c as usize].as_str())
-                    .collect();
-                set.into_iter().map(str::to_owned).collect()
-            };
-            let distinct_families = {
-                let mut fams: Vec<u32> = (0..n_families as u32).collect();
-                let name = |f: u32| ds.families[f as usize].name.as_str();
-                fams.sort_by_cached_key(|&f| (normalize_query(name(f)), name(f), f));
-                fams
-            };
-            let distinct_openness = {
-                let set: BTreeSet<Openness> = ds.models.iter().filter_map(|m| m.openness).collect();
-                set.into_iter().collect()
-            };
-            let distinct_release_years = {
-                let set: BTreeSet<i32> = ds
-                    .models
-                    .iter()
-                    .filter_map(|m| m.release_date.map(|d| d.year))
-                    .collect();
-                set.into_iter().collect()
-            };
-
-            Index {
-                ids,
-                roles_by_org,
-                roles_by_person,
-                adoptions_by_org,
-                adoptions_by_model,
-                adoptions_by_family,
-                models_by_family,
-                adoption_org,
-                model_family,
-                claims_by_record: Sparse::build(claim_pairs),
-                claims_by_country,
-                claims_by_person: Csr::build(n_people, &speaker_person, 0),
-                claims_by_org_speaker: Csr::build(n_orgs, &speaker_org, 0),
-                conflicts_by_record: Sparse::build(conflict_pairs),
-                events_by_record: Sparse::build(event_pairs),
-                series_by_record: Sparse::build(series_pairs),
-                series_by_country,
-                citations,
-                countries,
-                country_ids,
-                org_country,
-                org_dev_countries,
-                org_open_weights,
-                org_first_adoption,
-                model_adopters,
-                model_dev_country,
-                text,
-                distinct_org_countries,
-                distinct_org_kinds,
-                distinct_dev_countries,
-                distinct_families,
-                distinct_openness,
-                distinct_release_years,
-            }
-        })
+        Index {
+            ids,
+            roles_by_org,
+            roles_by_person,
+            adoptions_by_org,
+            adoptions_by_model,
+            adoptions_by_family,
+            models_by_family,
+            adoption_org,
+            model_family,
+            claims_by_record: Sparse::build(claim_pairs),
+            claims_by_country,
+            claims_by_person: Csr::build(n_people, &speaker_person, 0),
+            claims_by_org_speaker: Csr::build(n_orgs, &speaker_org, 0),
+            conflicts_by_record: Sparse::build(conflict_pairs),
+            events_by_record: Sparse::build(event_pairs),
+            series_by_record: Sparse::build(series_pairs),
+            series_by_country,
+            citations,
+            countries,
+            country_ids,
+            org_country,
+            org_dev_countries,
+            org_open_weights,
+            org_first_adoption,
+            model_adopters,
+            model_dev_country,
+            text,
+            distinct_org_countries,
+            distinct_org_kinds,
+            distinct_dev_countries,
+            distinct_families,
+            distinct_openness,
+            distinct_release_years,
+        }
     }
 
     // --- positions --------------------------------------------------------------------------
@@ -1409,7 +1319,8 @@ impl Index {
         self.text[tab.slot()].hay(pos)
     }
 
-    /// Whether a record of `tab` matches the search text `query` (raw, as typed).
+    /// Whether a record of `tab` matches the search text `query` (raw, as typed; normalized on
+    /// each call, so lists should use [`Explorer::rows`] instead).
     pub fn matches(&self, tab: ListTab, pos: usize, query: &str) -> bool {
         let needle = normalize_query(query);
         needle.is_empty() || self.haystack(tab, pos).contains(needle.as_str())
@@ -1734,25 +1645,7 @@ fn build_citations(ds: &Dataset, sources: &IdTable) -> Csr<Citation> {
     Csr::build(ds.sources.len(), &pairs, fill)
 }
 
-/// The tables the search text needs, copied so that it can be built on another thread.
-struct TextInputs {
-    roles_by_org: Csr<u32>,
-    /// Position of each role's person (`NONE` when it does not resolve).
-    role_person: Vec<u32>,
-    model_family: Vec<u32>,
-    model_dev: Vec<u32>,
-}
-
-fn build_texts(ds: &Dataset, inputs: &TextInputs) -> [TabText; 4] {
-    [
-        org_text(ds, &inputs.roles_by_org, &inputs.role_person),
-        model_text(ds, &inputs.model_family, &inputs.model_dev),
-        source_text(ds),
-        event_text(ds),
-    ]
-}
-
-fn org_text(ds: &Dataset, roles_by_org: &Csr<u32>, role_person: &[u32]) -> TabText {
+fn org_text(ds: &Dataset, roles_by_org: &Csr<u32>, people: &IdTable) -> TabText {
     let mut t = TabText::with_capacity(ds.organizations.len(), ds.organizations.len() * 40);
     let mut holders: Vec<u32> = Vec::new();
     for (i, o) in ds.organizations.iter().enumerate() {
@@ -1761,7 +1654,7 @@ fn org_text(ds: &Dataset, roles_by_org: &Csr<u32>, role_person: &[u32]) -> TabTe
             roles_by_org
                 .get(i)
                 .iter()
-                .filter_map(|&r| role_person.get(r as usize).copied())
+                .map(|&r| people.at(ds.roles[r as usize].person.as_str()))
                 .filter(|&p| p != NONE),
         );
         holders.sort_unstable();

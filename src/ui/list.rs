@@ -124,8 +124,8 @@ pub fn list_panel_ui(
         ListTab::Models => model_filters_ui(ui, ds, &ix, &mut query),
         ListTab::Sources | ListTab::Events => {}
     }
-    let rows = explorer.rows(ds, revision, tab, &query).to_vec();
-    let total = explorer.total(tab);
+    let total = ix.count(tab);
+    let rows = explorer.rows(ds, revision, tab, &query);
     ui.horizontal(|ui| {
         ui.label(format!("{} of {total}", rows.len()));
         if rows.len() < total
@@ -146,7 +146,7 @@ pub fn list_panel_ui(
         actions.push(Action::SetQuery(Box::new(query)));
     }
     ui.separator();
-    rows_ui(ui, ds, &ix, tab, &rows, state, view, actions);
+    rows_ui(ui, ds, &ix, tab, rows, state, view, actions);
 }
 
 fn org_filters_ui(ui: &mut egui::Ui, ix: &Index, q: &mut ListQuery) {

@@ -108,6 +108,8 @@ pub struct ExplorerApp {
     pub view: ViewState,
     /// Cached index and list rows of the open dataset.
     pub explorer: Explorer,
+    /// Cached summary of the plots area.
+    summary: summary::SummaryCache,
 }
 
 /// Keyboard shortcuts; the menus show them and Help > Keyboard shortcuts lists them.
@@ -159,6 +161,9 @@ impl ExplorerApp {
             .storage
             .and_then(|s| eframe::get_value(s, UiPrefs::KEY))
             .unwrap_or_default();
+        // A character no font (bundled or system) has is drawn as a box, never a crash.
+        cc.egui_ctx
+            .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
         let mut app = Self::with_state(cc, AppState::startup(dialogs, settings, cli_file));
         app.state.tab = prefs.tab;
         app.state.query = prefs.query.clone();
@@ -178,6 +183,7 @@ impl ExplorerApp {
             state,
             view: ViewState::default(),
             explorer: Explorer::new(),
+            summary: summary::SummaryCache::default(),
         }
     }
 
@@ -234,7 +240,13 @@ impl ExplorerApp {
                 .default_size(380.0)
                 .min_size(200.0)
                 .show(ui, |ui| {
-                    summary::summary_ui(ui, &self.state, &mut self.explorer, &mut actions);
+                    summary::summary_ui(
+                        ui,
+                        &self.state,
+                        &mut self.explorer,
+                        &mut self.summary,
+                        &mut actions,
+                    );
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {

@@ -1,18 +1,65 @@
 //! The plots area. Until the plots come, it summarizes the dataset as the lists narrow it.
 
-use crate::app::explorer::{Explorer, ListTab};
+use std::sync::Arc;
+
+use crate::app::explorer::{Explorer, ListQuery, ListTab};
 use crate::app::{Action, AppState};
-use crate::model::RecordRef;
+use crate::model::{Dataset, RecordRef};
+
+/// How many adopter names are listed per country before "and N more".
+const NAMES_SHOWN: usize = 12;
+
+/// The adopters per model-developer country, computed once per dataset revision and query.
+#[derive(Debug, Default)]
+pub struct SummaryCache {
+    key: Option<(u64, usize, ListQuery)>,
+    /// (country, number of adopters, the first adopters' positions).
+    by_country: Vec<(String, usize, Vec<u32>)>,
+}
+
+impl SummaryCache {
+    fn update(
+        &mut self,
+        ds: &Arc<Dataset>,
+        revision: u64,
+        query: &ListQuery,
+        explorer: &mut Explorer,
+    ) {
+        let key = (revision, Arc::as_ptr(ds) as usize, query.clone());
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let ix = explorer.index(ds, revision);
+        let orgs = explorer.rows(ds, revision, ListTab::Organizations, query);
+        let mut map: std::collections::BTreeMap<String, (usize, Vec<u32>)> = Default::default();
+        for &p in orgs {
+            for c in ix.org_developer_countries(p as usize) {
+                let c = if c.is_empty() { "(unknown)" } else { c };
+                let entry = map.entry(c.to_owned()).or_default();
+                entry.0 += 1;
+                if entry.1.len() < NAMES_SHOWN {
+                    entry.1.push(p);
+                }
+            }
+        }
+        self.by_country = map
+            .into_iter()
+            .map(|(c, (n, first))| (c, n, first))
+            .collect();
+        self.key = Some(key);
+    }
+}
 
 /// A summary of the dataset: what it holds, and who uses models from which country.
 pub fn summary_ui(
     ui: &mut egui::Ui,
     state: &AppState,
     explorer: &mut Explorer,
+    cache: &mut SummaryCache,
     actions: &mut Vec<Action>,
 ) {
     let ds = &state.doc.dataset;
-    let ix = explorer.index(ds, state.doc.revision);
+    cache.update(ds, state.doc.revision, &state.query, explorer);
     ui.heading("Summary");
     ui.weak("Plots of the data will appear here. Until then, the dataset in numbers:");
     ui.add_space(6.0);
@@ -37,30 +84,25 @@ pub fn summary_ui(
         });
     ui.add_space(10.0);
     ui.strong("Adopters by the country of the models they use");
-    let orgs = explorer
-        .rows(ds, state.doc.revision, ListTab::Organizations, &state.query)
-        .to_vec();
-    let mut by_country: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
-    for p in orgs {
-        for c in ix.org_developer_countries(p as usize) {
-            let c = if c.is_empty() { "(unknown)" } else { c };
-            by_country.entry(c.to_owned()).or_default().push(p as usize);
-        }
-    }
-    if by_country.is_empty() {
+    if cache.by_country.is_empty() {
         ui.weak("No adoptions among the organizations listed.");
     }
-    for (country, orgs) in by_country {
+    for (country, n, first) in &cache.by_country {
         ui.horizontal_wrapped(|ui| {
             let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
             ui.painter()
-                .circle_filled(dot.center(), 4.0, super::palette::country_color(&country));
-            ui.label(format!("{country}:"));
-            for p in orgs {
-                let o = &ds.organizations[p];
+                .circle_filled(dot.center(), 4.0, super::palette::country_color(country));
+            ui.label(format!("{country} ({n}):"));
+            for &p in first {
+                let Some(o) = ds.organizations.get(p as usize) else {
+                    continue;
+                };
                 if ui.link(&o.name).clicked() {
                     actions.push(Action::Select(RecordRef::Organization(o.id.clone())));
                 }
+            }
+            if *n > first.len() {
+                ui.weak(format!("and {} more", n - first.len()));
             }
         });
     }
