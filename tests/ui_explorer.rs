@@ -109,7 +109,39 @@ fn selecting_airbnb_shows_qwen_with_its_use_case_and_source() {
         "use case shown"
     );
     // Every figure has a source marker whose accessible name says which source it is.
-    assert!(h.query_all_by_label_contains("[").next().is_some());
+    let markers = h.query_all_by_label_contains("Source [").count();
+    assert!(
+        markers >= 5,
+        "source markers on facts, roles, adoption and claims: {markers}"
+    );
+    // Hovering a marker shows the source and the verbatim quote.
+    h.query_all_by_label_contains("]: SCMP")
+        .next()
+        .expect("an SCMP marker")
+        .hover();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("its locator is not a web address")
+            .next()
+            .is_some(),
+        "the tooltip says a non-web locator is shown, not opened"
+    );
+    // Clicking a marker whose locator is not a web address shows the source instead.
+    h.query_all_by_label_contains("]: SCMP")
+        .next()
+        .expect("an SCMP marker")
+        .click();
+    h.run();
+    let Some(RecordRef::Source(id)) = selected(&h) else {
+        panic!("a source is selected, got {:?}", selected(&h));
+    };
+    let ds = h.state().state.doc.dataset.clone();
+    let src = ds.sources.iter().find(|s| s.id == id).expect("exists");
+    assert_eq!(src.publisher, "SCMP");
+    assert!(
+        h.query_by_label("Cited by").is_some(),
+        "the source's detail lists what cites it"
+    );
 }
 
 #[test]

@@ -247,7 +247,14 @@ fn source_marker_ui(ui: &mut Ui, c: &mut Ctx<'_>, id: &SourceId, quote: Option<&
                 "Click to show this source (its locator is not a web address, so it is not opened)."
             });
         });
-    let marker = marker.on_hover_text(format!("Source: {title}"));
+    // Screen readers (and tests) hear which source it is, not just "[12]".
+    marker.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::accesskit::Role::Button,
+            true,
+            format!("Source [{}]: {title}", pos + 1),
+        )
+    });
     if marker.clicked() {
         if is_web_url(&s.locator) {
             ui.ctx().open_url(egui::OpenUrl::new_tab(s.locator.trim()));
