@@ -310,3 +310,26 @@ fn every_panel_passes_the_accessibility_check() {
         assert_eq!(selected(&h), Some(r));
     }
 }
+
+#[test]
+fn zoom_and_theme_follow_the_shortcuts_and_view_menu() {
+    let mut h = harness();
+    let before = h.ctx.zoom_factor();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    assert!(h.ctx.zoom_factor() > before, "Ctrl+Plus zooms in");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), 1.0, "Ctrl+0 resets");
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Theme").click();
+    h.run();
+    h.get_by_label("Light").click();
+    h.run();
+    assert_eq!(
+        h.state().view.prefs.theme,
+        ai_adoption_explorer::ui::ThemeChoice::Light
+    );
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+}
