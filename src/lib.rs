@@ -5,4 +5,5 @@ pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod plots;
 pub mod ui;

@@ -518,12 +518,10 @@ fn org_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
     let mut involved = vec![at];
     let mut claims: Vec<u32> = c.ix.claims_about_record(at).to_vec();
     for a in adoptions {
-        let ad = &ds.adoptions[a as usize];
         let a_at = RecordAt::new(RecordKind::Adoption, a as usize);
         involved.push(a_at);
         claims.extend_from_slice(c.ix.claims_about_record(a_at));
         adoption_block_ui(ui, c, a as usize, false);
-        let _ = ad;
     }
     section_ui(ui, "Figures reported");
     claims.sort_unstable();

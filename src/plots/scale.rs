@@ -1,0 +1,104 @@
+//! Axis helpers: log-scale ticks with readable count labels, and the period a partial date
+//! names on a time axis of fractional years.
+
+use crate::model::{PartialDate, Precision, days_in_month, is_leap};
+
+/// A power of ten in the words people use for counts: 1, 10, 100, 1K, ..., 1M, 10M, 100M, 1B,
+/// 10B, 100B, 1T, ...; exponents below zero give decimals ("0.1"), beyond 10^14 "1e15".
+pub fn count_label(exponent: i32) -> String {
+    const SUFFIXES: [(i32, &str); 4] = [(12, "T"), (9, "B"), (6, "M"), (3, "K")];
+    if exponent < 0 {
+        return format!("{}", 10f64.powi(exponent));
+    }
+    if exponent >= 15 {
+        return format!("1e{exponent}");
+    }
+    for (base, suffix) in SUFFIXES {
+        if exponent >= base {
+            return format!("1{}{suffix}", "0".repeat((exponent - base) as usize));
+        }
+    }
+    format!("1{}", "0".repeat(exponent as usize))
+}
+
+/// Ticks for a log10 axis covering raw values `min..=max` (both > 0): one tick per power of
+/// ten from the one at or below `min` to the one at or above `max`, as `(log10 position,
+/// label)`. Positions are in the log space the marks are drawn in (a mark for 1e9 sits at 9.0),
+/// since egui_plot has no log axis. Empty when the range holds no positive finite value.
+pub fn log_ticks(min: f64, max: f64) -> Vec<(f64, String)> {
+    let (lo, hi) = if min <= max { (min, max) } else { (max, min) };
+    if !(lo.is_finite() && hi.is_finite()) || lo <= 0.0 {
+        return Vec::new();
+    }
+    let first = lo.log10().floor() as i32;
+    let last = hi.log10().ceil() as i32;
+    (first..=last.max(first))
+        .map(|k| (f64::from(k), count_label(k)))
+        .collect()
+}
+
+/// The period a date names, as `(start, end)` in fractional years: "2025" is 2025.0..2026.0,
+/// "2025-03" is March, "2025-03-04" that day. `None` for an impossible date.
+pub fn period_bounds(d: &PartialDate) -> Option<(f64, f64)> {
+    d.check().ok()?;
+    let y = f64::from(d.year);
+    Some(match (d.precision(), d.month, d.day) {
+        (Precision::Day, Some(m), Some(day)) => {
+            let before: u32 = (1..m).map(|mm| u32::from(days_in_month(d.year, mm))).sum();
+            let len = if is_leap(d.year) { 366.0 } else { 365.0 };
+            let start = y + (f64::from(before) + f64::from(day) - 1.0) / len;
+            (start, start + 1.0 / len)
+        }
+        (Precision::Month, Some(m), _) => {
+            (y + (f64::from(m) - 1.0) / 12.0, y + f64::from(m) / 12.0)
+        }
+        _ => (y, y + 1.0),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn count_labels_read_naturally() {
+        let labels: Vec<String> = (6..=12).map(count_label).collect();
+        assert_eq!(labels, ["1M", "10M", "100M", "1B", "10B", "100B", "1T"]);
+        assert_eq!(count_label(0), "1");
+        assert_eq!(count_label(2), "100");
+        assert_eq!(count_label(4), "10K");
+        assert_eq!(count_label(-1), "0.1");
+        assert_eq!(count_label(16), "1e16");
+    }
+
+    #[test]
+    fn log_ticks_cover_the_range() {
+        let t = log_ticks(5e8, 6.71e11);
+        let pos: Vec<f64> = t.iter().map(|(p, _)| *p).collect();
+        assert_eq!(pos, [8.0, 9.0, 10.0, 11.0, 12.0]);
+        assert_eq!(t[1].1, "1B");
+        assert_eq!(t[4].1, "1T");
+        assert!(log_ticks(0.0, 10.0).is_empty());
+        assert!(log_ticks(-1.0, 10.0).is_empty());
+        assert!(log_ticks(f64::NAN, 10.0).is_empty());
+        // A single value still gets a tick.
+        assert_eq!(log_ticks(1e9, 1e9), vec![(9.0, "1B".to_owned())]);
+    }
+
+    #[test]
+    fn periods_are_never_more_precise_than_the_date() {
+        assert_eq!(
+            period_bounds(&PartialDate::year(2025)),
+            Some((2025.0, 2026.0))
+        );
+        let (a, b) = period_bounds(&PartialDate::month(2025, 4)).unwrap_or_default();
+        assert!((a - 2025.25).abs() < 1e-12 && (b - (2025.0 + 4.0 / 12.0)).abs() < 1e-12);
+        let (a, b) = period_bounds(&PartialDate::day(2025, 1, 1)).unwrap_or_default();
+        assert!((a - 2025.0).abs() < 1e-12 && (b - (2025.0 + 1.0 / 365.0)).abs() < 1e-12);
+        let mid = PartialDate::day(2025, 1, 1)
+            .as_year_fraction()
+            .unwrap_or_default();
+        assert!(a < mid && mid < b);
+        assert_eq!(period_bounds(&PartialDate::month(2025, 13)), None);
+    }
+}
