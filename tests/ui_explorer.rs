@@ -333,3 +333,26 @@ fn zoom_and_theme_follow_the_shortcuts_and_view_menu() {
     );
     assert_eq!(h.ctx.theme(), egui::Theme::Light);
 }
+
+#[test]
+fn every_plot_shows_in_the_plots_area() {
+    use ai_adoption_explorer::plots::PlotKind;
+    use ai_adoption_explorer::ui::plots_panel::PlotChoice;
+    let mut h = harness_sized(egui::vec2(1400.0, 900.0));
+    h.state_mut().view.prefs.show_plots = true;
+    h.run();
+    for kind in PlotKind::ALL {
+        h.state_mut().view.prefs.plot = PlotChoice::Plot(kind);
+        h.run();
+        assert!(
+            h.query_by_label(kind.title()).is_some(),
+            "{} is shown",
+            kind.name()
+        );
+        assert!(
+            h.query_all_by_label_contains("Source:").next().is_some(),
+            "{} has its source footer",
+            kind.name()
+        );
+    }
+}

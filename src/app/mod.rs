@@ -4,7 +4,9 @@
 //! items, shortcuts, buttons and tests all go through it, so they cannot disagree.
 
 mod dialogs;
+pub mod edit;
 pub mod explorer;
+pub mod history;
 mod selection;
 mod settings;
 

@@ -6,6 +6,7 @@ mod dialogs;
 pub mod help;
 pub mod list;
 pub mod palette;
+pub mod plots_panel;
 mod problems;
 mod summary;
 
@@ -54,6 +55,8 @@ pub struct UiPrefs {
     pub tab: ListTab,
     /// Search, filters and order of the lists.
     pub query: ListQuery,
+    /// What the plots area shows.
+    pub plot: plots_panel::PlotChoice,
 }
 
 impl Default for UiPrefs {
@@ -64,6 +67,7 @@ impl Default for UiPrefs {
             theme: ThemeChoice::System,
             tab: ListTab::default(),
             query: ListQuery::default(),
+            plot: plots_panel::PlotChoice::default(),
         }
     }
 }
@@ -110,6 +114,8 @@ pub struct ExplorerApp {
     pub explorer: Explorer,
     /// Cached summary of the plots area.
     summary: summary::SummaryCache,
+    /// Cached derived plot.
+    plots: plots_panel::PlotCache,
 }
 
 /// Keyboard shortcuts; the menus show them and Help > Keyboard shortcuts lists them.
@@ -184,6 +190,7 @@ impl ExplorerApp {
             view: ViewState::default(),
             explorer: Explorer::new(),
             summary: summary::SummaryCache::default(),
+            plots: plots_panel::PlotCache::default(),
         }
     }
 
@@ -240,13 +247,23 @@ impl ExplorerApp {
                 .default_size(380.0)
                 .min_size(200.0)
                 .show(ui, |ui| {
-                    summary::summary_ui(
+                    let plotted = plots_panel::plots_area_ui(
                         ui,
                         &self.state,
                         &mut self.explorer,
-                        &mut self.summary,
+                        &mut self.plots,
+                        &mut self.view.prefs.plot,
                         &mut actions,
                     );
+                    if !plotted {
+                        summary::summary_ui(
+                            ui,
+                            &self.state,
+                            &mut self.explorer,
+                            &mut self.summary,
+                            &mut actions,
+                        );
+                    }
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
