@@ -18,8 +18,10 @@ pub use selection::{MAX_HISTORY, Selection};
 pub use settings::{MAX_RECENT, Settings};
 
 use crate::io::{FileStamp, LoadError, load_bytes, load_path, save_atomic};
-use crate::model::{Dataset, Problem, RecordRef};
+use crate::model::{Dataset, Problem, RecordRef, validate};
+use edit::{DeleteMode, Edit};
 use explorer::{ListQuery, ListTab};
+use history::{CoalesceKey, History};
 
 /// The built-in dataset's text, compiled into the binary.
 pub const BUILTIN_RON: &str = include_str!("../../data.ron");
@@ -125,7 +127,7 @@ pub enum PathPurpose {
 }
 
 /// A dialog of the app's own, shown over the window until dismissed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Modal {
     /// Something failed; what happened and what to do.
     Error {
@@ -141,6 +143,18 @@ pub enum Modal {
         /// Why we ask.
         reason: String,
     },
+    /// Other records refer to the one to delete: delete them too, unlink them, or cancel?
+    ConfirmDelete {
+        /// The record to delete.
+        target: RecordRef,
+        /// What refers to it: record and field, in words.
+        referrers: Vec<String>,
+    },
+    /// There are unsaved changes: save them before `then`?
+    UnsavedChanges {
+        /// What was asked, carried out after Save or Don't save.
+        then: Box<Action>,
+    },
     /// No file dialog could appear: type a path instead.
     PathPrompt {
         /// What the path is for.
@@ -153,7 +167,7 @@ pub enum Modal {
 }
 
 /// Everything the user can ask the app to do. UI, shortcuts and tests emit these.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// File > New: an empty dataset.
     NewDataset,
@@ -195,6 +209,38 @@ pub enum Action {
     SetTab(ListTab),
     /// Change the lists' search, filters or order.
     SetQuery(Box<ListQuery>),
+    /// Change the data: one undoable step.
+    Edit {
+        /// What the step does, for the Edit menu ("Rename Pinterest to ...").
+        label: String,
+        /// The primitive edits, applied in order.
+        edits: Vec<Edit>,
+        /// Consecutive edits with the same key (a typing burst in one field) are one step.
+        coalesce: Option<CoalesceKey>,
+    },
+    /// End the current typing burst (the field lost focus).
+    SealEdit,
+    /// Ask before deleting a record: list what refers to it (deletes at once when nothing does).
+    AskDelete(RecordRef),
+    /// Delete a record; what refers to it is deleted too or unlinked.
+    Delete(RecordRef, DeleteMode),
+    /// Undo the last data change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Answer the "Save changes?" question.
+    ResolveUnsaved(UnsavedChoice),
+}
+
+/// The answers to "Save changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save, then go on.
+    Save,
+    /// Go on and lose the changes.
+    DontSave,
+    /// Stay.
+    Cancel,
 }
 
 /// The whole state of the app, without egui.
@@ -215,6 +261,10 @@ pub struct AppState {
     pub tab: ListTab,
     /// Search, filters and order of the lists (the plots are narrowed by them too).
     pub query: ListQuery,
+    /// Undo and redo of data changes to the open dataset.
+    pub history: History,
+    /// Set when the user chose to close despite unsaved changes (Don't save).
+    pub close_confirmed: bool,
     dialogs: Box<dyn FileDialogs>,
 }
 
@@ -234,6 +284,8 @@ impl AppState {
             selection: Selection::default(),
             tab: ListTab::default(),
             query: ListQuery::default(),
+            history: History::new(history::DEFAULT_MAX_STEPS),
+            close_confirmed: false,
             dialogs,
         };
         state.open_builtin();
@@ -295,6 +347,30 @@ impl AppState {
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.selection.clear();
+        self.history = History::new(history::DEFAULT_MAX_STEPS);
+        self.doc.revision = self.history.revision();
+        self.doc.saved_revision = self.doc.revision;
+    }
+
+    /// Whether `action` would throw away unsaved changes (and so must ask first).
+    fn discards_document(action: &Action) -> bool {
+        matches!(
+            action,
+            Action::NewDataset
+                | Action::OpenDialog
+                | Action::Open(_)
+                | Action::OpenBuiltin
+                | Action::Quit
+        )
+    }
+
+    /// After any change of the data: new revision, fresh validation, no selection of a record
+    /// that is gone.
+    fn data_changed(&mut self) {
+        self.doc.revision = self.history.revision();
+        self.doc.problems = validate(&self.doc.dataset);
+        let ds = &self.doc.dataset;
+        self.selection.retain(|r| edit::position(ds, r).is_some());
     }
 
     fn error(&mut self, title: impl Into<String>, message: impl Into<String>) {
@@ -313,6 +389,16 @@ impl AppState {
 
     /// Carries out one action. The only place where the document changes.
     pub fn apply(&mut self, action: Action) {
+        if self.doc.is_dirty() && Self::discards_document(&action) {
+            self.modal = Some(Modal::UnsavedChanges {
+                then: Box::new(action),
+            });
+            return;
+        }
+        self.apply_unguarded(action);
+    }
+
+    fn apply_unguarded(&mut self, action: Action) {
         match action {
             Action::NewDataset => {
                 self.replace_document(Document::untitled());
@@ -424,6 +510,81 @@ impl AppState {
             }
             Action::SetTab(t) => self.tab = t,
             Action::SetQuery(q) => self.query = *q,
+            Action::Edit {
+                label,
+                edits,
+                coalesce,
+            } => {
+                if matches!(self.modal, Some(Modal::ConfirmDelete { .. })) {
+                    self.modal = None;
+                }
+                let ds = Arc::make_mut(&mut self.doc.dataset);
+                match self.history.record(ds, label, edits, coalesce) {
+                    Ok(()) => self.data_changed(),
+                    Err(e) => self.error("The change could not be made", e.to_string()),
+                }
+            }
+            Action::SealEdit => self.history.seal(),
+            Action::AskDelete(target) => {
+                let refs = edit::references_to(&self.doc.dataset, &target);
+                if refs.is_empty() {
+                    self.apply_unguarded(Action::Delete(target, DeleteMode::Cascade));
+                } else {
+                    let referrers = refs
+                        .iter()
+                        .map(|(r, field)| {
+                            let (kind, id) = r.kind_and_id();
+                            format!("{kind} {id} ({field})")
+                        })
+                        .collect();
+                    self.modal = Some(Modal::ConfirmDelete { target, referrers });
+                }
+            }
+            Action::Delete(target, mode) => {
+                match edit::delete_plan(&self.doc.dataset, &target, mode) {
+                    Ok((label, edits)) => self.apply_unguarded(Action::Edit {
+                        label,
+                        edits,
+                        coalesce: None,
+                    }),
+                    Err(e) => self.error("Could not delete", e.to_string()),
+                }
+            }
+            Action::Undo => {
+                let ds = Arc::make_mut(&mut self.doc.dataset);
+                if let Some(label) = self.history.undo(ds) {
+                    self.status = format!("Undid: {label}");
+                    self.data_changed();
+                }
+            }
+            Action::Redo => {
+                let ds = Arc::make_mut(&mut self.doc.dataset);
+                if let Some(label) = self.history.redo(ds) {
+                    self.status = format!("Redid: {label}");
+                    self.data_changed();
+                }
+            }
+            Action::ResolveUnsaved(choice) => {
+                let Some(Modal::UnsavedChanges { then }) = self.modal.take() else {
+                    return;
+                };
+                match choice {
+                    UnsavedChoice::Cancel => {}
+                    UnsavedChoice::DontSave => {
+                        if *then == Action::Quit {
+                            self.close_confirmed = true;
+                        }
+                        self.apply_unguarded(*then);
+                    }
+                    UnsavedChoice::Save => {
+                        self.apply_unguarded(Action::Save);
+                        // Saved (not cancelled, no error, no question pending): go on.
+                        if !self.doc.is_dirty() && self.modal.is_none() {
+                            self.apply_unguarded(*then);
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -16,13 +16,46 @@ struct Ctx<'a> {
     actions: &'a mut Vec<Action>,
 }
 
+/// What the detail view remembers between frames (not data).
+#[derive(Clone, Debug, Default)]
+pub struct DetailView {
+    /// Show the editing form of the selected record (where one exists).
+    pub editing: bool,
+}
+
 /// The detail view of the selected record.
-pub fn detail_ui(ui: &mut Ui, state: &AppState, ix: &Index, actions: &mut Vec<Action>) {
+pub fn detail_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    ix: &Index,
+    view: &mut DetailView,
+    actions: &mut Vec<Action>,
+) {
     let ds = state.doc.dataset.as_ref();
     let Some(sel) = state.selection.current() else {
         welcome_ui(ui, ds);
         return;
     };
+    ui.horizontal(|ui| {
+        if matches!(sel, RecordRef::Organization(_)) {
+            ui.toggle_value(&mut view.editing, "Edit record")
+                .on_hover_text("Edit this record; every change can be undone (Ctrl+Z)");
+        }
+        if ui
+            .button("Delete...")
+            .on_hover_text("Delete this record (asks what to do with records that refer to it)")
+            .clicked()
+        {
+            actions.push(Action::AskDelete(sel.clone()));
+        }
+    });
+    if view.editing
+        && let RecordRef::Organization(id) = sel
+        && let Some(pos) = ix.org(id)
+    {
+        super::forms::organization_form_ui(ui, ds, pos, actions);
+        ui.separator();
+    }
     let Some(at) = ix.resolve(sel) else {
         ui.label(format!(
             "The selected record ({}) is no longer in the dataset.",

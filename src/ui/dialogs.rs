@@ -2,7 +2,8 @@
 
 use egui::Key;
 
-use crate::app::{Action, AppState, Modal, PathPurpose};
+use crate::app::edit::DeleteMode;
+use crate::app::{Action, AppState, Modal, PathPurpose, UnsavedChoice};
 
 /// Darkens the window while a file is dragged over it.
 pub fn drop_overlay_ui(ctx: &egui::Context) {
@@ -62,6 +63,54 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                     }
                 });
             }
+            Modal::ConfirmDelete { target, referrers } => {
+                let (kind, id) = target.kind_and_id();
+                ui.heading(format!("Delete {kind} {id}?"));
+                ui.label(format!("{} record fields refer to it:", referrers.len()));
+                egui::ScrollArea::vertical().max_height(220.0).show(ui, |ui| {
+                    for r in referrers.iter().take(200) {
+                        ui.label(format!("• {r}"));
+                    }
+                    if referrers.len() > 200 {
+                        ui.weak(format!("and {} more", referrers.len() - 200));
+                    }
+                });
+                ui.label("Delete them too (claims, adoptions and roles that cannot exist without it), or unlink them (remove the reference where it is optional)? Either can be undone.");
+                ui.horizontal(|ui| {
+                    if ui.button("Delete them too").clicked() {
+                        actions.push(Action::Delete(target.clone(), DeleteMode::Cascade));
+                    }
+                    if ui.button("Unlink them").clicked() {
+                        actions.push(Action::Delete(target.clone(), DeleteMode::Unlink));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::DismissModal);
+                    }
+                });
+            }
+            Modal::UnsavedChanges { then } => {
+                ui.heading("Save changes?");
+                let what = match then.as_ref() {
+                    Action::Quit => "before closing",
+                    Action::NewDataset => "before starting a new dataset",
+                    _ => "before opening another dataset",
+                };
+                ui.label(format!(
+                    "{} has unsaved changes. Save them {what}?",
+                    state.doc.display_name()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        actions.push(Action::ResolveUnsaved(UnsavedChoice::Save));
+                    }
+                    if ui.button("Don't save").clicked() {
+                        actions.push(Action::ResolveUnsaved(UnsavedChoice::DontSave));
+                    }
+                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                        actions.push(Action::ResolveUnsaved(UnsavedChoice::Cancel));
+                    }
+                });
+            }
             Modal::PathPrompt {
                 purpose,
                 text,
@@ -101,7 +150,12 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
             }
         }
     });
-    if response.should_close() && !matches!(modal, Modal::PathPrompt { .. }) {
+    if response.should_close()
+        && !matches!(
+            modal,
+            Modal::PathPrompt { .. } | Modal::UnsavedChanges { .. }
+        )
+    {
         actions.push(Action::DismissModal);
     }
 }

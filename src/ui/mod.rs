@@ -3,6 +3,7 @@
 
 pub mod detail;
 mod dialogs;
+mod forms;
 pub mod help;
 pub mod list;
 pub mod palette;
@@ -98,6 +99,8 @@ pub struct ViewState {
     pub help: HelpWindow,
     /// The list's scroll bookkeeping.
     pub list: list::ListView,
+    /// The detail view's state (editing or not).
+    pub detail: detail::DetailView,
     /// Title last sent to the window, to send it only when it changes.
     sent_title: String,
     /// Theme last applied.
@@ -132,6 +135,13 @@ pub mod shortcuts {
         KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
     /// File > Quit.
     pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+    /// Edit > Undo.
+    pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+    /// Edit > Redo.
+    pub const REDO: KeyboardShortcut =
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    /// Edit > Redo (the other common key).
+    pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
     /// Edit > Find.
     pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
     /// View > Back.
@@ -203,6 +213,14 @@ impl ExplorerApp {
             self.view.applied_theme = Some(self.view.prefs.theme);
         }
         let mut actions = Vec::new();
+        // Closing the window with unsaved changes asks first (Save, Don't save, Cancel).
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.state.doc.is_dirty()
+            && !self.state.close_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            actions.push(Action::Quit);
+        }
         self.shortcuts(&ctx, &mut actions);
 
         // Files dropped on the window open like File > Open.
@@ -288,7 +306,7 @@ impl ExplorerApp {
             let ix = self
                 .explorer
                 .index(&self.state.doc.dataset, self.state.doc.revision);
-            detail::detail_ui(ui, &self.state, &ix, &mut actions);
+            detail::detail_ui(ui, &self.state, &ix, &mut self.view.detail, &mut actions);
         });
         dialogs::drop_overlay_ui(&ctx);
         dialogs::modal_ui(&ctx, &self.state, &mut actions);
@@ -328,6 +346,16 @@ impl ExplorerApp {
         }
         if forward_button {
             actions.push(Action::Forward);
+        }
+        if !ctx.egui_wants_keyboard_input() {
+            ctx.input_mut(|i| {
+                if i.consume_shortcut(&shortcuts::REDO) || i.consume_shortcut(&shortcuts::REDO_Y) {
+                    actions.push(Action::Redo);
+                }
+                if i.consume_shortcut(&shortcuts::UNDO) {
+                    actions.push(Action::Undo);
+                }
+            });
         }
         ctx.input_mut(|i| {
             // Longest shortcut first, so Ctrl+Shift+S is not taken as Ctrl+S.
@@ -430,6 +458,24 @@ impl ExplorerApp {
                 }
             });
             ui.menu_button("Edit", |ui| {
+                let h = &state.history;
+                if item(
+                    ui,
+                    &h.undo_menu_text(),
+                    Some(&shortcuts::UNDO),
+                    h.can_undo(),
+                ) {
+                    actions.push(Action::Undo);
+                }
+                if item(
+                    ui,
+                    &h.redo_menu_text(),
+                    Some(&shortcuts::REDO),
+                    h.can_redo(),
+                ) {
+                    actions.push(Action::Redo);
+                }
+                ui.separator();
                 if item(ui, "Find...", Some(&shortcuts::FIND), true) {
                     ui.ctx().memory_mut(|m| m.request_focus(list::search_id()));
                 }

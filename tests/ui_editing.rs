@@ -1,0 +1,181 @@
+//! Editing through the window, driven by egui_kittest: a rename is one undo step and shows at
+//! once in the list; delete with cascade is undone whole; closing with unsaved changes asks.
+//! Every test name contains `undo` or `close`, so `cargo test undo` finds the undo flows.
+
+use ai_adoption_explorer::app::{Action, AppState, Modal, ScriptedDialogs, Settings};
+use ai_adoption_explorer::io::to_ron_string;
+use ai_adoption_explorer::model::{OrgId, RecordRef};
+use ai_adoption_explorer::ui::ExplorerApp;
+use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness() -> Harness<'static, ExplorerApp> {
+    let state = AppState::new(Box::new(ScriptedDialogs::default()), Settings::default());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            let mut app = ExplorerApp::with_state(cc, state);
+            app.view.prefs.show_plots = false;
+            app
+        });
+    h.run();
+    h
+}
+
+fn pinterest() -> RecordRef {
+    RecordRef::Organization(OrgId::new("pinterest"))
+}
+
+fn org_name(h: &Harness<'_, ExplorerApp>, id: &str) -> Option<String> {
+    h.state()
+        .state
+        .doc
+        .dataset
+        .organizations
+        .iter()
+        .find(|o| o.id.as_str() == id)
+        .map(|o| o.name.clone())
+}
+
+#[test]
+fn undo_a_rename_typed_in_the_form_in_one_step() {
+    let mut h = harness();
+    h.state_mut().state.apply(Action::Select(pinterest()));
+    h.run();
+    h.get_by_label("Edit record").click();
+    h.run();
+    h.get_by_label("Name").focus();
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    h.get_by_label("Name").type_text(" Inc");
+    h.run();
+    assert_eq!(org_name(&h, "pinterest").as_deref(), Some("Pinterest Inc"));
+    assert!(h.state().state.doc.is_dirty());
+    assert!(
+        h.state().state.window_title().ends_with('*'),
+        "unsaved marker in the title"
+    );
+    assert!(
+        h.query_all_by_label_contains("Pinterest Inc").count() >= 2,
+        "the list shows the new name in the same frame as the form"
+    );
+    // Leave the field, then Ctrl+Z undoes the whole typing burst at once.
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(
+        h.state().state.history.undo_len(),
+        1,
+        "four keystrokes, one step"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(org_name(&h, "pinterest").as_deref(), Some("Pinterest"));
+    assert!(!h.state().state.doc.is_dirty(), "back at the saved state");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(
+        org_name(&h, "pinterest").as_deref(),
+        Some("Pinterest Inc"),
+        "Ctrl+Y redoes"
+    );
+}
+
+#[test]
+fn undo_a_delete_with_cascade_restores_everything() {
+    let mut h = harness();
+    let before = to_ron_string(&h.state().state.doc.dataset).unwrap();
+    h.state_mut().state.apply(Action::Select(pinterest()));
+    h.run();
+    h.get_by_label("Delete...").click();
+    h.run();
+    assert!(
+        matches!(h.state().state.modal, Some(Modal::ConfirmDelete { .. })),
+        "records refer to Pinterest: the app asks"
+    );
+    h.get_by_label("Delete them too").click();
+    h.run();
+    let ds = h.state().state.doc.dataset.clone();
+    assert!(org_name(&h, "pinterest").is_none());
+    assert!(
+        ds.adoptions
+            .iter()
+            .all(|a| a.organization.as_str() != "pinterest"),
+        "its adoptions went with it"
+    );
+    assert!(
+        h.state().state.doc.problems.is_empty(),
+        "no dangling reference left"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        to_ron_string(&h.state().state.doc.dataset).unwrap(),
+        before,
+        "one undo restores the organization and everything deleted with it"
+    );
+}
+
+#[test]
+fn close_with_unsaved_changes_is_cancelled_and_asks_then_dont_save_closes() {
+    let mut h = harness();
+    h.state_mut().state.apply(Action::Select(pinterest()));
+    h.run();
+    h.get_by_label("Edit record").click();
+    h.run();
+    h.get_by_label("Name").focus();
+    h.run();
+    h.get_by_label("Name").type_text("!");
+    h.run();
+    assert!(h.state().state.doc.is_dirty());
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    h.step();
+    let cancelled = h
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&ViewportCommand::CancelClose));
+    assert!(
+        cancelled,
+        "the close is cancelled while there are unsaved changes"
+    );
+    h.run();
+    assert!(
+        h.query_by_label("Save changes?").is_some(),
+        "the dialog appears"
+    );
+    h.get_by_label("Don't save").click();
+    h.step();
+    let closing = h
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&ViewportCommand::Close));
+    assert!(closing, "Don't save closes the window");
+}
+
+#[test]
+fn close_dialog_cancel_keeps_the_changes() {
+    let mut h = harness();
+    h.state_mut().state.apply(Action::Select(pinterest()));
+    h.run();
+    h.get_by_label("Edit record").click();
+    h.run();
+    h.get_by_label("Name").focus();
+    h.run();
+    h.get_by_label("Name").type_text("!");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().state.modal.is_none());
+    assert!(h.state().state.doc.is_dirty(), "still there, still unsaved");
+    assert_eq!(org_name(&h, "pinterest").as_deref(), Some("Pinterest!"));
+}
