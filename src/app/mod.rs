@@ -7,6 +7,7 @@ mod dialogs;
 pub mod edit;
 pub mod explorer;
 pub mod history;
+pub mod recovery;
 mod selection;
 mod settings;
 
@@ -150,6 +151,13 @@ pub enum Modal {
         /// What refers to it: record and field, in words.
         referrers: Vec<String>,
     },
+    /// A recovery copy from a session that did not end normally exists: restore it?
+    OfferRecovery {
+        /// The file the unsaved dataset came from, if any.
+        origin: Option<PathBuf>,
+        /// When the copy was written, in words.
+        written: String,
+    },
     /// There are unsaved changes: save them before `then`?
     UnsavedChanges {
         /// What was asked, carried out after Save or Don't save.
@@ -230,6 +238,10 @@ pub enum Action {
     Redo,
     /// Answer the "Save changes?" question.
     ResolveUnsaved(UnsavedChoice),
+    /// Restore the recovery copy left by a crash.
+    RestoreRecovery,
+    /// Delete the recovery copy left by a crash.
+    DiscardRecovery,
 }
 
 /// The answers to "Save changes?".
@@ -265,6 +277,11 @@ pub struct AppState {
     pub history: History,
     /// Set when the user chose to close despite unsaved changes (Don't save).
     pub close_confirmed: bool,
+    /// Where recovery copies go (beside the settings); `None` turns them off.
+    pub recovery_path: Option<PathBuf>,
+    /// When the data last became unsaved or was last copied, and which revision was copied.
+    recovery_clock: Option<std::time::Instant>,
+    recovered_revision: Option<u64>,
     dialogs: Box<dyn FileDialogs>,
 }
 
@@ -286,6 +303,9 @@ impl AppState {
             query: ListQuery::default(),
             history: History::new(history::DEFAULT_MAX_STEPS),
             close_confirmed: false,
+            recovery_path: None,
+            recovery_clock: None,
+            recovered_revision: None,
             dialogs,
         };
         state.open_builtin();
@@ -307,6 +327,67 @@ impl AppState {
             state.apply(Action::Open(p));
         }
         state
+    }
+
+    /// Turns recovery copies on, at `path`; when a copy from an earlier session is there, asks
+    /// whether to restore it.
+    pub fn with_recovery(mut self, path: PathBuf) -> Self {
+        if path.is_file() {
+            match recovery::read(&path) {
+                Ok(r) => {
+                    let written = std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .map(|e| format!("{} minutes ago", e.as_secs() / 60))
+                        .unwrap_or_else(|| "at an unknown time".into());
+                    self.modal = Some(Modal::OfferRecovery {
+                        origin: r.origin,
+                        written,
+                    });
+                }
+                Err(e) => {
+                    log::warn!("ignoring unreadable recovery copy {}: {e}", path.display());
+                    recovery::remove(&path);
+                }
+            }
+        }
+        self.recovery_path = Some(path);
+        self
+    }
+
+    /// Called every frame with the current time: writes a recovery copy when changes have been
+    /// unsaved for [`recovery::AUTOSAVE_EVERY`] since they began or since the last copy.
+    pub fn tick(&mut self, now: std::time::Instant) {
+        let Some(path) = self.recovery_path.clone() else {
+            return;
+        };
+        if matches!(self.modal, Some(Modal::OfferRecovery { .. })) {
+            return; // never overwrite the copy the user is being asked about
+        }
+        if !self.doc.is_dirty() {
+            self.recovery_clock = None;
+            return;
+        }
+        let since = *self.recovery_clock.get_or_insert(now);
+        if now.duration_since(since) < recovery::AUTOSAVE_EVERY
+            || self.recovered_revision == Some(self.doc.revision)
+        {
+            return;
+        }
+        match recovery::write(&path, self.doc.path(), &self.doc.dataset) {
+            Ok(()) => self.recovered_revision = Some(self.doc.revision),
+            Err(e) => log::warn!("could not write the recovery copy: {e}"),
+        }
+        self.recovery_clock = Some(now);
+    }
+
+    fn clear_recovery(&mut self) {
+        if let Some(p) = &self.recovery_path {
+            recovery::remove(p);
+        }
+        self.recovered_revision = None;
+        self.recovery_clock = None;
     }
 
     /// Window title: "AI Adoption Explorer - <file name>", with `*` while there are unsaved changes.
@@ -564,6 +645,31 @@ impl AppState {
                     self.data_changed();
                 }
             }
+            Action::RestoreRecovery => {
+                self.modal = None;
+                let Some(path) = self.recovery_path.clone() else {
+                    return;
+                };
+                match recovery::read(&path) {
+                    Ok(r) => {
+                        let problems = validate(&r.dataset);
+                        let origin = match &r.origin {
+                            Some(p) => Origin::File(p.clone()),
+                            None => Origin::Untitled,
+                        };
+                        let stamp = r.origin.as_deref().and_then(FileStamp::of);
+                        self.replace_document(Document::new(r.dataset, problems, origin, stamp));
+                        // Restored changes are unsaved until saved again.
+                        self.doc.saved_revision = u64::MAX;
+                        self.status = "Restored the unsaved changes from the recovery copy".into();
+                    }
+                    Err(e) => self.error("The recovery copy could not be read", e),
+                }
+            }
+            Action::DiscardRecovery => {
+                self.modal = None;
+                self.clear_recovery();
+            }
             Action::ResolveUnsaved(choice) => {
                 let Some(Modal::UnsavedChanges { then }) = self.modal.take() else {
                     return;
@@ -574,6 +680,7 @@ impl AppState {
                         if *then == Action::Quit {
                             self.close_confirmed = true;
                         }
+                        self.clear_recovery();
                         self.apply_unguarded(*then);
                     }
                     UnsavedChoice::Save => {
@@ -638,6 +745,7 @@ impl AppState {
                 self.doc.stamp = Some(stamp);
                 self.settings.remember(&path);
                 self.status = format!("Saved {}", path.display());
+                self.clear_recovery();
             }
             Err(e) => self.error(
                 "Could not save",

@@ -4,7 +4,7 @@ mod load;
 mod save;
 
 pub use load::{LoadError, Loaded, MAX_FILE_BYTES, load_bytes, load_path};
-pub use save::{FileStamp, SaveError, save_atomic, to_ron_string};
+pub use save::{FileStamp, SaveError, save_atomic, to_ron_string, write_bytes_atomic};
 
 #[doc(hidden)]
 pub use save::{FailPoint, save_atomic_failing_at};

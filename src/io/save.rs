@@ -92,6 +92,12 @@ pub fn save_atomic_failing_at(
     write_atomic(path, text.as_bytes(), fail)
 }
 
+/// Writes `bytes` to `path` atomically (temporary file, flush, rename, flush the folder), keeping
+/// the previous file as `<name>.bak`. For files that are not datasets (recovery copies).
+pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<FileStamp, SaveError> {
+    write_atomic(path, bytes, None)
+}
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {

@@ -88,6 +88,24 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                     }
                 });
             }
+            Modal::OfferRecovery { origin, written } => {
+                ui.heading("Restore unsaved changes?");
+                let from = match origin {
+                    Some(p) => format!("to {}", p.display()),
+                    None => "to a dataset that had not been saved".to_owned(),
+                };
+                ui.label(format!(
+                    "The app did not close normally last time. A recovery copy of unsaved changes {from} was written {written}."
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        actions.push(Action::RestoreRecovery);
+                    }
+                    if ui.button("Discard").clicked() {
+                        actions.push(Action::DiscardRecovery);
+                    }
+                });
+            }
             Modal::UnsavedChanges { then } => {
                 ui.heading("Save changes?");
                 let what = match then.as_ref() {

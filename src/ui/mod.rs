@@ -180,7 +180,14 @@ impl ExplorerApp {
         // A character no font (bundled or system) has is drawn as a box, never a crash.
         cc.egui_ctx
             .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-        let mut app = Self::with_state(cc, AppState::startup(dialogs, settings, cli_file));
+        let mut state = AppState::startup(dialogs, settings, cli_file);
+        // Recovery copies live beside eframe's own settings file, never beside the user's data.
+        if let Some(dir) = eframe::storage_dir("ai-adoption-explorer")
+            && std::fs::create_dir_all(&dir).is_ok()
+        {
+            state = state.with_recovery(dir.join(crate::app::recovery::RECOVERY_FILE_NAME));
+        }
+        let mut app = Self::with_state(cc, state);
         app.state.tab = prefs.tab;
         app.state.query = prefs.query.clone();
         app.view.prefs = prefs;
@@ -314,6 +321,11 @@ impl ExplorerApp {
 
         for a in actions {
             self.state.apply(a);
+        }
+        self.state.tick(std::time::Instant::now());
+        if self.state.doc.is_dirty() {
+            // Wake up now and then so the recovery copy is written even while the user is away.
+            ctx.request_repaint_after(std::time::Duration::from_secs(5));
         }
         self.view.prefs.tab = self.state.tab;
         if self.view.prefs.query != self.state.query {
