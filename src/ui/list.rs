@@ -105,7 +105,7 @@ pub fn list_panel_ui(
             egui::TextEdit::singleline(&mut query.search)
                 .id(search_id())
                 .hint_text("names (any script), people, countries")
-                .desired_width(ui.available_width() - 30.0),
+                .desired_width((ui.available_width() - 40.0).max(60.0)),
         );
         let edit = edit.labelled_by(label.id);
         if (edit.has_focus() || edit.lost_focus()) && ui.input(|i| i.key_pressed(Key::Escape)) {
@@ -438,7 +438,8 @@ fn rows_ui(
                 ui.painter().circle_filled(dot.center(), 4.0, color);
                 let r = ui.selectable_label(is_selected, RichText::new(&name));
                 if !detail.is_empty() {
-                    ui.weak(&detail);
+                    // Truncated, so a long row never widens the panel.
+                    ui.add(egui::Label::new(RichText::new(&detail).weak()).truncate());
                 }
                 if r.clicked()
                     && let Some(rec) = record_at(ds, tab, pos)
