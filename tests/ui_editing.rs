@@ -179,3 +179,55 @@ fn close_dialog_cancel_keeps_the_changes() {
     assert!(h.state().state.doc.is_dirty(), "still there, still unsaved");
     assert_eq!(org_name(&h, "pinterest").as_deref(), Some("Pinterest!"));
 }
+
+#[test]
+fn undo_clears_a_problem_marked_at_its_field_and_saving_with_problems_warns_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("with-problems.ron");
+    let state = AppState::new(
+        Box::new(ScriptedDialogs::new([
+            ai_adoption_explorer::app::DialogOutcome::Picked(out.clone()),
+        ])),
+        Settings::default(),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| ExplorerApp::with_state(cc, state));
+    h.state_mut().state.apply(Action::Select(pinterest()));
+    h.run();
+    h.get_by_label("Edit record").click();
+    h.run();
+    // Empty the name: the problem shows at the field and in the status bar, live.
+    h.get_by_label("Name").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(org_name(&h, "pinterest").as_deref(), Some(""));
+    assert!(
+        h.query_by_label("is empty; a value is required").is_some(),
+        "marked at the field"
+    );
+    assert!(
+        h.query_by_label("1 problem").is_some(),
+        "counted in the status bar"
+    );
+    // Saving is allowed after a warning that lists the problems.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(matches!(
+        h.state().state.modal,
+        Some(Modal::SaveWithProblems { .. })
+    ));
+    assert!(!out.exists(), "nothing written before the answer");
+    h.get_by_label("Save anyway").click();
+    h.run();
+    assert!(out.exists(), "saved after the warning");
+    // Undo brings the name back and the problem disappears.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(org_name(&h, "pinterest").as_deref(), Some("Pinterest"));
+    assert!(h.state().state.doc.problems.is_empty());
+}

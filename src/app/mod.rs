@@ -158,6 +158,13 @@ pub enum Modal {
         /// When the copy was written, in words.
         written: String,
     },
+    /// The dataset has validation problems: save it anyway?
+    SaveWithProblems {
+        /// Where it would be saved.
+        path: PathBuf,
+        /// The problems, one a line.
+        problems: Vec<String>,
+    },
     /// There are unsaved changes: save them before `then`?
     UnsavedChanges {
         /// What was asked, carried out after Save or Don't save.
@@ -238,6 +245,8 @@ pub enum Action {
     Redo,
     /// Answer the "Save changes?" question.
     ResolveUnsaved(UnsavedChoice),
+    /// Save although the dataset has problems (after the warning).
+    SaveDespiteProblems(PathBuf),
     /// Restore the recovery copy left by a crash.
     RestoreRecovery,
     /// Delete the recovery copy left by a crash.
@@ -277,6 +286,8 @@ pub struct AppState {
     pub history: History,
     /// Set when the user chose to close despite unsaved changes (Don't save).
     pub close_confirmed: bool,
+    /// The revision whose problems the user agreed to save anyway.
+    problems_acknowledged: Option<u64>,
     /// Where recovery copies go (beside the settings); `None` turns them off.
     pub recovery_path: Option<PathBuf>,
     /// When the data last became unsaved or was last copied, and which revision was copied.
@@ -303,6 +314,7 @@ impl AppState {
             query: ListQuery::default(),
             history: History::new(history::DEFAULT_MAX_STEPS),
             close_confirmed: false,
+            problems_acknowledged: None,
             recovery_path: None,
             recovery_clock: None,
             recovered_revision: None,
@@ -645,6 +657,11 @@ impl AppState {
                     self.data_changed();
                 }
             }
+            Action::SaveDespiteProblems(path) => {
+                self.modal = None;
+                self.problems_acknowledged = Some(self.doc.revision);
+                self.write(path);
+            }
             Action::RestoreRecovery => {
                 self.modal = None;
                 let Some(path) = self.recovery_path.clone() else {
@@ -738,6 +755,12 @@ impl AppState {
     }
 
     fn write(&mut self, path: PathBuf) {
+        // A dataset with problems can be saved, after a warning that lists them.
+        if !self.doc.problems.is_empty() && self.problems_acknowledged != Some(self.doc.revision) {
+            let problems = self.doc.problems.iter().map(ToString::to_string).collect();
+            self.modal = Some(Modal::SaveWithProblems { path, problems });
+            return;
+        }
         match save_atomic(&self.doc.dataset, &path) {
             Ok(stamp) => {
                 self.doc.origin = Origin::File(path.clone());

@@ -53,7 +53,7 @@ pub fn detail_ui(
         && let RecordRef::Organization(id) = sel
         && let Some(pos) = ix.org(id)
     {
-        super::forms::organization_form_ui(ui, ds, pos, actions);
+        super::forms::organization_form_ui(ui, ds, pos, &state.doc.problems, actions);
         ui.separator();
     }
     let Some(at) = ix.resolve(sel) else {
@@ -203,6 +203,11 @@ pub fn source_title(s: &Source) -> String {
 
 /// A link to a record: clicking selects it.
 fn link_ui(ui: &mut Ui, c: &mut Ctx<'_>, text: &str, r: RecordRef) {
+    let text = if text.trim().is_empty() {
+        "(no name)"
+    } else {
+        text
+    };
     let exists = c.ix.resolve(&r).is_some();
     if !exists {
         ui.label(RichText::new(format!("{text} (missing)")).italics());

@@ -88,6 +88,30 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                     }
                 });
             }
+            Modal::SaveWithProblems { path, problems } => {
+                ui.heading("Save with problems?");
+                ui.label(format!(
+                    "The dataset has {} problem{} (see the problems panel). It can be saved as it is and fixed later:",
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
+                ));
+                egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
+                    for p in problems.iter().take(200) {
+                        ui.label(format!("• {p}"));
+                    }
+                    if problems.len() > 200 {
+                        ui.weak(format!("and {} more", problems.len() - 200));
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Save anyway").clicked() {
+                        actions.push(Action::SaveDespiteProblems(path.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::DismissModal);
+                    }
+                });
+            }
             Modal::OfferRecovery { origin, written } => {
                 ui.heading("Restore unsaved changes?");
                 let from = match origin {

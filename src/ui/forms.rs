@@ -6,15 +6,37 @@ use egui::Ui;
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, replace_record};
 use crate::app::history::CoalesceKey;
-use crate::model::{Dataset, OrgKind, Organization, PartialDate, RecordRef};
+use crate::model::{Dataset, OrgKind, Organization, PartialDate, Problem, RecordKind, RecordRef};
+
+/// Shows, in the form's third column, what validation says about `field` (nothing when valid).
+fn field_problem_ui(ui: &mut Ui, problems: &[&Problem], field: &str) {
+    let msgs: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.field == field || p.field.starts_with(&format!("{field}[")))
+        .map(|p| p.message.as_str())
+        .collect();
+    if msgs.is_empty() {
+        ui.label("");
+    } else {
+        ui.colored_label(ui.visuals().error_fg_color, msgs.join("; "));
+    }
+}
 
 /// A single-line text field bound to `value`; returns true when it changed. Ends the typing
 /// burst when the field loses focus.
-fn text_field_ui(ui: &mut Ui, label: &str, value: &mut String, actions: &mut Vec<Action>) -> bool {
+fn text_field_ui(
+    ui: &mut Ui,
+    label: &str,
+    field: &str,
+    value: &mut String,
+    problems: &[&Problem],
+    actions: &mut Vec<Action>,
+) -> bool {
     let l = ui.label(label);
     let r = ui
         .add(egui::TextEdit::singleline(value).desired_width(360.0))
         .labelled_by(l.id);
+    field_problem_ui(ui, problems, field);
     ui.end_row();
     if r.lost_focus() {
         actions.push(Action::SealEdit);
@@ -23,29 +45,53 @@ fn text_field_ui(ui: &mut Ui, label: &str, value: &mut String, actions: &mut Vec
 }
 
 /// The form of an organization.
-pub fn organization_form_ui(ui: &mut Ui, ds: &Dataset, pos: usize, actions: &mut Vec<Action>) {
+pub fn organization_form_ui(
+    ui: &mut Ui,
+    ds: &Dataset,
+    pos: usize,
+    all_problems: &[Problem],
+    actions: &mut Vec<Action>,
+) {
     let Some(old) = ds.organizations.get(pos) else {
         return;
     };
+    let problems: Vec<&Problem> = all_problems
+        .iter()
+        .filter(|p| p.kind == RecordKind::Organization && p.id == old.id.as_str())
+        .collect();
     let mut o: Organization = old.clone();
     let mut changed_field: Option<&str> = None;
     egui::Grid::new("org_form")
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            if text_field_ui(ui, "Name", &mut o.name, actions) {
+            if text_field_ui(ui, "Name", "name", &mut o.name, &problems, actions) {
                 changed_field = Some("name");
             }
-            if text_field_ui(ui, "Name in its own script", &mut o.native_name, actions) {
+            if text_field_ui(
+                ui,
+                "Name in its own script",
+                "native_name",
+                &mut o.native_name,
+                &problems,
+                actions,
+            ) {
                 changed_field = Some("native_name");
             }
-            if text_field_ui(ui, "Country", &mut o.country, actions) {
+            if text_field_ui(ui, "Country", "country", &mut o.country, &problems, actions) {
                 changed_field = Some("country");
             }
-            if text_field_ui(ui, "Headquarters", &mut o.headquarters, actions) {
+            if text_field_ui(
+                ui,
+                "Headquarters",
+                "headquarters",
+                &mut o.headquarters,
+                &problems,
+                actions,
+            ) {
                 changed_field = Some("headquarters");
             }
-            if text_field_ui(ui, "Sector", &mut o.sector, actions) {
+            if text_field_ui(ui, "Sector", "sector", &mut o.sector, &problems, actions) {
                 changed_field = Some("sector");
             }
             let l = ui.label("Kind");

@@ -430,7 +430,11 @@ fn rows_ui(
     let out = area.show_rows(ui, row_height, rows.len(), |ui, range| {
         for i in range {
             let pos = rows[i] as usize;
-            let (name, detail, color) = row_text(ds, ix, tab, pos);
+            let (mut name, detail, color) = row_text(ds, ix, tab, pos);
+            if name.trim().is_empty() {
+                // A record being edited may have no name yet; it still needs a clickable label.
+                name = "(no name)".to_owned();
+            }
             let is_selected = selected_row == Some(i);
             ui.horizontal(|ui| {
                 let (dot, _) =

@@ -97,7 +97,12 @@ pub fn summary_ui(
                 let Some(o) = ds.organizations.get(p as usize) else {
                     continue;
                 };
-                if ui.link(&o.name).clicked() {
+                let name = if o.name.trim().is_empty() {
+                    "(no name)"
+                } else {
+                    o.name.as_str()
+                };
+                if ui.link(name).clicked() {
                     actions.push(Action::Select(RecordRef::Organization(o.id.clone())));
                 }
             }
