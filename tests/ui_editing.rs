@@ -231,3 +231,99 @@ fn undo_clears_a_problem_marked_at_its_field_and_saving_with_problems_warns_firs
     assert_eq!(org_name(&h, "pinterest").as_deref(), Some("Pinterest"));
     assert!(h.state().state.doc.problems.is_empty());
 }
+
+#[test]
+fn undo_all_of_adding_a_company_with_a_new_source_then_redo_it() {
+    use ai_adoption_explorer::app::explorer::ListTab;
+    let mut h = harness();
+    let original = to_ron_string(&h.state().state.doc.dataset).unwrap();
+    // A new source, titled in its form.
+    h.state_mut().state.apply(Action::SetTab(ListTab::Sources));
+    h.run();
+    h.get_by_label("+ New").click();
+    h.run();
+    assert!(
+        h.state().view.detail.editing,
+        "a new record opens in its form"
+    );
+    let text_input = egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(text_input, "Title").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(text_input, "Title")
+        .type_text("Example report on Acme");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    // A new company, named, supported by that source.
+    h.state_mut()
+        .state
+        .apply(Action::SetTab(ListTab::Organizations));
+    h.run();
+    h.get_by_label("+ New").click();
+    h.run();
+    assert!(
+        h.state()
+            .state
+            .doc
+            .problems
+            .iter()
+            .any(|p| p.field == "sources"),
+        "a company without a source is a problem, shown at once"
+    );
+    h.get_by_label("Name").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Name").type_text("Acme AI");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Add a source...").click();
+    h.run();
+    // 91 sources: narrow the list as a user would, then pick.
+    h.get_by_role_and_label(text_input, "Find:").focus();
+    h.run();
+    h.get_by_role_and_label(text_input, "Find:")
+        .type_text("acme");
+    h.run();
+    h.get_by_label_contains("Example report on Acme").click();
+    h.run();
+    let ds = h.state().state.doc.dataset.clone();
+    let acme = ds
+        .organizations
+        .iter()
+        .find(|o| o.name == "Acme AI")
+        .expect("added");
+    let report = ds
+        .sources
+        .iter()
+        .find(|s| s.title == "Example report on Acme")
+        .expect("added");
+    assert_eq!(acme.sources, vec![report.id.clone()]);
+    assert!(
+        h.state().state.doc.problems.is_empty(),
+        "sourced: no problem left"
+    );
+    let edited = to_ron_string(&ds).unwrap();
+    // Undo everything, step by step, then redo it all.
+    let mut steps = 0;
+    while h.state().state.history.can_undo() {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        steps += 1;
+    }
+    assert!(
+        steps >= 4,
+        "new source, its title, new company, its name, its source: {steps} steps"
+    );
+    assert_eq!(
+        to_ron_string(&h.state().state.doc.dataset).unwrap(),
+        original
+    );
+    assert!(!h.state().state.doc.is_dirty());
+    for _ in 0..steps {
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+        h.run();
+    }
+    assert_eq!(to_ron_string(&h.state().state.doc.dataset).unwrap(), edited);
+}

@@ -237,6 +237,11 @@ pub enum Action {
     SealEdit,
     /// Ask before deleting a record: list what refers to it (deletes at once when nothing does).
     AskDelete(RecordRef),
+    /// Add a copy of a record (with a new id) and select it.
+    Duplicate(RecordRef),
+    /// Add a new, empty record of this kind (organization, model, source, person, event) and
+    /// select it.
+    New(crate::model::RecordKind),
     /// Delete a record; what refers to it is deleted too or unlinked.
     Delete(RecordRef, DeleteMode),
     /// Undo the last data change.
@@ -633,6 +638,28 @@ impl AppState {
                     self.modal = Some(Modal::ConfirmDelete { target, referrers });
                 }
             }
+            Action::Duplicate(r) => {
+                if let Some((label, edits, new)) = edit::duplicate_record(&self.doc.dataset, &r) {
+                    self.apply_unguarded(Action::Edit {
+                        label,
+                        edits,
+                        coalesce: None,
+                    });
+                    self.apply_unguarded(Action::Select(new));
+                }
+            }
+            Action::New(kind) => {
+                if let Some(record) = new_record(&self.doc.dataset, kind) {
+                    let r = record.record_ref();
+                    let (label, edits) = edit::insert_record(&self.doc.dataset, record);
+                    self.apply_unguarded(Action::Edit {
+                        label,
+                        edits,
+                        coalesce: None,
+                    });
+                    self.apply_unguarded(Action::Select(r));
+                }
+            }
             Action::Delete(target, mode) => {
                 match edit::delete_plan(&self.doc.dataset, &target, mode) {
                     Ok((label, edits)) => self.apply_unguarded(Action::Edit {
@@ -776,6 +803,73 @@ impl AppState {
             ),
         }
     }
+}
+
+/// A new record of `kind` with a fresh id and placeholder name, for the user to fill in (its
+/// problems, such as a missing source, show at once). `None` for kinds without a form.
+fn new_record(ds: &Dataset, kind: crate::model::RecordKind) -> Option<edit::AnyRecord> {
+    use crate::model::*;
+    let id = |base: &str| edit::fresh_id(ds, kind, base);
+    Some(match kind {
+        RecordKind::Organization => edit::AnyRecord::from(Organization {
+            id: OrgId(id("new-organization")),
+            name: "New organization".into(),
+            native_name: String::new(),
+            country: String::new(),
+            kind: OrgKind::Company,
+            sector: String::new(),
+            headquarters: String::new(),
+            founded: None,
+            notes: String::new(),
+            sources: Vec::new(),
+        }),
+        RecordKind::Model => {
+            let developer = ds.organizations.first()?.id.clone();
+            edit::AnyRecord::from(Model {
+                id: ModelId(id("new-model")),
+                name: "New model".into(),
+                family: None,
+                developer,
+                release_date: None,
+                openness: None,
+                license: String::new(),
+                total_params_b: None,
+                active_params_b: None,
+                architecture: None,
+                context_k_tokens: None,
+                notes: String::new(),
+                sources: Vec::new(),
+            })
+        }
+        RecordKind::Source => edit::AnyRecord::from(Source {
+            id: SourceId(id("new-source")),
+            title: "New source".into(),
+            publisher: String::new(),
+            author: String::new(),
+            date: None,
+            locator: String::new(),
+            kind: SourceKind::Press,
+            via: None,
+            notes: String::new(),
+        }),
+        RecordKind::Person => edit::AnyRecord::from(Person {
+            id: PersonId(id("new-person")),
+            name: "New person".into(),
+            native_name: String::new(),
+            notes: String::new(),
+            sources: Vec::new(),
+        }),
+        RecordKind::Event => edit::AnyRecord::from(Event {
+            id: EventId(id("new-event")),
+            date: None,
+            kind: EventKind::Other,
+            title: "New event".into(),
+            description: String::new(),
+            related: Vec::new(),
+            sources: Vec::new(),
+        }),
+        _ => return None,
+    })
 }
 
 fn with_ron_extension(p: PathBuf) -> PathBuf {

@@ -37,9 +37,16 @@ pub fn detail_ui(
         return;
     };
     ui.horizontal(|ui| {
-        if matches!(sel, RecordRef::Organization(_)) {
+        if super::forms::has_form(sel) {
             ui.toggle_value(&mut view.editing, "Edit record")
                 .on_hover_text("Edit this record; every change can be undone (Ctrl+Z)");
+        }
+        if ui
+            .button("Duplicate")
+            .on_hover_text("Add a copy of this record, with a new id")
+            .clicked()
+        {
+            actions.push(Action::Duplicate(sel.clone()));
         }
         if ui
             .button("Delete...")
@@ -50,10 +57,9 @@ pub fn detail_ui(
         }
     });
     if view.editing
-        && let RecordRef::Organization(id) = sel
-        && let Some(pos) = ix.org(id)
+        && let Some(at) = ix.resolve(sel)
+        && super::forms::form_ui(ui, ds, sel, at.pos as usize, &state.doc.problems, actions)
     {
-        super::forms::organization_form_ui(ui, ds, pos, &state.doc.problems, actions);
         ui.separator();
     }
     let Some(at) = ix.resolve(sel) else {

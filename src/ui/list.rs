@@ -128,6 +128,14 @@ pub fn list_panel_ui(
     let rows = explorer.rows(ds, revision, tab, &query);
     ui.horizontal(|ui| {
         ui.label(format!("{} of {total}", rows.len()));
+        let kind = tab.record_kind().name();
+        if ui
+            .small_button("+ New")
+            .on_hover_text(format!("Add a new {kind} (Ctrl+Z removes it again)"))
+            .clicked()
+        {
+            actions.push(Action::New(tab.record_kind()));
+        }
         if rows.len() < total
             && ui
                 .small_button("Show all")

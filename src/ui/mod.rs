@@ -320,6 +320,10 @@ impl ExplorerApp {
         self.help_windows_ui(&ctx);
 
         for a in actions {
+            if matches!(a, Action::New(_)) {
+                // A new record opens in its form.
+                self.view.detail.editing = true;
+            }
             self.state.apply(a);
         }
         self.state.tick(std::time::Instant::now());
