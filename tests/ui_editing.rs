@@ -327,3 +327,72 @@ fn undo_all_of_adding_a_company_with_a_new_source_then_redo_it() {
     }
     assert_eq!(to_ron_string(&h.state().state.doc.dataset).unwrap(), edited);
 }
+
+#[test]
+fn undo_creating_an_adoption_with_a_claim_and_a_new_source() {
+    use ai_adoption_explorer::model::{AdoptionTarget, ModelId, Subject};
+    let mut h = harness();
+    let original = to_ron_string(&h.state().state.doc.dataset).unwrap();
+    let text_input = egui::accesskit::Role::TextInput;
+    h.state_mut()
+        .state
+        .apply(Action::Select(RecordRef::Organization(OrgId::new(
+            "airbnb",
+        ))));
+    h.run();
+    // A new adoption by Airbnb, of an existing model picked from a searchable list.
+    h.get_by_label("+ Add an adoption").click();
+    h.run();
+    h.get_by_label("Uses (model or family)").click();
+    h.run();
+    h.get_by_role_and_label(text_input, "Find:")
+        .type_text("qwen3-8b");
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Qwen3-8B")
+        .click();
+    h.run();
+    h.get_by_role_and_label(text_input, "Use cases (comma-separated)")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(text_input, "Use cases (comma-separated)")
+        .type_text("search ranking");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    let ds = h.state().state.doc.dataset.clone();
+    let adoption = ds.adoptions.last().unwrap().clone();
+    assert_eq!(adoption.organization.as_str(), "airbnb");
+    assert_eq!(
+        adoption.target,
+        AdoptionTarget::Model(ModelId::new("qwen3-8b"))
+    );
+    assert_eq!(adoption.use_cases, vec!["search ranking".to_owned()]);
+    // A figure about it, citing a source created in place.
+    h.get_by_label("+ Add a figure").click();
+    h.run();
+    h.get_by_label("New source for this claim...").click();
+    h.run();
+    let ds = h.state().state.doc.dataset.clone();
+    let claim = ds.claims.last().unwrap();
+    assert_eq!(claim.subject, Subject::Adoption(adoption.id.clone()));
+    let source = ds.sources.last().unwrap();
+    assert_eq!(claim.source, source.id, "the claim cites the new source");
+    assert!(
+        h.state()
+            .state
+            .doc
+            .problems
+            .iter()
+            .any(|p| p.field == "quote"),
+        "a claim without its quote is flagged until the quote is typed"
+    );
+    // Everything is undone in as many steps, back to the original bytes.
+    while h.state().state.history.can_undo() {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(
+        to_ron_string(&h.state().state.doc.dataset).unwrap(),
+        original
+    );
+}

@@ -239,6 +239,8 @@ pub enum Action {
     AskDelete(RecordRef),
     /// Add a copy of a record (with a new id) and select it.
     Duplicate(RecordRef),
+    /// Add this record (built by a form, with a fresh id) and select it.
+    Insert(Box<edit::AnyRecord>),
     /// Add a new, empty record of this kind (organization, model, source, person, event) and
     /// select it.
     New(crate::model::RecordKind),
@@ -647,6 +649,16 @@ impl AppState {
                     });
                     self.apply_unguarded(Action::Select(new));
                 }
+            }
+            Action::Insert(record) => {
+                let r = record.record_ref();
+                let (label, edits) = edit::insert_record(&self.doc.dataset, *record);
+                self.apply_unguarded(Action::Edit {
+                    label,
+                    edits,
+                    coalesce: None,
+                });
+                self.apply_unguarded(Action::Select(r));
             }
             Action::New(kind) => {
                 if let Some(record) = new_record(&self.doc.dataset, kind) {

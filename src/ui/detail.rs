@@ -559,6 +559,14 @@ fn org_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
     if adoptions.is_empty() {
         ui.weak("No adoptions recorded.");
     }
+    if ui
+        .small_button("+ Add an adoption")
+        .on_hover_text("Record that this organization uses a model or family")
+        .clicked()
+        && let Some(r) = super::forms::new_adoption(ds, &o.id)
+    {
+        c.actions.push(Action::Insert(Box::new(r)));
+    }
     let mut involved = vec![at];
     let mut claims: Vec<u32> = c.ix.claims_about_record(at).to_vec();
     for a in adoptions {
@@ -568,6 +576,14 @@ fn org_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
         adoption_block_ui(ui, c, a as usize, false);
     }
     section_ui(ui, "Figures reported");
+    if ui
+        .small_button("+ Add a figure")
+        .on_hover_text("Record a figure this organization reported, with its source and quote")
+        .clicked()
+        && let Some(r) = super::forms::new_claim(ds, Subject::Organization(o.id.clone()))
+    {
+        c.actions.push(Action::Insert(Box::new(r)));
+    }
     claims.sort_unstable();
     claims.dedup();
     for cl in &claims {
@@ -1026,6 +1042,15 @@ fn adoption_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
     adoption_block_ui(ui, c, pos, true);
     let at = RecordAt::new(RecordKind::Adoption, pos);
     section_ui(ui, "Figures reported");
+    if ui
+        .small_button("+ Add a figure")
+        .on_hover_text("Record a gain this adoption brought, with its source and quote")
+        .clicked()
+        && let Some(r) =
+            super::forms::new_claim(c.ds, Subject::Adoption(c.ds.adoptions[pos].id.clone()))
+    {
+        c.actions.push(Action::Insert(Box::new(r)));
+    }
     let claims = c.ix.claims_about_record(at).to_vec();
     claims_ui(ui, c, &claims);
     let mut involved = vec![at];

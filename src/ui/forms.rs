@@ -656,6 +656,10 @@ pub fn form_ui(
         RecordKind::Source => source_form_ui(ui, ds, pos, problems, actions),
         RecordKind::Person => person_form_ui(ui, ds, pos, problems, actions),
         RecordKind::Event => event_form_ui(ui, ds, pos, problems, actions),
+        RecordKind::Family => family_form_ui(ui, ds, pos, problems, actions),
+        RecordKind::Role => role_form_ui(ui, ds, pos, problems, actions),
+        RecordKind::Adoption => adoption_form_ui(ui, ds, pos, problems, actions),
+        RecordKind::Claim => claim_form_ui(ui, ds, pos, problems, actions),
         _ => return false,
     }
     true
@@ -671,4 +675,677 @@ pub fn has_form(record: &RecordRef) -> bool {
             | RecordKind::Person
             | RecordKind::Event
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Families, roles, adoptions and claims.
+
+use crate::app::edit::fresh_id;
+use crate::model::{
+    Adoption, AdoptionId, AdoptionStatus, AdoptionTarget, Claim, ClaimId, ClaimValue, Metric,
+    ModelId, PersonId, Qualifier, Source, Speaker, StatusEntry, Subject, Unit, When,
+};
+
+fn person_candidates(ds: &Dataset) -> Vec<(String, String)> {
+    ds.people
+        .iter()
+        .map(|x| (x.id.to_string(), x.name.clone()))
+        .collect()
+}
+
+/// The form of a model family.
+pub fn family_form_ui(
+    ui: &mut Ui,
+    ds: &Dataset,
+    pos: usize,
+    problems: &[Problem],
+    actions: &mut Vec<Action>,
+) {
+    let Some(old) = ds.families.get(pos) else {
+        return;
+    };
+    let mut x = old.clone();
+    let mut f = Form::new(problems, RecordRef::Family(old.id.clone()), actions);
+    grid("family_form").show(ui, |ui| {
+        f.text(ui, "Name", "name", &mut x.name);
+        let mut dev = Some(x.developer.to_string());
+        f.reference(
+            ui,
+            "Developer",
+            "developer",
+            &mut dev,
+            &org_candidates(ds),
+            false,
+        );
+        if let Some(d) = dev {
+            x.developer = OrgId(d);
+        }
+        f.multiline(ui, "Notes", "notes", &mut x.notes);
+        f.sources(ui, ds, &mut x.sources);
+    });
+    f.emit(ds, AnyRecord::from(x));
+}
+
+/// The form of a role (a title a person held at an organization).
+pub fn role_form_ui(
+    ui: &mut Ui,
+    ds: &Dataset,
+    pos: usize,
+    problems: &[Problem],
+    actions: &mut Vec<Action>,
+) {
+    let Some(old) = ds.roles.get(pos) else {
+        return;
+    };
+    let mut x = old.clone();
+    let mut f = Form::new(problems, RecordRef::Role(old.id.clone()), actions);
+    grid("role_form").show(ui, |ui| {
+        let mut person = Some(x.person.to_string());
+        f.reference(
+            ui,
+            "Person",
+            "person",
+            &mut person,
+            &person_candidates(ds),
+            false,
+        );
+        if let Some(p) = person {
+            x.person = PersonId(p);
+        }
+        let mut org = Some(x.organization.to_string());
+        f.reference(
+            ui,
+            "Organization",
+            "organization",
+            &mut org,
+            &org_candidates(ds),
+            false,
+        );
+        if let Some(o) = org {
+            x.organization = OrgId(o);
+        }
+        f.text(ui, "Title (as the source words it)", "title", &mut x.title);
+        f.date(ui, "Since", "since", &mut x.since);
+        f.date(ui, "Until", "until", &mut x.until);
+        f.multiline(ui, "Notes", "notes", &mut x.notes);
+        f.sources(ui, ds, &mut x.sources);
+    });
+    f.emit(ds, AnyRecord::from(x));
+}
+
+/// Models and families as one list of adoption targets ("m:<id>" and "f:<id>").
+fn target_candidates(ds: &Dataset) -> Vec<(String, String)> {
+    ds.families
+        .iter()
+        .map(|x| (format!("f:{}", x.id), format!("{} (family)", x.name)))
+        .chain(
+            ds.models
+                .iter()
+                .map(|m| (format!("m:{}", m.id), m.name.clone())),
+        )
+        .collect()
+}
+
+const STATUSES: [(AdoptionStatus, &str); 4] = [
+    (AdoptionStatus::Evaluating, "Evaluating"),
+    (AdoptionStatus::Experimenting, "Experimenting"),
+    (AdoptionStatus::Production, "In production"),
+    (AdoptionStatus::Stopped, "Stopped"),
+];
+
+/// The form of an adoption, with its dated status history.
+pub fn adoption_form_ui(
+    ui: &mut Ui,
+    ds: &Dataset,
+    pos: usize,
+    problems: &[Problem],
+    actions: &mut Vec<Action>,
+) {
+    let Some(old) = ds.adoptions.get(pos) else {
+        return;
+    };
+    let mut x = old.clone();
+    let mut f = Form::new(problems, RecordRef::Adoption(old.id.clone()), actions);
+    grid("adoption_form").show(ui, |ui| {
+        let mut org = Some(x.organization.to_string());
+        f.reference(
+            ui,
+            "Organization",
+            "organization",
+            &mut org,
+            &org_candidates(ds),
+            false,
+        );
+        if let Some(o) = org {
+            x.organization = OrgId(o);
+        }
+        let mut target = Some(match &x.target {
+            AdoptionTarget::Model(m) => format!("m:{m}"),
+            AdoptionTarget::Family(fam) => format!("f:{fam}"),
+        });
+        f.reference(
+            ui,
+            "Uses (model or family)",
+            "target",
+            &mut target,
+            &target_candidates(ds),
+            false,
+        );
+        if let Some(t) = target {
+            if let Some(m) = t.strip_prefix("m:") {
+                x.target = AdoptionTarget::Model(ModelId(m.to_owned()));
+            } else if let Some(fam) = t.strip_prefix("f:") {
+                x.target = AdoptionTarget::Family(FamilyId(fam.to_owned()));
+            }
+        }
+        let mut uses = x.use_cases.join(", ");
+        f.text(ui, "Use cases (comma-separated)", "use_cases", &mut uses);
+        if f.changed == Some("use_cases") {
+            x.use_cases = uses
+                .split(',')
+                .map(|u| u.trim().to_owned())
+                .filter(|u| !u.is_empty())
+                .collect();
+        }
+        f.multiline(ui, "Notes", "notes", &mut x.notes);
+        f.sources(ui, ds, &mut x.sources);
+    });
+    ui.label(egui::RichText::new("Status history (oldest first)").strong());
+    let mut remove = None;
+    for (i, entry) in x.status.iter_mut().enumerate() {
+        ui.push_id(("status_entry", i), |ui| {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                grid("status_form").show(ui, |ui| {
+                    let mut st = Some(entry.status);
+                    f.choice(ui, "Status", "status", &mut st, &STATUSES, false);
+                    entry.status = st.unwrap_or(entry.status);
+                    f.date(ui, "Date", "status_date", &mut entry.date);
+                    f.text(ui, "Notes", "status_notes", &mut entry.notes);
+                    f.sources(ui, ds, &mut entry.sources);
+                });
+                if ui.button("Remove this step").clicked() {
+                    remove = Some(i);
+                }
+            });
+        });
+    }
+    if let Some(i) = remove {
+        x.status.remove(i);
+        f.changed = Some("status");
+    }
+    if ui.button("+ Add a status step").clicked() {
+        x.status.push(StatusEntry {
+            status: AdoptionStatus::Experimenting,
+            date: None,
+            notes: String::new(),
+            sources: Vec::new(),
+        });
+        f.changed = Some("status");
+        f.actions.push(Action::SealEdit);
+    }
+    f.emit(ds, AnyRecord::from(x));
+}
+
+const METRICS: [(&str, &str); 16] = [
+    ("AccuracyGain", "Accuracy gain"),
+    ("CostReduction", "Cost reduction"),
+    ("SpeedGain", "Speed gain"),
+    ("CumulativeDownloads", "Cumulative downloads"),
+    ("MonthlyDownloads", "Monthly downloads"),
+    ("PeriodDownloads", "Downloads in period"),
+    ("DownloadShare", "Share of downloads"),
+    ("DownloadRank", "Download rank"),
+    ("Derivatives", "Derivative models"),
+    ("DerivativeShare", "Share of derivatives"),
+    ("ReleaseShare", "Share of releases"),
+    ("ModelCount", "Number of models"),
+    ("UsageShare", "Share of usage"),
+    ("MonthlyActiveUsers", "Monthly active users"),
+    ("TrendingModels", "Trending models"),
+    ("Date", "Date"),
+];
+
+fn metric_key(m: &Metric) -> &'static str {
+    match m {
+        Metric::AccuracyGain => "AccuracyGain",
+        Metric::CostReduction => "CostReduction",
+        Metric::SpeedGain => "SpeedGain",
+        Metric::CumulativeDownloads => "CumulativeDownloads",
+        Metric::MonthlyDownloads => "MonthlyDownloads",
+        Metric::PeriodDownloads => "PeriodDownloads",
+        Metric::DownloadShare => "DownloadShare",
+        Metric::DownloadRank => "DownloadRank",
+        Metric::Derivatives => "Derivatives",
+        Metric::DerivativeShare => "DerivativeShare",
+        Metric::ReleaseShare => "ReleaseShare",
+        Metric::ModelCount => "ModelCount",
+        Metric::UsageShare => "UsageShare",
+        Metric::MonthlyActiveUsers => "MonthlyActiveUsers",
+        Metric::TrendingModels => "TrendingModels",
+        Metric::Date => "Date",
+        Metric::Other(_) => "Other",
+    }
+}
+
+fn metric_from_key(k: &str, other: &str) -> Metric {
+    match k {
+        "AccuracyGain" => Metric::AccuracyGain,
+        "CostReduction" => Metric::CostReduction,
+        "SpeedGain" => Metric::SpeedGain,
+        "CumulativeDownloads" => Metric::CumulativeDownloads,
+        "MonthlyDownloads" => Metric::MonthlyDownloads,
+        "PeriodDownloads" => Metric::PeriodDownloads,
+        "DownloadShare" => Metric::DownloadShare,
+        "DownloadRank" => Metric::DownloadRank,
+        "Derivatives" => Metric::Derivatives,
+        "DerivativeShare" => Metric::DerivativeShare,
+        "ReleaseShare" => Metric::ReleaseShare,
+        "ModelCount" => Metric::ModelCount,
+        "UsageShare" => Metric::UsageShare,
+        "MonthlyActiveUsers" => Metric::MonthlyActiveUsers,
+        "TrendingModels" => Metric::TrendingModels,
+        "Date" => Metric::Date,
+        _ => Metric::Other(other.to_owned()),
+    }
+}
+
+/// Subjects of a claim as one list ("o:", "m:", "f:", "a:" + id).
+fn subject_candidates(ds: &Dataset) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    out.extend(
+        ds.organizations
+            .iter()
+            .map(|o| (format!("o:{}", o.id), o.name.clone())),
+    );
+    out.extend(
+        ds.models
+            .iter()
+            .map(|m| (format!("m:{}", m.id), format!("{} (model)", m.name))),
+    );
+    out.extend(
+        ds.families
+            .iter()
+            .map(|x| (format!("f:{}", x.id), format!("{} (family)", x.name))),
+    );
+    out.extend(ds.adoptions.iter().map(|a| {
+        let target = match &a.target {
+            AdoptionTarget::Model(m) => m.to_string(),
+            AdoptionTarget::Family(x) => x.to_string(),
+        };
+        (
+            format!("a:{}", a.id),
+            format!("adoption: {} uses {target}", a.organization),
+        )
+    }));
+    out
+}
+
+fn subject_key(s: &Subject) -> Option<String> {
+    Some(match s {
+        Subject::Organization(o) => format!("o:{o}"),
+        Subject::Model(m) => format!("m:{m}"),
+        Subject::Family(x) => format!("f:{x}"),
+        Subject::Adoption(a) => format!("a:{a}"),
+        Subject::Country(_) => return None,
+    })
+}
+
+fn subject_from_key(k: &str) -> Option<Subject> {
+    let (p, id) = k.split_once(':')?;
+    Some(match p {
+        "o" => Subject::Organization(OrgId(id.to_owned())),
+        "m" => Subject::Model(ModelId(id.to_owned())),
+        "f" => Subject::Family(FamilyId(id.to_owned())),
+        "a" => Subject::Adoption(AdoptionId(id.to_owned())),
+        _ => return None,
+    })
+}
+
+const QUALIFIERS: [(Qualifier, &str); 5] = [
+    (Qualifier::Exact, "exact"),
+    (Qualifier::About, "about"),
+    (Qualifier::UpTo, "up to"),
+    (Qualifier::AtLeast, "at least"),
+    (Qualifier::MoreThan, "more than"),
+];
+
+/// The form of a claim: what, how much, how sure, compared with what, when, who said it, where.
+pub fn claim_form_ui(
+    ui: &mut Ui,
+    ds: &Dataset,
+    pos: usize,
+    problems: &[Problem],
+    actions: &mut Vec<Action>,
+) {
+    let Some(old) = ds.claims.get(pos) else {
+        return;
+    };
+    let mut x = old.clone();
+    let mut new_source: Option<Source> = None;
+    let mut f = Form::new(problems, RecordRef::Claim(old.id.clone()), actions);
+    grid("claim_form").show(ui, |ui| {
+        // About what.
+        match &x.subject {
+            Subject::Country(c) => {
+                let mut c = c.clone();
+                f.text(ui, "About models developed in (country)", "subject", &mut c);
+                x.subject = Subject::Country(c);
+            }
+            other => {
+                let mut key = subject_key(other);
+                f.reference(
+                    ui,
+                    "About",
+                    "subject",
+                    &mut key,
+                    &subject_candidates(ds),
+                    false,
+                );
+                if let Some(s) = key.as_deref().and_then(subject_from_key) {
+                    x.subject = s;
+                }
+            }
+        }
+        // What it measures.
+        let mut mk = Some(metric_key(&x.metric));
+        let mut metrics: Vec<(&str, &str)> = METRICS.to_vec();
+        metrics.push(("Other", "Other (named below)"));
+        f.choice(ui, "Measure", "metric", &mut mk, &metrics, false);
+        let mut other = match &x.metric {
+            Metric::Other(s) => s.clone(),
+            _ => String::new(),
+        };
+        if mk == Some("Other") {
+            f.text(ui, "Name of the measure", "metric", &mut other);
+        }
+        x.metric = metric_from_key(mk.unwrap_or("Other"), &other);
+        // The value.
+        let kinds = [
+            ("number", "a number"),
+            ("range", "a range"),
+            ("date", "a date"),
+            ("text", "a text"),
+        ];
+        let stored_kind = match x.value {
+            ClaimValue::Number(_) => "number",
+            ClaimValue::Range(..) => "range",
+            ClaimValue::Date(_) => "date",
+            ClaimValue::Text(_) => "text",
+        };
+        // The kind chosen is remembered until a value of that kind is typed: switching kind never
+        // invents a value.
+        let kind_id = ui.make_persistent_id(("claim_value_kind", &old.id));
+        let mut vk = Some(
+            ui.data(|d| d.get_temp::<&'static str>(kind_id))
+                .unwrap_or(stored_kind),
+        );
+        f.choice(ui, "Value is", "value_kind", &mut vk, &kinds, false);
+        if let Some(k) = vk {
+            ui.data_mut(|d| d.insert_temp(kind_id, k));
+        }
+        let mut a: Option<f64> = match x.value {
+            ClaimValue::Number(n) | ClaimValue::Range(n, _) => Some(n),
+            _ => None,
+        };
+        let mut b: Option<f64> = match x.value {
+            ClaimValue::Range(_, h) => Some(h),
+            _ => None,
+        };
+        let mut d = match x.value {
+            ClaimValue::Date(d) => Some(d),
+            _ => None,
+        };
+        let mut t = match &x.value {
+            ClaimValue::Text(t) => t.clone(),
+            _ => String::new(),
+        };
+        match vk.unwrap_or("text") {
+            "number" => f.signed_number(ui, "Value", "value", &mut a),
+            "range" => {
+                f.signed_number(ui, "From", "value", &mut a);
+                f.signed_number(ui, "To", "value_high", &mut b);
+            }
+            "date" => f.date(ui, "Date", "value", &mut d),
+            _ => f.text(ui, "Statement", "value", &mut t),
+        }
+        let typed = match (vk.unwrap_or("text"), a, b, d) {
+            ("number", Some(a), _, _) => Some(ClaimValue::Number(a)),
+            ("range", Some(a), Some(b), _) => Some(ClaimValue::Range(a, b)),
+            ("date", _, _, Some(d)) => Some(ClaimValue::Date(d)),
+            ("text", ..) => Some(ClaimValue::Text(t)),
+            _ => None,
+        };
+        match typed {
+            Some(v) => x.value = v,
+            None => {
+                ui.label("");
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "type the value above; until then the old value is kept",
+                );
+                ui.label("");
+                ui.end_row();
+            }
+        }
+        let units = [
+            ("none", "no unit"),
+            ("percent", "%"),
+            ("count", "count"),
+            ("times", "× (times)"),
+            ("params", "billion parameters"),
+        ];
+        let mut uk = Some(match &x.unit {
+            Unit::None | Unit::Other(_) => "none",
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Times => "times",
+            Unit::BillionParams => "params",
+        });
+        f.choice(ui, "Unit", "unit", &mut uk, &units, false);
+        if !matches!(x.unit, Unit::Other(_)) || f.changed == Some("unit") {
+            x.unit = match uk.unwrap_or("none") {
+                "percent" => Unit::Percent,
+                "count" => Unit::Count,
+                "times" => Unit::Times,
+                "params" => Unit::BillionParams,
+                _ => Unit::None,
+            };
+        }
+        let mut q = Some(x.qualifier);
+        f.choice(ui, "Qualifier", "qualifier", &mut q, &QUALIFIERS, false);
+        x.qualifier = q.unwrap_or(x.qualifier);
+        f.text(ui, "Compared with (baseline)", "baseline", &mut x.baseline);
+        f.text(ui, "Scope", "scope", &mut x.scope);
+        // When.
+        let whens = [
+            ("none", "not stated"),
+            ("on", "on / as of"),
+            ("by", "by"),
+            ("between", "between"),
+        ];
+        let (mut w1, mut w2) = match &x.when {
+            Some(When::On(d)) | Some(When::By(d)) => (Some(*d), None),
+            Some(When::Between(a, b)) => (Some(*a), Some(*b)),
+            None => (None, None),
+        };
+        let mut wk = Some(match &x.when {
+            None => "none",
+            Some(When::On(_)) => "on",
+            Some(When::By(_)) => "by",
+            Some(When::Between(..)) => "between",
+        });
+        f.choice(ui, "When", "when", &mut wk, &whens, false);
+        if wk != Some("none") {
+            f.date(
+                ui,
+                if wk == Some("between") {
+                    "From"
+                } else {
+                    "Date"
+                },
+                "when",
+                &mut w1,
+            );
+        }
+        if wk == Some("between") {
+            f.date(ui, "To", "when_end", &mut w2);
+        }
+        x.when = match (wk.unwrap_or("none"), w1, w2) {
+            ("on", Some(d), _) => Some(When::On(d)),
+            ("by", Some(d), _) => Some(When::By(d)),
+            ("between", Some(a), Some(b)) => Some(When::Between(a, b)),
+            ("between", Some(a), None) => Some(When::Between(a, a)),
+            _ => None,
+        };
+        // Who said it.
+        let mut speakers: Vec<(String, String)> = ds
+            .people
+            .iter()
+            .map(|p| (format!("p:{}", p.id), p.name.clone()))
+            .collect();
+        speakers.extend(
+            ds.organizations
+                .iter()
+                .map(|o| (format!("o:{}", o.id), o.name.clone())),
+        );
+        let mut sk = x.said_by.as_ref().map(|s| match s {
+            Speaker::Person(p) => format!("p:{p}"),
+            Speaker::Organization(o) => format!("o:{o}"),
+        });
+        f.reference(ui, "Said by", "said_by", &mut sk, &speakers, true);
+        x.said_by = sk.and_then(|k| {
+            let (p, id) = k.split_once(':')?;
+            Some(match p {
+                "p" => Speaker::Person(PersonId(id.to_owned())),
+                _ => Speaker::Organization(OrgId(id.to_owned())),
+            })
+        });
+        // Where.
+        let sources: Vec<(String, String)> = ds
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(p, s)| {
+                (
+                    s.id.to_string(),
+                    format!("[{}] {}", p + 1, super::detail::source_title(s)),
+                )
+            })
+            .collect();
+        let mut src = Some(x.source.to_string());
+        f.reference(ui, "Source", "source", &mut src, &sources, false);
+        if let Some(s) = src {
+            x.source = SourceId(s);
+        }
+        ui.label("");
+        if ui
+            .button("New source for this claim...")
+            .on_hover_text("Create a source and cite it here, in one step; then fill it in")
+            .clicked()
+        {
+            let id = fresh_id(ds, RecordKind::Source, "new-source");
+            new_source = Some(Source {
+                id: SourceId(id),
+                title: "New source".into(),
+                publisher: String::new(),
+                author: String::new(),
+                date: None,
+                locator: String::new(),
+                kind: SourceKind::Press,
+                via: None,
+                notes: String::new(),
+            });
+        }
+        ui.label("");
+        ui.end_row();
+        f.multiline(ui, "Quote (verbatim)", "quote", &mut x.quote);
+        f.multiline(ui, "Notes", "notes", &mut x.notes);
+    });
+    if let Some(src) = new_source {
+        // One step: add the source and point the claim at it.
+        let id = src.id.clone();
+        let (_, mut edits) = crate::app::edit::insert_record(ds, AnyRecord::from(src));
+        x.source = id;
+        if let Some((_, more)) = replace_record(ds, AnyRecord::from(x)) {
+            edits.extend(more);
+        }
+        f.actions.push(Action::Edit {
+            label: "Add a new source to a claim".into(),
+            edits,
+            coalesce: None,
+        });
+        return;
+    }
+    f.emit(ds, AnyRecord::from(x));
+}
+
+impl Form<'_> {
+    /// A number that may be negative or zero (claim values); validation checks the unit's range.
+    fn signed_number(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut Option<f64>,
+    ) {
+        self.buffered(
+            ui,
+            label,
+            field,
+            value,
+            |v| v.map(|x| x.to_string()).unwrap_or_default(),
+            |t| {
+                if t.is_empty() {
+                    return Ok(None);
+                }
+                let x: f64 = t
+                    .replace(',', "")
+                    .parse()
+                    .map_err(|_| "not a number".to_owned())?;
+                if !x.is_finite() {
+                    return Err("not a finite number".into());
+                }
+                Ok(Some(x))
+            },
+        );
+    }
+}
+
+/// A new adoption by `org` of the first model, for the user to fill in.
+pub fn new_adoption(ds: &Dataset, org: &OrgId) -> Option<AnyRecord> {
+    let target = ds.models.first()?.id.clone();
+    Some(AnyRecord::from(Adoption {
+        id: AdoptionId(fresh_id(
+            ds,
+            RecordKind::Adoption,
+            &format!("{org}-adoption"),
+        )),
+        organization: org.clone(),
+        target: AdoptionTarget::Model(target),
+        use_cases: Vec::new(),
+        status: Vec::new(),
+        notes: String::new(),
+        sources: Vec::new(),
+    }))
+}
+
+/// A new claim about `subject`, citing the first source until the user picks one.
+pub fn new_claim(ds: &Dataset, subject: Subject) -> Option<AnyRecord> {
+    let source = ds.sources.first()?.id.clone();
+    Some(AnyRecord::from(Claim {
+        id: ClaimId(fresh_id(ds, RecordKind::Claim, "claim")),
+        subject,
+        metric: Metric::Other("New figure".into()),
+        // Empty until the user types the figure: validation says so, nothing is invented.
+        value: ClaimValue::Text(String::new()),
+        unit: Unit::None,
+        qualifier: Qualifier::Exact,
+        baseline: String::new(),
+        scope: String::new(),
+        when: None,
+        said_by: None,
+        source,
+        quote: String::new(),
+        notes: String::new(),
+    }))
 }

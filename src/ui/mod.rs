@@ -320,7 +320,7 @@ impl ExplorerApp {
         self.help_windows_ui(&ctx);
 
         for a in actions {
-            if matches!(a, Action::New(_)) {
+            if matches!(a, Action::New(_) | Action::Insert(_)) {
                 // A new record opens in its form.
                 self.view.detail.editing = true;
             }
