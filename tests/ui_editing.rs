@@ -396,3 +396,91 @@ fn undo_creating_an_adoption_with_a_claim_and_a_new_source() {
         original
     );
 }
+
+#[test]
+fn undo_rows_pasted_from_a_spreadsheet_into_a_series() {
+    let mut h = harness();
+    let ds = h.state().state.doc.dataset.clone();
+    let series = ds.series[0].clone();
+    let before = series.points.len();
+    h.state_mut()
+        .state
+        .apply(Action::Select(RecordRef::Series(series.id.clone())));
+    h.run();
+    h.get_by_label("Edit record").click();
+    h.run();
+    let paste = h.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "Paste rows from a spreadsheet (date, tab, value; one point a line):",
+    );
+    paste.focus();
+    h.run();
+    h.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "Paste rows from a spreadsheet (date, tab, value; one point a line):",
+    )
+    .type_text("date\tvalue\n2027-01\t80.5\n2027-02\t81");
+    h.run();
+    h.get_by_label("Add 2 pasted point(s)").click();
+    h.run();
+    let now = &h.state().state.doc.dataset.series[0];
+    assert_eq!(
+        now.points.len(),
+        before + 2,
+        "both rows added, the header skipped"
+    );
+    assert_eq!(now.points[before].value, 80.5);
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().state.doc.dataset.series[0].points.len(),
+        before,
+        "one undo removes the paste"
+    );
+}
+
+#[test]
+fn undo_free_parsing_of_pasted_rows_reports_each_bad_line() {
+    use ai_adoption_explorer::ui::forms::parse_tsv_points;
+    let (points, errors) =
+        parse_tsv_points("Date\tValue\n2025-09\t1,234\n\n2025-13\t5\nsoon\t6\n2025-10\tmany\n");
+    assert_eq!(points.len(), 1);
+    assert_eq!(points[0].value, 1234.0);
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(errors[0].starts_with("line 4:") && errors[0].contains("does not exist"));
+    assert!(errors[1].starts_with("line 5:") && errors[1].contains("not a date"));
+    assert!(errors[2].starts_with("line 6:") && errors[2].contains("not a number"));
+}
+
+#[test]
+fn undo_free_every_form_opens_and_passes_the_accessibility_check() {
+    let mut h = harness();
+    let ds = h.state().state.doc.dataset.clone();
+    h.state_mut().view.detail.editing = true;
+    let picks = [
+        RecordRef::Organization(ds.organizations[0].id.clone()),
+        RecordRef::Model(ds.models[0].id.clone()),
+        RecordRef::Source(ds.sources[0].id.clone()),
+        RecordRef::Person(ds.people[0].id.clone()),
+        RecordRef::Event(ds.events[0].id.clone()),
+        RecordRef::Family(ds.families[0].id.clone()),
+        RecordRef::Role(ds.roles[0].id.clone()),
+        RecordRef::Adoption(ds.adoptions[0].id.clone()),
+        RecordRef::Claim(ds.claims[0].id.clone()),
+        RecordRef::Series(ds.series[0].id.clone()),
+    ];
+    for r in picks {
+        h.state_mut().state.apply(Action::Select(r.clone()));
+        h.run();
+        assert!(
+            h.query_by_label("Edit record").is_some(),
+            "{r:?} has a form"
+        );
+    }
+    assert!(
+        !h.state().state.doc.is_dirty(),
+        "showing forms changes nothing"
+    );
+}

@@ -65,7 +65,15 @@ fn click_menu(h: &mut Harness<'_, ExplorerApp>, menu: &str, item: &str) {
     h.get_by_label(menu).click();
     h.run();
     // Menu items carry their shortcut in the accessible label ("Open... Ctrl+O").
-    h.get_by_label_contains(item).click();
+    h.query_all_by_label_contains(item)
+        .find(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with(item))
+        })
+        .expect("the menu item")
+        .click();
     h.run();
 }
 

@@ -660,6 +660,7 @@ pub fn form_ui(
         RecordKind::Role => role_form_ui(ui, ds, pos, problems, actions),
         RecordKind::Adoption => adoption_form_ui(ui, ds, pos, problems, actions),
         RecordKind::Claim => claim_form_ui(ui, ds, pos, problems, actions),
+        RecordKind::Series => series_form_ui(ui, ds, pos, problems, actions),
         _ => return false,
     }
     true
@@ -674,6 +675,11 @@ pub fn has_form(record: &RecordRef) -> bool {
             | RecordKind::Source
             | RecordKind::Person
             | RecordKind::Event
+            | RecordKind::Family
+            | RecordKind::Role
+            | RecordKind::Adoption
+            | RecordKind::Claim
+            | RecordKind::Series
     )
 }
 
@@ -1348,4 +1354,276 @@ pub fn new_claim(ds: &Dataset, subject: Subject) -> Option<AnyRecord> {
         quote: String::new(),
         notes: String::new(),
     }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Series, with their points as an editable table.
+
+use crate::model::SeriesPoint;
+
+/// Parses rows copied from a spreadsheet: `date<TAB>value` a line (a header line, blank lines
+/// and thousands separators are accepted). Returns the points and, per bad line, why.
+pub fn parse_tsv_points(text: &str) -> (Vec<SeriesPoint>, Vec<String>) {
+    let mut points = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = if line.contains('\t') {
+            line.split('\t').collect()
+        } else {
+            line.split(';').collect()
+        };
+        let (Some(d), Some(v)) = (cells.first(), cells.get(1)) else {
+            errors.push(format!(
+                "line {}: expected a date and a value separated by a tab",
+                i + 1
+            ));
+            continue;
+        };
+        let date = PartialDate::parse(d.trim());
+        let value: Result<f64, _> = v.trim().replace([',', ' '], "").parse();
+        match (date, value) {
+            (Ok(date), Ok(value)) if date.is_valid() && value.is_finite() => {
+                points.push(SeriesPoint { date, value });
+            }
+            // A header line ("date<TAB>value") is skipped silently.
+            (Err(_), Err(_)) if i == 0 => {}
+            (Err(_), _) => errors.push(format!(
+                "line {}: `{}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                i + 1,
+                d.trim()
+            )),
+            (Ok(date), _) if !date.is_valid() => {
+                errors.push(format!("line {}: {date} does not exist", i + 1))
+            }
+            _ => errors.push(format!("line {}: `{}` is not a number", i + 1, v.trim())),
+        }
+    }
+    (points, errors)
+}
+
+/// The form of a series: what it measures, and its points as a table (edit cells in place, add
+/// and delete rows, sort by date, paste rows from a spreadsheet).
+pub fn series_form_ui(
+    ui: &mut Ui,
+    ds: &Dataset,
+    pos: usize,
+    problems: &[Problem],
+    actions: &mut Vec<Action>,
+) {
+    let Some(old) = ds.series.get(pos) else {
+        return;
+    };
+    let mut x = old.clone();
+    let mut f = Form::new(problems, RecordRef::Series(old.id.clone()), actions);
+    grid("series_form").show(ui, |ui| {
+        f.text(ui, "Name", "name", &mut x.name);
+        let mut mk = Some(metric_key(&x.metric));
+        let mut metrics: Vec<(&str, &str)> = METRICS.to_vec();
+        metrics.push(("Other", "Other"));
+        f.choice(ui, "Measure", "metric", &mut mk, &metrics, false);
+        let other = match &x.metric {
+            Metric::Other(s) => s.clone(),
+            _ => "Other".to_owned(),
+        };
+        x.metric = metric_from_key(mk.unwrap_or("Other"), &other);
+        f.multiline(ui, "Notes", "notes", &mut x.notes);
+        f.sources(ui, ds, &mut x.sources);
+    });
+    ui.label(egui::RichText::new(format!("Points ({})", x.points.len())).strong());
+    let mut delete = None;
+    let mut sort = false;
+    let row_h = 24.0;
+    egui_extras::TableBuilder::new(ui)
+        .id_salt(("series_points", &old.id))
+        .striped(true)
+        .column(egui_extras::Column::exact(140.0))
+        .column(egui_extras::Column::exact(160.0))
+        .column(egui_extras::Column::remainder())
+        .max_scroll_height(260.0)
+        .header(22.0, |mut h| {
+            h.col(|ui| {
+                if ui
+                    .button("Date (sort)")
+                    .on_hover_text("Sort the points by date")
+                    .clicked()
+                {
+                    sort = true;
+                }
+            });
+            h.col(|ui| {
+                ui.strong("Value");
+            });
+            h.col(|ui| {
+                ui.strong("");
+            });
+        })
+        .body(|body| {
+            body.rows(row_h, x.points.len(), |mut row| {
+                let i = row.index();
+                let p = &mut x.points[i];
+                row.col(|ui| {
+                    let mut d = Some(p.date);
+                    let id = ui.make_persistent_id(("pt_date", i));
+                    cell_buffer_ui(
+                        ui,
+                        id,
+                        &mut d,
+                        |d| d.map(|d| d.to_string()).unwrap_or_default(),
+                        |t| {
+                            PartialDate::parse(t)
+                                .ok()
+                                .filter(PartialDate::is_valid)
+                                .map(Some)
+                        },
+                    );
+                    if let Some(d) = d
+                        && d != p.date
+                    {
+                        p.date = d;
+                        f.changed = Some("points");
+                    }
+                });
+                row.col(|ui| {
+                    let mut v = Some(p.value);
+                    let id = ui.make_persistent_id(("pt_value", i));
+                    cell_buffer_ui(
+                        ui,
+                        id,
+                        &mut v,
+                        |v| v.map(|v| v.to_string()).unwrap_or_default(),
+                        |t| {
+                            t.replace([',', ' '], "")
+                                .parse::<f64>()
+                                .ok()
+                                .filter(|x| x.is_finite())
+                                .map(Some)
+                        },
+                    );
+                    if let Some(v) = v
+                        && v != p.value
+                    {
+                        p.value = v;
+                        f.changed = Some("points");
+                    }
+                });
+                row.col(|ui| {
+                    if ui
+                        .small_button("Delete")
+                        .on_hover_text("Delete this point")
+                        .clicked()
+                    {
+                        delete = Some(i);
+                    }
+                });
+            });
+        });
+    if let Some(i) = delete {
+        x.points.remove(i);
+        f.changed = Some("points");
+        f.actions.push(Action::SealEdit);
+    }
+    if sort {
+        x.points.sort_by_key(|p| p.date);
+        f.changed = Some("points");
+        f.actions.push(Action::SealEdit);
+    }
+    // A new point is added only once both its date and its value are typed: nothing invented.
+    let new_id = ui.make_persistent_id(("series_new_point", &old.id));
+    let (mut nd, mut nv): (String, String) = ui.data(|d| d.get_temp(new_id)).unwrap_or_default();
+    ui.horizontal(|ui| {
+        let l = ui.label("New point: date");
+        ui.add(
+            egui::TextEdit::singleline(&mut nd)
+                .desired_width(100.0)
+                .hint_text("YYYY-MM"),
+        )
+        .labelled_by(l.id);
+        let l = ui.label("value");
+        ui.add(egui::TextEdit::singleline(&mut nv).desired_width(120.0))
+            .labelled_by(l.id);
+        let date = PartialDate::parse(nd.trim())
+            .ok()
+            .filter(PartialDate::is_valid);
+        let value = nv
+            .trim()
+            .replace([',', ' '], "")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite());
+        if ui
+            .add_enabled(
+                date.is_some() && value.is_some(),
+                egui::Button::new("Add point"),
+            )
+            .clicked()
+            && let (Some(date), Some(value)) = (date, value)
+        {
+            x.points.push(SeriesPoint { date, value });
+            f.changed = Some("points");
+            f.actions.push(Action::SealEdit);
+            nd.clear();
+            nv.clear();
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(new_id, (nd, nv)));
+    let paste_id = ui.make_persistent_id(("series_paste", &old.id));
+    let mut paste: String = ui.data(|d| d.get_temp(paste_id)).unwrap_or_default();
+    let l = ui.label("Paste rows from a spreadsheet (date, tab, value; one point a line):");
+    ui.add(
+        egui::TextEdit::multiline(&mut paste)
+            .desired_rows(3)
+            .desired_width(360.0),
+    )
+    .labelled_by(l.id);
+    let (parsed, errors) = parse_tsv_points(&paste);
+    for e in errors.iter().take(10) {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    if ui
+        .add_enabled(
+            !parsed.is_empty() && errors.is_empty(),
+            egui::Button::new(format!("Add {} pasted point(s)", parsed.len())),
+        )
+        .clicked()
+    {
+        x.points.extend(parsed);
+        paste.clear();
+        f.changed = Some("points");
+        f.actions.push(Action::SealEdit);
+    }
+    ui.data_mut(|d| d.insert_temp(paste_id, paste));
+    f.emit(ds, AnyRecord::from(x));
+}
+
+/// A table cell holding typed text until it parses (`parse` gives `None` while invalid).
+fn cell_buffer_ui<T: PartialEq + Clone + Send + Sync + 'static>(
+    ui: &mut Ui,
+    id: egui::Id,
+    value: &mut Option<T>,
+    show: impl Fn(&Option<T>) -> String,
+    parse: impl Fn(&str) -> Option<Option<T>>,
+) {
+    let (mut text, seen) = ui
+        .data(|d| d.get_temp::<(String, Option<T>)>(id))
+        .filter(|(_, seen)| seen == value)
+        .unwrap_or_else(|| (show(value), value.clone()));
+    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(130.0));
+    let r = r.on_hover_text("Edit in place");
+    let mut stored = seen;
+    let valid = parse(text.trim());
+    if r.changed()
+        && let Some(v) = valid.clone()
+    {
+        *value = v.clone();
+        stored = v;
+    }
+    if valid.is_none() {
+        ui.colored_label(ui.visuals().error_fg_color, "?")
+            .on_hover_text("Not valid; not stored");
+    }
+    ui.data_mut(|d| d.insert_temp(id, (text, stored)));
 }

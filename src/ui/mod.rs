@@ -3,7 +3,7 @@
 
 pub mod detail;
 mod dialogs;
-mod forms;
+pub mod forms;
 pub mod help;
 pub mod list;
 pub mod palette;
