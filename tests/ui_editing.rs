@@ -484,3 +484,42 @@ fn undo_free_every_form_opens_and_passes_the_accessibility_check() {
         "showing forms changes nothing"
     );
 }
+
+#[test]
+fn undo_an_edit_made_in_the_claims_table() {
+    let mut h = harness();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Claims table").click();
+    h.run();
+    let first_quote = h.state().state.doc.dataset.claims[0].quote.clone();
+    let field = h
+        .query_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            n.accesskit_node().value().as_deref() == Some(first_quote.as_str())
+        })
+        .expect("the first claim's quote cell");
+    field.focus();
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    let field = h
+        .query_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            n.accesskit_node().value().as_deref() == Some(first_quote.as_str())
+        })
+        .expect("still there");
+    field.type_text(" [checked]");
+    h.run();
+    assert_eq!(
+        h.state().state.doc.dataset.claims[0].quote,
+        format!("{first_quote} [checked]")
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state.doc.dataset.claims[0].quote, first_quote);
+}

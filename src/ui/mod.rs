@@ -86,6 +86,8 @@ pub enum HelpWindow {
     Closed,
     /// The keyboard shortcuts.
     Shortcuts,
+    /// All claims as an editable table.
+    ClaimsTable,
     /// About the app and its data.
     About,
 }
@@ -101,6 +103,8 @@ pub struct ViewState {
     pub list: list::ListView,
     /// The detail view's state (editing or not).
     pub detail: detail::DetailView,
+    /// Order of the claims table.
+    pub claim_sort: forms::ClaimSort,
     /// Title last sent to the window, to send it only when it changes.
     sent_title: String,
     /// Theme last applied.
@@ -534,6 +538,9 @@ impl ExplorerApp {
                 ui.checkbox(&mut p.show_problems, "Problems panel")
                     .on_hover_text(ctx.format_shortcut(&shortcuts::PROBLEMS));
                 ui.checkbox(&mut p.show_plots, "Plots and summary panel");
+                if ui.button("Claims table").clicked() {
+                    self.view.help = HelpWindow::ClaimsTable;
+                }
                 ui.separator();
                 ui.menu_button("Theme", |ui| {
                     ui.radio_value(&mut p.theme, ThemeChoice::System, "Follow the system");
@@ -607,6 +614,20 @@ impl ExplorerApp {
                     .open(&mut open)
                     .collapsible(false)
                     .show(ctx, help::shortcuts_ui);
+            }
+            HelpWindow::ClaimsTable => {
+                let ds = self.state.doc.dataset.clone();
+                let mut actions = Vec::new();
+                egui::Window::new("Claims table")
+                    .open(&mut open)
+                    .default_size([1000.0, 500.0])
+                    .show(ctx, |ui| {
+                        forms::claims_table_ui(ui, &ds, &mut self.view.claim_sort, &mut actions);
+                    });
+                drop(ds);
+                for a in actions {
+                    self.state.apply(a);
+                }
             }
             HelpWindow::About => {
                 let credits = self.state.doc.dataset.meta.credits.clone();
