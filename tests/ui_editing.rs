@@ -523,3 +523,55 @@ fn undo_an_edit_made_in_the_claims_table() {
     h.run();
     assert_eq!(h.state().state.doc.dataset.claims[0].quote, first_quote);
 }
+
+#[test]
+fn undo_a_rename_and_the_list_and_the_plots_follow_in_the_same_frame() {
+    use ai_adoption_explorer::plots::{PlotKind, Scale};
+    use ai_adoption_explorer::ui::plots_panel::PlotChoice;
+    let mut h = harness();
+    h.state_mut().view.prefs.show_plots = true;
+    h.state_mut().view.prefs.plot = PlotChoice::Plot(PlotKind::WhoUsesWhat);
+    h.state_mut()
+        .state
+        .apply(Action::Select(RecordRef::Organization(OrgId::new(
+            "airbnb",
+        ))));
+    h.run();
+    let rows = |h: &Harness<'_, ExplorerApp>| -> Vec<String> {
+        match &h
+            .state()
+            .shown_plot()
+            .expect("a plot is shown")
+            .y_axis
+            .scale
+        {
+            Scale::Category(names) => names.clone(),
+            other => panic!("who-uses-what has organizations as categories, got {other:?}"),
+        }
+    };
+    assert!(rows(&h).iter().any(|n| n == "Airbnb"));
+    h.get_by_label("Edit record").click();
+    h.run();
+    h.get_by_label("Name").focus();
+    h.run();
+    h.key_press(Key::End);
+    h.get_by_label("Name").type_text(" Travel");
+    h.run();
+    assert!(
+        rows(&h).iter().any(|n| n == "Airbnb Travel"),
+        "the plot follows the rename: {:?}",
+        rows(&h)
+    );
+    assert!(
+        h.query_all_by_label("Airbnb Travel").next().is_some(),
+        "and the list"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        rows(&h).iter().any(|n| n == "Airbnb"),
+        "undo shows in the plot too"
+    );
+}

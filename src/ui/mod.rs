@@ -215,6 +215,11 @@ impl ExplorerApp {
         }
     }
 
+    /// The plot shown in the plots area, as last drawn (for tests and exports).
+    pub fn shown_plot(&self) -> Option<std::sync::Arc<crate::plots::PlotData>> {
+        self.plots.current()
+    }
+
     /// The window's whole UI for one frame, without eframe's `Frame` (so benchmarks and tests
     /// can run it on a bare `egui::Context`).
     pub fn window_ui(&mut self, ui: &mut egui::Ui) {

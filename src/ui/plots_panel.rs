@@ -33,6 +33,11 @@ pub struct PlotCache {
 }
 
 impl PlotCache {
+    /// The plot drawn last, if any.
+    pub fn current(&self) -> Option<Arc<PlotData>> {
+        self.data.clone()
+    }
+
     /// The plot `kind` of the open dataset as the lists narrow it.
     pub fn get(
         &mut self,
