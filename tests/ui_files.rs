@@ -342,3 +342,22 @@ fn startup_reopens_the_last_file_else_the_builtin_dataset() {
     let s = AppState::startup(Box::new(ScriptedDialogs::default()), settings, Some(other));
     assert_eq!(s.doc.dataset.organizations[0].name, "Cli Corp");
 }
+
+#[test]
+fn enter_in_the_typed_path_field_opens_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "enter.ron",
+        &to_ron_string(&small_dataset("Enter Ltd")).unwrap(),
+    );
+    let mut h = harness(vec![DialogOutcome::Unavailable]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    // The field has the keyboard at once: type and press Enter.
+    h.get_by_label("Path:").type_text(&p.display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().state.doc.origin, Origin::File(p));
+}

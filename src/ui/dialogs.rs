@@ -168,14 +168,15 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                 let edit = ui
                     .add(egui::TextEdit::singleline(&mut t).desired_width(520.0))
                     .labelled_by(label.id);
+                // Read Enter before anything moves the focus (`lost_focus` asks egui's memory).
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 // Put the cursor in the field when the prompt opens, so the user can type at once.
-                if ui.memory(|m| m.focused().is_none()) {
+                if !enter && ui.memory(|m| m.focused().is_none()) {
                     edit.request_focus();
                 }
                 if t != *text {
                     actions.push(Action::SetPromptText(t));
                 }
-                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 ui.horizontal(|ui| {
                     let verb = if *purpose == PathPurpose::Open {
                         "Open"
