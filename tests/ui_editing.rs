@@ -575,3 +575,53 @@ fn undo_a_rename_and_the_list_and_the_plots_follow_in_the_same_frame() {
         "undo shows in the plot too"
     );
 }
+
+#[test]
+fn undo_new_records_from_the_edit_menu_and_an_organization_view() {
+    use ai_adoption_explorer::model::Subject;
+    let mut h = harness();
+    let original = to_ron_string(&h.state().state.doc.dataset).unwrap();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("New record").click();
+    h.run();
+    h.get_by_label("New person").click();
+    h.run();
+    let ds = h.state().state.doc.dataset.clone();
+    assert_eq!(ds.people.last().unwrap().name, "New person");
+    assert_eq!(
+        h.state().state.selection.current(),
+        Some(&RecordRef::Person(ds.people.last().unwrap().id.clone())),
+        "the new record is selected, its form open"
+    );
+    h.state_mut()
+        .state
+        .apply(Action::Select(RecordRef::Organization(OrgId::new(
+            "alibaba",
+        ))));
+    h.run();
+    h.get_by_label("+ Add a model family it develops").click();
+    h.run();
+    h.state_mut()
+        .state
+        .apply(Action::Select(RecordRef::Organization(OrgId::new(
+            "alibaba",
+        ))));
+    h.run();
+    h.get_by_label("+ Add a series about it").click();
+    h.run();
+    let ds = h.state().state.doc.dataset.clone();
+    assert_eq!(ds.families.last().unwrap().developer.as_str(), "alibaba");
+    assert_eq!(
+        ds.series.last().unwrap().subject,
+        Subject::Organization(OrgId::new("alibaba"))
+    );
+    while h.state().state.history.can_undo() {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(
+        to_ron_string(&h.state().state.doc.dataset).unwrap(),
+        original
+    );
+}

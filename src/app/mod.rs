@@ -871,6 +871,12 @@ fn new_record(ds: &Dataset, kind: crate::model::RecordKind) -> Option<edit::AnyR
             notes: String::new(),
             sources: Vec::new(),
         }),
+        RecordKind::Conflict => edit::AnyRecord::from(Conflict {
+            id: ConflictId(id("conflict")),
+            kind: ConflictKind::Contradiction,
+            records: Vec::new(),
+            description: String::new(),
+        }),
         RecordKind::Event => edit::AnyRecord::from(Event {
             id: EventId(id("new-event")),
             date: None,

@@ -559,14 +559,36 @@ fn org_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
     if adoptions.is_empty() {
         ui.weak("No adoptions recorded.");
     }
-    if ui
-        .small_button("+ Add an adoption")
-        .on_hover_text("Record that this organization uses a model or family")
-        .clicked()
-        && let Some(r) = super::forms::new_adoption(ds, &o.id)
-    {
-        c.actions.push(Action::Insert(Box::new(r)));
-    }
+    ui.horizontal(|ui| {
+        if ui
+            .small_button("+ Add an adoption")
+            .on_hover_text("Record that this organization uses a model or family")
+            .clicked()
+            && let Some(r) = super::forms::new_adoption(ds, &o.id)
+        {
+            c.actions.push(Action::Insert(Box::new(r)));
+        }
+        if ui
+            .small_button("+ Add a model family it develops")
+            .clicked()
+        {
+            c.actions
+                .push(Action::Insert(Box::new(super::forms::new_family(
+                    ds, &o.id,
+                ))));
+        }
+        if ui
+            .small_button("+ Add a series about it")
+            .on_hover_text("Dated values of one measure (downloads, share...)")
+            .clicked()
+        {
+            c.actions
+                .push(Action::Insert(Box::new(super::forms::new_series(
+                    ds,
+                    Subject::Organization(o.id.clone()),
+                ))));
+        }
+    });
     let mut involved = vec![at];
     let mut claims: Vec<u32> = c.ix.claims_about_record(at).to_vec();
     for a in adoptions {

@@ -1978,3 +1978,28 @@ pub fn conflict_form_ui(
     });
     f.emit(ds, AnyRecord::from(x));
 }
+
+/// A new model family developed by `developer`, for the user to name and source.
+pub fn new_family(ds: &Dataset, developer: &OrgId) -> AnyRecord {
+    AnyRecord::from(crate::model::ModelFamily {
+        id: FamilyId(fresh_id(ds, RecordKind::Family, "new-family")),
+        name: "New family".into(),
+        developer: developer.clone(),
+        notes: String::new(),
+        sources: Vec::new(),
+    })
+}
+
+/// A new, empty series about `subject`; points are typed or pasted in its form.
+pub fn new_series(ds: &Dataset, subject: Subject) -> AnyRecord {
+    AnyRecord::from(crate::model::Series {
+        id: crate::model::SeriesId(fresh_id(ds, RecordKind::Series, "series")),
+        name: "New series".into(),
+        subject,
+        metric: Metric::Other("New measure".into()),
+        unit: Unit::None,
+        points: Vec::new(),
+        notes: String::new(),
+        sources: Vec::new(),
+    })
+}

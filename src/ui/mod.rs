@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::explorer::{Explorer, ListQuery, ListTab};
 use crate::app::{Action, AppState, FileDialogs, NativeDialogs, PathPurpose, Settings};
+use crate::model::RecordKind;
 
 /// Which way the colours go.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -500,6 +501,23 @@ impl ExplorerApp {
                 ) {
                     actions.push(Action::Redo);
                 }
+                ui.menu_button("New record", |ui| {
+                    for kind in [
+                        RecordKind::Organization,
+                        RecordKind::Model,
+                        RecordKind::Source,
+                        RecordKind::Person,
+                        RecordKind::Event,
+                        RecordKind::Conflict,
+                    ] {
+                        if ui.button(format!("New {kind}")).clicked() {
+                            actions.push(Action::New(kind));
+                        }
+                    }
+                    ui.weak(
+                        "Adoptions, figures, families and series: from an organization's view.",
+                    );
+                });
                 ui.separator();
                 if item(ui, "Find...", Some(&shortcuts::FIND), true) {
                     ui.ctx().memory_mut(|m| m.request_focus(list::search_id()));
