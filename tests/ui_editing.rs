@@ -625,3 +625,33 @@ fn undo_new_records_from_the_edit_menu_and_an_organization_view() {
         original
     );
 }
+
+#[test]
+fn undo_adding_a_role_at_an_organization() {
+    let mut h = harness();
+    h.state_mut().state.apply(Action::Select(pinterest()));
+    h.run();
+    h.get_by_label("Add a role for:").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Jeff Boudier")
+        .click();
+    h.run();
+    let ds = h.state().state.doc.dataset.clone();
+    let role = ds.roles.last().unwrap();
+    assert_eq!(
+        (role.person.as_str(), role.organization.as_str()),
+        ("jeff-boudier", "pinterest")
+    );
+    assert!(
+        h.state()
+            .state
+            .doc
+            .problems
+            .iter()
+            .any(|p| p.field == "title"),
+        "the title is typed next; until then it is flagged"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state.doc.dataset.roles.len(), ds.roles.len() - 1);
+}

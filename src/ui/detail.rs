@@ -533,6 +533,28 @@ fn org_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
     if roles.is_empty() {
         ui.weak("No people recorded.");
     }
+    // A role needs a person: pick one to add a role at this organization.
+    let mut pick: Option<usize> = None;
+    let label = ui.label("Add a role for:");
+    egui::ComboBox::from_id_salt(("add_role", &o.id))
+        .selected_text("choose a person")
+        .show_ui(ui, |ui| {
+            for (i, p) in ds.people.iter().enumerate() {
+                if ui.selectable_label(false, &p.name).clicked() {
+                    pick = Some(i);
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if let Some(i) = pick {
+        c.actions
+            .push(Action::Insert(Box::new(super::forms::new_role(
+                ds,
+                &ds.people[i].id,
+                &o.id,
+            ))));
+    }
     for r in roles {
         let role = &ds.roles[r as usize];
         ui.horizontal_wrapped(|ui| {

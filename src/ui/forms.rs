@@ -2003,3 +2003,22 @@ pub fn new_series(ds: &Dataset, subject: Subject) -> AnyRecord {
         sources: Vec::new(),
     })
 }
+
+/// A new role of `person` at `org`; its title is typed in its form (empty until then, which
+/// validation reports).
+pub fn new_role(ds: &Dataset, person: &PersonId, org: &OrgId) -> AnyRecord {
+    AnyRecord::from(crate::model::Role {
+        id: crate::model::RoleId(fresh_id(
+            ds,
+            RecordKind::Role,
+            &format!("{person}-at-{org}"),
+        )),
+        person: person.clone(),
+        organization: org.clone(),
+        title: String::new(),
+        since: None,
+        until: None,
+        notes: String::new(),
+        sources: Vec::new(),
+    })
+}
