@@ -19,10 +19,17 @@ struct Form<'a> {
     changed: Option<&'static str>,
     actions: &'a mut Vec<Action>,
     record: RecordRef,
+    /// Width of the input fields: half the panel, within 140..=360 points, so the form fits.
+    width: f32,
 }
 
 impl<'a> Form<'a> {
-    fn new(all: &'a [Problem], record: RecordRef, actions: &'a mut Vec<Action>) -> Self {
+    fn new(
+        panel_width: f32,
+        all: &'a [Problem],
+        record: RecordRef,
+        actions: &'a mut Vec<Action>,
+    ) -> Self {
         let (kind, id) = record.kind_and_id();
         let problems = all
             .iter()
@@ -33,6 +40,7 @@ impl<'a> Form<'a> {
             changed: None,
             actions,
             record,
+            width: (panel_width * 0.5).clamp(140.0, 360.0),
         }
     }
 
@@ -66,7 +74,7 @@ impl<'a> Form<'a> {
     fn text(&mut self, ui: &mut Ui, label: &str, field: &'static str, value: &mut String) {
         let l = ui.label(label);
         let r = ui
-            .add(egui::TextEdit::singleline(value).desired_width(360.0))
+            .add(egui::TextEdit::singleline(value).desired_width(self.width))
             .labelled_by(l.id);
         self.finish_row(ui, field, &r);
     }
@@ -77,7 +85,7 @@ impl<'a> Form<'a> {
             .add(
                 egui::TextEdit::multiline(value)
                     .desired_rows(3)
-                    .desired_width(360.0),
+                    .desired_width(self.width),
             )
             .labelled_by(l.id);
         self.finish_row(ui, field, &r);
@@ -240,7 +248,7 @@ impl<'a> Form<'a> {
         let filter_id = ui.make_persistent_id(("form_ref_filter", &self.record, field));
         egui::ComboBox::from_id_salt(("form_ref", field))
             .selected_text(current)
-            .width(360.0)
+            .width(self.width)
             .show_ui(ui, |ui| {
                 let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
                 let fl = ui.label("Find:");
@@ -283,7 +291,7 @@ impl<'a> Form<'a> {
         ui.label("Sources");
         ui.vertical(|ui| {
             // A fixed width, so the grid's columns settle in one frame.
-            ui.set_width(360.0);
+            ui.set_width(self.width);
             let mut remove = None;
             for (i, s) in value.iter().enumerate() {
                 ui.horizontal(|ui| {
@@ -297,7 +305,10 @@ impl<'a> Form<'a> {
                             )
                         },
                     );
-                    ui.add_sized([330.0, 18.0], egui::Label::new(title).truncate());
+                    ui.add_sized(
+                        [(self.width - 30.0).max(80.0), 18.0],
+                        egui::Label::new(title).truncate(),
+                    );
                     if ui
                         .small_button("×")
                         .on_hover_text("Remove this source")
@@ -405,7 +416,12 @@ pub fn organization_form_ui(
         return;
     };
     let mut o = old.clone();
-    let mut f = Form::new(problems, RecordRef::Organization(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Organization(old.id.clone()),
+        actions,
+    );
     grid("org_form").show(ui, |ui| {
         f.text(ui, "Name", "name", &mut o.name);
         f.text(
@@ -451,7 +467,12 @@ pub fn model_form_ui(
         return;
     };
     let mut m = old.clone();
-    let mut f = Form::new(problems, RecordRef::Model(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Model(old.id.clone()),
+        actions,
+    );
     grid("model_form").show(ui, |ui| {
         f.text(ui, "Name", "name", &mut m.name);
         let mut dev = Some(m.developer.to_string());
@@ -540,7 +561,12 @@ pub fn source_form_ui(
         return;
     };
     let mut s = old.clone();
-    let mut f = Form::new(problems, RecordRef::Source(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Source(old.id.clone()),
+        actions,
+    );
     grid("source_form").show(ui, |ui| {
         f.text(ui, "Title", "title", &mut s.title);
         f.text(ui, "Publisher", "publisher", &mut s.publisher);
@@ -586,7 +612,12 @@ pub fn person_form_ui(
         return;
     };
     let mut p = old.clone();
-    let mut f = Form::new(problems, RecordRef::Person(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Person(old.id.clone()),
+        actions,
+    );
     grid("person_form").show(ui, |ui| {
         f.text(ui, "Name", "name", &mut p.name);
         f.text(
@@ -623,7 +654,12 @@ pub fn event_form_ui(
         return;
     };
     let mut e = old.clone();
-    let mut f = Form::new(problems, RecordRef::Event(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Event(old.id.clone()),
+        actions,
+    );
     grid("event_form").show(ui, |ui| {
         f.text(ui, "Title", "title", &mut e.title);
         f.date(
@@ -713,7 +749,12 @@ pub fn family_form_ui(
         return;
     };
     let mut x = old.clone();
-    let mut f = Form::new(problems, RecordRef::Family(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Family(old.id.clone()),
+        actions,
+    );
     grid("family_form").show(ui, |ui| {
         f.text(ui, "Name", "name", &mut x.name);
         let mut dev = Some(x.developer.to_string());
@@ -746,7 +787,12 @@ pub fn role_form_ui(
         return;
     };
     let mut x = old.clone();
-    let mut f = Form::new(problems, RecordRef::Role(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Role(old.id.clone()),
+        actions,
+    );
     grid("role_form").show(ui, |ui| {
         let mut person = Some(x.person.to_string());
         f.reference(
@@ -813,7 +859,12 @@ pub fn adoption_form_ui(
         return;
     };
     let mut x = old.clone();
-    let mut f = Form::new(problems, RecordRef::Adoption(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Adoption(old.id.clone()),
+        actions,
+    );
     grid("adoption_form").show(ui, |ui| {
         let mut org = Some(x.organization.to_string());
         f.reference(
@@ -1030,7 +1081,12 @@ pub fn claim_form_ui(
     };
     let mut x = old.clone();
     let mut new_source: Option<Source> = None;
-    let mut f = Form::new(problems, RecordRef::Claim(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Claim(old.id.clone()),
+        actions,
+    );
     grid("claim_form").show(ui, |ui| {
         // About what.
         match &x.subject {
@@ -1420,7 +1476,12 @@ pub fn series_form_ui(
         return;
     };
     let mut x = old.clone();
-    let mut f = Form::new(problems, RecordRef::Series(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Series(old.id.clone()),
+        actions,
+    );
     grid("series_form").show(ui, |ui| {
         f.text(ui, "Name", "name", &mut x.name);
         let mut mk = Some(metric_key(&x.metric));
@@ -1919,7 +1980,12 @@ pub fn conflict_form_ui(
         return;
     };
     let mut x = old.clone();
-    let mut f = Form::new(problems, RecordRef::Conflict(old.id.clone()), actions);
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Conflict(old.id.clone()),
+        actions,
+    );
     grid("conflict_form").show(ui, |ui| {
         let mut kind = Some(x.kind);
         f.choice(
