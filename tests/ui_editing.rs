@@ -655,3 +655,26 @@ fn undo_adding_a_role_at_an_organization() {
     h.run();
     assert_eq!(h.state().state.doc.dataset.roles.len(), ds.roles.len() - 1);
 }
+
+#[test]
+fn undo_a_row_added_to_the_claims_table() {
+    let mut h = harness();
+    let before = h.state().state.doc.dataset.claims.len();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Claims table").click();
+    h.run();
+    h.get_by_label("Add a claim about:").click();
+    h.run();
+    h.get_by_label_contains("adoption: airbnb uses").click();
+    h.run();
+    let ds = h.state().state.doc.dataset.clone();
+    assert_eq!(ds.claims.len(), before + 1, "a row was added");
+    assert!(matches!(
+        ds.claims.last().unwrap().subject,
+        ai_adoption_explorer::model::Subject::Adoption(_)
+    ));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state.doc.dataset.claims.len(), before);
+}

@@ -1010,22 +1010,8 @@ fn metric_from_key(k: &str, other: &str) -> Metric {
 
 /// Subjects of a claim as one list ("o:", "m:", "f:", "a:" + id).
 fn subject_candidates(ds: &Dataset) -> Vec<(String, String)> {
+    // Adoptions first: most figures are what an adoption brought.
     let mut out: Vec<(String, String)> = Vec::new();
-    out.extend(
-        ds.organizations
-            .iter()
-            .map(|o| (format!("o:{}", o.id), o.name.clone())),
-    );
-    out.extend(
-        ds.models
-            .iter()
-            .map(|m| (format!("m:{}", m.id), format!("{} (model)", m.name))),
-    );
-    out.extend(
-        ds.families
-            .iter()
-            .map(|x| (format!("f:{}", x.id), format!("{} (family)", x.name))),
-    );
     out.extend(ds.adoptions.iter().map(|a| {
         let target = match &a.target {
             AdoptionTarget::Model(m) => m.to_string(),
@@ -1036,6 +1022,21 @@ fn subject_candidates(ds: &Dataset) -> Vec<(String, String)> {
             format!("adoption: {} uses {target}", a.organization),
         )
     }));
+    out.extend(
+        ds.organizations
+            .iter()
+            .map(|o| (format!("o:{}", o.id), o.name.clone())),
+    );
+    out.extend(
+        ds.families
+            .iter()
+            .map(|x| (format!("f:{}", x.id), format!("{} (family)", x.name))),
+    );
+    out.extend(
+        ds.models
+            .iter()
+            .map(|m| (format!("m:{}", m.id), format!("{} (model)", m.name))),
+    );
     out
 }
 
@@ -1738,6 +1739,32 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
         ui.label(format!("{} claims.", ds.claims.len()));
         ui.weak("Click a column title to sort; edit cells in place (Ctrl+Z undoes).");
     });
+    // Adding a row starts from what the new claim is about; the rest is filled in its form.
+    let mut about_pick: Option<String> = None;
+    ui.horizontal(|ui| {
+        let l = ui.label("Add a claim about:");
+        egui::ComboBox::from_id_salt("claims_table_add")
+            .selected_text("choose a record")
+            .width(320.0)
+            .show_ui(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(300.0)
+                    .show(ui, |ui| {
+                        for (key, name) in subject_candidates(ds) {
+                            if ui.selectable_label(false, name).clicked() {
+                                about_pick = Some(key);
+                            }
+                        }
+                    });
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    if let Some(subject) = about_pick.as_deref().and_then(subject_from_key)
+        && let Some(r) = new_claim(ds, subject)
+    {
+        actions.push(Action::Insert(Box::new(r)));
+    }
     let mut delete: Option<usize> = None;
     egui_extras::TableBuilder::new(ui)
         .id_salt("claims_table")
