@@ -59,7 +59,7 @@ fn undo_a_rename_typed_in_the_form_in_one_step() {
     );
     assert!(
         h.query_all_by_label_contains("Pinterest Inc").count() >= 2,
-        "the list shows the new name in the same frame as the form"
+        "the list shows the new name as soon as it is typed"
     );
     // Leave the field, then Ctrl+Z undoes the whole typing burst at once.
     h.key_press(Key::Escape);
@@ -525,7 +525,7 @@ fn undo_an_edit_made_in_the_claims_table() {
 }
 
 #[test]
-fn undo_a_rename_and_the_list_and_the_plots_follow_in_the_same_frame() {
+fn undo_a_rename_and_the_list_and_the_plot_follow_at_once() {
     use ai_adoption_explorer::plots::{PlotKind, Scale};
     use ai_adoption_explorer::ui::plots_panel::PlotChoice;
     let mut h = harness();
