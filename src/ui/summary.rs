@@ -61,7 +61,7 @@ pub fn summary_ui(
     let ds = &state.doc.dataset;
     cache.update(ds, state.doc.revision, &state.query, explorer);
     ui.heading("Summary");
-    ui.weak("Plots of the data will appear here. Until then, the dataset in numbers:");
+    ui.weak("The dataset in numbers. Choose a plot above to see it drawn.");
     ui.add_space(6.0);
     egui::Grid::new("summary_counts")
         .num_columns(2)
