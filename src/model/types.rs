@@ -775,6 +775,16 @@ pub struct Event {
 }
 
 impl SourceKind {
+    /// All kinds, in display order.
+    pub const ALL: [SourceKind; 6] = [
+        SourceKind::Primary,
+        SourceKind::Press,
+        SourceKind::Study,
+        SourceKind::CompanyStatement,
+        SourceKind::Dataset,
+        SourceKind::Web,
+    ];
+
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {
@@ -789,6 +799,17 @@ impl SourceKind {
 }
 
 impl OrgKind {
+    /// All kinds, in display order.
+    pub const ALL: [OrgKind; 7] = [
+        OrgKind::Company,
+        OrgKind::AiLab,
+        OrgKind::ModelHub,
+        OrgKind::ResearchInstitute,
+        OrgKind::Government,
+        OrgKind::Media,
+        OrgKind::Other,
+    ];
+
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {
@@ -814,6 +835,14 @@ impl Architecture {
 }
 
 impl AdoptionStatus {
+    /// All stages, in order.
+    pub const ALL: [AdoptionStatus; 4] = [
+        AdoptionStatus::Evaluating,
+        AdoptionStatus::Experimenting,
+        AdoptionStatus::Production,
+        AdoptionStatus::Stopped,
+    ];
+
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {
@@ -836,6 +865,17 @@ impl ConflictKind {
 }
 
 impl EventKind {
+    /// All kinds, in display order.
+    pub const ALL: [EventKind; 7] = [
+        EventKind::Release,
+        EventKind::Overtaking,
+        EventKind::Report,
+        EventKind::Letter,
+        EventKind::Statement,
+        EventKind::Appointment,
+        EventKind::Other,
+    ];
+
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {

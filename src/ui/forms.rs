@@ -394,16 +394,6 @@ fn grid(id: &str) -> egui::Grid {
     egui::Grid::new(id).num_columns(3).spacing([12.0, 6.0])
 }
 
-const ORG_KINDS: [(OrgKind, &str); 7] = [
-    (OrgKind::Company, "Company"),
-    (OrgKind::AiLab, "AI lab"),
-    (OrgKind::ModelHub, "Model hub / platform"),
-    (OrgKind::ResearchInstitute, "Research institute"),
-    (OrgKind::Government, "Government body"),
-    (OrgKind::Media, "Media"),
-    (OrgKind::Other, "Other"),
-];
-
 /// The form of an organization.
 pub fn organization_form_ui(
     ui: &mut Ui,
@@ -434,7 +424,14 @@ pub fn organization_form_ui(
         f.text(ui, "Headquarters", "headquarters", &mut o.headquarters);
         f.text(ui, "Sector", "sector", &mut o.sector);
         let mut kind = Some(o.kind);
-        f.choice(ui, "Kind", "kind", &mut kind, &ORG_KINDS, false);
+        f.choice(
+            ui,
+            "Kind",
+            "kind",
+            &mut kind,
+            &OrgKind::ALL.map(|k| (k, k.label())),
+            false,
+        );
         o.kind = kind.unwrap_or(o.kind);
         f.date(
             ui,
@@ -540,15 +537,6 @@ pub fn model_form_ui(
     f.emit(ds, AnyRecord::from(m));
 }
 
-const SOURCE_KINDS: [(SourceKind, &str); 6] = [
-    (SourceKind::Primary, "Primary source"),
-    (SourceKind::Press, "Press"),
-    (SourceKind::Study, "Study"),
-    (SourceKind::CompanyStatement, "Company statement"),
-    (SourceKind::Dataset, "Dataset"),
-    (SourceKind::Web, "Web page"),
-];
-
 /// The form of a source.
 pub fn source_form_ui(
     ui: &mut Ui,
@@ -584,7 +572,14 @@ pub fn source_form_ui(
             &mut s.locator,
         );
         let mut kind = Some(s.kind);
-        f.choice(ui, "Kind", "kind", &mut kind, &SOURCE_KINDS, false);
+        f.choice(
+            ui,
+            "Kind",
+            "kind",
+            &mut kind,
+            &SourceKind::ALL.map(|k| (k, k.label())),
+            false,
+        );
         s.kind = kind.unwrap_or(s.kind);
         let others: Vec<(String, String)> = ds
             .sources
@@ -632,16 +627,6 @@ pub fn person_form_ui(
     f.emit(ds, AnyRecord::from(p));
 }
 
-const EVENT_KINDS: [(EventKind, &str); 7] = [
-    (EventKind::Release, "Release"),
-    (EventKind::Overtaking, "Overtaking"),
-    (EventKind::Report, "Report"),
-    (EventKind::Letter, "Letter"),
-    (EventKind::Statement, "Statement"),
-    (EventKind::Appointment, "Appointment"),
-    (EventKind::Other, "Other"),
-];
-
 /// The form of an event.
 pub fn event_form_ui(
     ui: &mut Ui,
@@ -669,7 +654,14 @@ pub fn event_form_ui(
             &mut e.date,
         );
         let mut kind = Some(e.kind);
-        f.choice(ui, "Kind", "kind", &mut kind, &EVENT_KINDS, false);
+        f.choice(
+            ui,
+            "Kind",
+            "kind",
+            &mut kind,
+            &EventKind::ALL.map(|k| (k, k.label())),
+            false,
+        );
         e.kind = kind.unwrap_or(e.kind);
         f.multiline(ui, "Description", "description", &mut e.description);
         f.sources(ui, ds, &mut e.sources);
@@ -840,13 +832,6 @@ fn target_candidates(ds: &Dataset) -> Vec<(String, String)> {
         .collect()
 }
 
-const STATUSES: [(AdoptionStatus, &str); 4] = [
-    (AdoptionStatus::Evaluating, "Evaluating"),
-    (AdoptionStatus::Experimenting, "Experimenting"),
-    (AdoptionStatus::Production, "In production"),
-    (AdoptionStatus::Stopped, "Stopped"),
-];
-
 /// The form of an adoption, with its dated status history.
 pub fn adoption_form_ui(
     ui: &mut Ui,
@@ -916,7 +901,14 @@ pub fn adoption_form_ui(
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 grid("status_form").show(ui, |ui| {
                     let mut st = Some(entry.status);
-                    f.choice(ui, "Status", "status", &mut st, &STATUSES, false);
+                    f.choice(
+                        ui,
+                        "Status",
+                        "status",
+                        &mut st,
+                        &AdoptionStatus::ALL.map(|k| (k, k.label())),
+                        false,
+                    );
                     entry.status = st.unwrap_or(entry.status);
                     f.date(ui, "Date", "status_date", &mut entry.date);
                     f.text(ui, "Notes", "status_notes", &mut entry.notes);
