@@ -44,6 +44,192 @@ pub enum Command {
         /// The dataset file to rewrite.
         file: PathBuf,
     },
+    /// Export a plot as a PNG image (and its plotted values as CSV), without a window or GPU.
+    ///
+    /// The figure is the one the window draws (title, subtitle, plot, legend, notes and the
+    /// source footer), rendered offscreen with wgpu; on a machine without a GPU, Mesa's
+    /// lavapipe (Debian: mesa-vulkan-drivers) renders it. Exit code 0: written. 1: rendering
+    /// or writing failed (no renderer...). 2: bad arguments or an unreadable dataset.
+    Export(ExportArgs),
+}
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Print the plot names, one a line, and exit.
+    #[arg(long, conflicts_with_all = ["plot", "out"])]
+    pub list: bool,
+    /// The plot to draw (see --list): release-timeline, model-size, ...
+    #[arg(long, required_unless_present = "list")]
+    pub plot: Option<String>,
+    /// The PNG file to write.
+    #[arg(long, required_unless_present = "list")]
+    pub out: Option<PathBuf>,
+    /// Pixel density: 1 for screens, 2 (default) or 4 for print; text and lines are drawn at
+    /// this density, never upscaled.
+    #[arg(long, default_value_t = 2.0)]
+    pub scale: f32,
+    /// Image width in pixels (default 900 points times the scale).
+    #[arg(long)]
+    pub width: Option<u32>,
+    /// Image height in pixels (default 600 points times the scale).
+    #[arg(long)]
+    pub height: Option<u32>,
+    /// Light or dark.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// Linear instead of log scale for the count axes (model-size, downloads).
+    #[arg(long)]
+    pub linear: bool,
+    /// Group the model-size plot by family instead of developer country.
+    #[arg(long)]
+    pub by_family: bool,
+    /// Also write the plotted values to this CSV file, one row per mark with its sources.
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
+    /// The dataset file (.ron); the built-in dataset when omitted.
+    pub dataset: Option<PathBuf>,
+}
+
+/// The figure's theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on white.
+    Light,
+    /// Light text on dark grey.
+    Dark,
+}
+
+/// Default figure size in points (the image is this times the scale in pixels).
+pub const DEFAULT_FIGURE_POINTS: (f32, f32) = (900.0, 600.0);
+
+/// Exit code of `export` when rendering or writing failed.
+pub const EXIT_EXPORT_FAILED: i32 = 1;
+/// Exit code of `export` for bad arguments or an unreadable dataset.
+pub const EXIT_BAD_INPUT: i32 = 2;
+
+/// Runs `export`: messages go to `out` (the plot list, what was written) and `err`.
+/// Returns the exit code.
+pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    use crate::export::{
+        FigureOptions, Offscreen, derive_all, encode_png, render_figure, write_file,
+    };
+    use crate::plots::{DeriveOptions, GroupBy, PlotKind, to_csv};
+    if args.list {
+        for k in PlotKind::ALL {
+            let _ = writeln!(out, "{}", k.name());
+        }
+        return EXIT_VALID;
+    }
+    let (Some(name), Some(png)) = (&args.plot, &args.out) else {
+        let _ = writeln!(
+            err,
+            "export: --plot NAME and --out FILE.png are needed (or --list)"
+        );
+        return EXIT_BAD_INPUT;
+    };
+    let Some(kind) = PlotKind::from_name(name) else {
+        let names: Vec<&str> = PlotKind::ALL.iter().map(|k| k.name()).collect();
+        let _ = writeln!(
+            err,
+            "export: unknown plot \"{name}\"; the plots are: {}",
+            names.join(", ")
+        );
+        return EXIT_BAD_INPUT;
+    };
+    let scale = args.scale;
+    let (wp, hp) = DEFAULT_FIGURE_POINTS;
+    let options = FigureOptions {
+        width_px: args.width.unwrap_or((wp * scale).round() as u32),
+        height_px: args.height.unwrap_or((hp * scale).round() as u32),
+        scale,
+        theme: match args.theme {
+            ThemeArg::Light => egui::Theme::Light,
+            ThemeArg::Dark => egui::Theme::Dark,
+        },
+    };
+    if let Err(e) = options.check() {
+        let _ = writeln!(err, "export: {e}");
+        return EXIT_BAD_INPUT;
+    }
+    let dataset = match &args.dataset {
+        None => match crate::io::load_bytes(
+            crate::app::BUILTIN_NAME,
+            crate::app::BUILTIN_RON.as_bytes(),
+        ) {
+            Ok(l) => l.dataset,
+            Err(e) => {
+                let _ = writeln!(err, "export: {e}");
+                return EXIT_BAD_INPUT;
+            }
+        },
+        Some(path) => match load_path(path) {
+            Ok(l) => {
+                if !l.problems.is_empty() {
+                    let _ = writeln!(
+                        err,
+                        "export: {}: {} problem(s) in the data (see `check`); plotting it anyway",
+                        path.display(),
+                        l.problems.len()
+                    );
+                }
+                l.dataset
+            }
+            Err(e) => {
+                let _ = writeln!(err, "export: {e}");
+                return EXIT_BAD_INPUT;
+            }
+        },
+    };
+    let ds = std::sync::Arc::new(dataset);
+    let derive_options = DeriveOptions {
+        group_by: if args.by_family {
+            GroupBy::Family
+        } else {
+            GroupBy::Country
+        },
+        linear: args.linear,
+    };
+    let data = std::sync::Arc::new(derive_all(kind, &ds, &derive_options));
+    let mut offscreen = match Offscreen::headless() {
+        Ok(o) => o,
+        Err(e) => {
+            let _ = writeln!(err, "export: {e}");
+            return EXIT_EXPORT_FAILED;
+        }
+    };
+    let view = crate::ui::plots_panel::PlotView::default();
+    let figure = match render_figure(&mut offscreen, &ds, &data, &view, None, &options) {
+        Ok(f) => f,
+        Err(e) => {
+            let _ = writeln!(err, "export: {e}");
+            return EXIT_EXPORT_FAILED;
+        }
+    };
+    let written = encode_png(&figure.image).and_then(|bytes| write_file(png, &bytes));
+    if let Err(e) = written {
+        let _ = writeln!(err, "export: {e}");
+        return EXIT_EXPORT_FAILED;
+    }
+    let _ = writeln!(
+        out,
+        "{}: {} ({}x{} px, scale {}, {} marks, rendered on {})",
+        png.display(),
+        data.title,
+        options.width_px,
+        options.height_px,
+        scale,
+        figure.stats.marks_drawn,
+        offscreen.adapter
+    );
+    if let Some(csv) = &args.csv {
+        if let Err(e) = write_file(csv, to_csv(&data).as_bytes()) {
+            let _ = writeln!(err, "export: {e}");
+            return EXIT_EXPORT_FAILED;
+        }
+        let _ = writeln!(out, "{}: {} rows", csv.display(), data.marks.len());
+    }
+    EXIT_VALID
 }
 
 /// Exit code of `check` for a valid file.

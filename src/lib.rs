@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod io;
 pub mod model;
 pub mod plots;

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 
-use ai_adoption_explorer::cli::{Cli, Command, run_check, run_format};
+use ai_adoption_explorer::cli::{Cli, Command, run_check, run_export, run_format};
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
@@ -17,6 +17,14 @@ fn main() -> std::process::ExitCode {
         }
         Some(Command::Format { file }) => {
             let code = run_format(&file, &mut std::io::stderr().lock());
+            std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
+        Some(Command::Export(args)) => {
+            let code = run_export(
+                &args,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
             std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
         }
         None => ai_adoption_explorer::ui::run_native(cli.file),

@@ -671,7 +671,8 @@ fn footer_lists_sources_filters_dataset_and_credits_used() {
         ["Counts from other/repo data/other.json (MIT)"]
     );
     let lines = p.footer.lines();
-    assert_eq!(lines[0], "Source: s-b");
+    assert!(lines[0].starts_with("Source: s-b: "), "{}", lines[0]);
+    assert_eq!(lines[0], format!("Source: {}", p.footer.source_labels[0]));
     assert_eq!(lines[1], "Filters: none");
     assert_eq!(lines[2], "Dataset: Small test data, 2025-06");
     let t = plot(PlotKind::ReleaseTimeline, &ds);

@@ -171,6 +171,40 @@ pub enum GroupBy {
 pub struct DeriveOptions {
     /// Grouping of the model-size plot (other plots have a fixed grouping).
     pub group_by: GroupBy,
+    /// Draw the count axes of the model-size and downloads plots on a linear scale instead of
+    /// the default log scale (zero values then show; negative or missing ones still do not).
+    pub linear: bool,
+}
+
+/// The drawn y coordinate of a count `v`: `log10(v)` on a log axis (only for `v > 0`), `v`
+/// itself on a linear one (for `v >= 0`); `None` when the value cannot be drawn.
+pub fn count_coord(v: f64, linear: bool) -> Option<f64> {
+    if !v.is_finite() {
+        return None;
+    }
+    if linear {
+        (v >= 0.0).then_some(v)
+    } else {
+        (v > 0.0).then(|| v.log10())
+    }
+}
+
+/// The y axis of a count plot: log10 with power-of-ten ticks over `range`, or linear; `{scale}`
+/// in `what` becomes "log scale" or "linear scale".
+fn count_axis(what: &str, range: Option<(f64, f64)>, linear: bool) -> Axis {
+    if linear {
+        Axis {
+            title: what.replace("{scale}", "linear scale"),
+            scale: Scale::Linear,
+            ticks: Vec::new(),
+        }
+    } else {
+        Axis {
+            title: what.replace("{scale}", "log scale"),
+            scale: Scale::Log10,
+            ticks: range.map_or_else(Vec::new, |(lo, hi)| log_ticks(lo, hi)),
+        }
+    }
 }
 
 /// What one mark is, which decides how it is drawn and picked.
@@ -351,8 +385,13 @@ impl Footer {
         if self.sources.is_empty() {
             out.push("Source: none (no values shown)".to_owned());
         } else {
-            let ids: Vec<&str> = self.sources.iter().map(SourceId::as_str).collect();
-            out.push(format!("Source: {}", ids.join("; ")));
+            // Titles when the derivation gave them (it always does), else the bare ids.
+            let names: Vec<&str> = if self.source_labels.len() == self.sources.len() {
+                self.source_labels.iter().map(String::as_str).collect()
+            } else {
+                self.sources.iter().map(SourceId::as_str).collect()
+            };
+            out.push(format!("Source: {}", names.join("; ")));
         }
         if self.filters.is_empty() {
             out.push("Filters: none".to_owned());
@@ -469,6 +508,7 @@ pub fn derive_with(
     options: &DeriveOptions,
 ) -> PlotData {
     let mut b = Builder::new(ds, ix, models);
+    b.linear = options.linear;
     let frame = match kind {
         PlotKind::ReleaseTimeline => release_timeline(&mut b, models),
         PlotKind::ModelSize => model_size(&mut b, models, options.group_by),
@@ -535,6 +575,14 @@ fn zero_note(n: usize) -> String {
     )
 }
 
+/// "n items with negative or missing values not shown" (linear scale).
+fn missing_note(n: usize) -> String {
+    format!(
+        "{} with negative or missing values not shown",
+        plural(n, "item", "items")
+    )
+}
+
 fn push_distinct<T: PartialEq + Clone>(out: &mut Vec<T>, items: &[T]) {
     for i in items {
         if !out.contains(i) {
@@ -552,6 +600,8 @@ struct Builder<'a> {
     groups: Vec<(String, String)>,
     /// Whether the model rows are every model (nothing filtered out).
     all_models: bool,
+    /// Count axes on a linear scale (see [`DeriveOptions::linear`]).
+    linear: bool,
     model_set: HashSet<usize>,
     family_set: HashSet<usize>,
 }
@@ -577,6 +627,7 @@ impl<'a> Builder<'a> {
             notes: Vec::new(),
             groups: Vec::new(),
             all_models: model_set.len() >= ds.models.len(),
+            linear: false,
             model_set,
             family_set,
         }
@@ -1105,7 +1156,7 @@ fn model_size(b: &mut Builder, models: &[u32], group_by: GroupBy) -> Frame {
         widen(total * 1e9);
         let t = b.push(Mark {
             kind: MarkKind::TotalParams,
-            y: (total * 1e9).log10(),
+            y: count_coord(total * 1e9, b.linear).unwrap_or_default(),
             label: format!("{} (total)", m.name),
             value: Some(total),
             value_text: format!("{} total parameters", format_params_b(total)),
@@ -1117,7 +1168,7 @@ fn model_size(b: &mut Builder, models: &[u32], group_by: GroupBy) -> Frame {
                 widen(a * 1e9);
                 b.push(Mark {
                     kind: MarkKind::ActiveParams,
-                    y: (a * 1e9).log10(),
+                    y: count_coord(a * 1e9, b.linear).unwrap_or_default(),
                     label: format!("{} (active)", m.name),
                     value: Some(a),
                     value_text: format!("{} active parameters", format_params_b(a)),
@@ -1141,8 +1192,7 @@ fn model_size(b: &mut Builder, models: &[u32], group_by: GroupBy) -> Frame {
             plural(n, "model", "models")
         )
     });
-    b.note(missing, zero_note);
-    let ticks = range.map_or_else(Vec::new, |(lo, hi)| log_ticks(lo, hi));
+    b.note(missing, if b.linear { missing_note } else { zero_note });
     let by = match group_by {
         GroupBy::Country => "developer country",
         GroupBy::Family => "model family",
@@ -1153,11 +1203,11 @@ fn model_size(b: &mut Builder, models: &[u32], group_by: GroupBy) -> Frame {
              models; colour: {by}"
         ),
         x_axis: Axis::new("Release date (year)", Scale::Time),
-        y_axis: Axis {
-            title: "Parameters (count, log scale; 1B = one billion)".to_owned(),
-            scale: Scale::Log10,
-            ticks,
-        },
+        y_axis: count_axis(
+            "Parameters (count, {scale}; 1B = one billion)",
+            range,
+            b.linear,
+        ),
         group_kind: match group_by {
             GroupBy::Country => GroupKind::Country,
             GroupBy::Family => GroupKind::Family,
@@ -1500,11 +1550,11 @@ fn downloads(b: &mut Builder) -> Frame {
                 continue;
             }
         }
-        if !(lo > 0.0 && hi > 0.0 && lo.is_finite() && hi.is_finite()) {
+        let (Some(y), Some(ylo)) = (count_coord(hi, b.linear), count_coord(lo, b.linear)) else {
             missing += 1;
             continue;
-        }
-        let (y, y2) = (hi.log10(), (lo != hi).then(|| lo.log10()));
+        };
+        let y2 = (lo != hi).then_some(ylo);
         let placed = match &when {
             When::Between(a, e) => match (period_bounds(a), period_bounds(e)) {
                 (Some((s, _)), Some((_, end))) => Some((MarkKind::TimeSpan, s, Some(end))),
@@ -1555,10 +1605,10 @@ fn downloads(b: &mut Builder) -> Frame {
         }
         let group = format!("{}: {}", b.subject_name(&s.subject), s.metric.label());
         for p in &s.points {
-            if !(p.value > 0.0 && p.value.is_finite()) {
+            let Some(y) = count_coord(p.value, b.linear) else {
                 missing += 1;
                 continue;
-            }
+            };
             let (kind, x, x2) = match place(&p.date) {
                 None => {
                     undated += 1;
@@ -1573,7 +1623,7 @@ fn downloads(b: &mut Builder) -> Frame {
                 kind,
                 x,
                 x2,
-                y: p.value.log10(),
+                y,
                 group: group.clone(),
                 label: format!("{}: {}", s.name, format_number(p.value)),
                 record: Some(RecordRef::Series(s.id.clone())),
@@ -1587,7 +1637,7 @@ fn downloads(b: &mut Builder) -> Frame {
     }
 
     b.note(undated, undated_note);
-    b.note(missing, zero_note);
+    b.note(missing, if b.linear { missing_note } else { zero_note });
     b.note(reported, |n| {
         if n == 1 {
             "1 value without a date of its own placed at its source's publication date \
@@ -1626,18 +1676,17 @@ fn downloads(b: &mut Builder) -> Frame {
             others.join("; ")
         ));
     }
-    let ticks = range.map_or_else(Vec::new, |(lo, hi)| log_ticks(lo, hi));
     Frame {
         subtitle: "Download and derivative-model counts by subject, from the dataset's claims and \
                    series; figures in a recorded conflict are flagged; download-rank claims are \
                    vertical lines"
             .to_owned(),
         x_axis: Axis::new("Date (year)", Scale::Time),
-        y_axis: Axis {
-            title: "Downloads or derivative models (count, log scale)".to_owned(),
-            scale: Scale::Log10,
-            ticks,
-        },
+        y_axis: count_axis(
+            "Downloads or derivative models (count, {scale})",
+            range,
+            b.linear,
+        ),
         group_kind: GroupKind::Series,
     }
 }

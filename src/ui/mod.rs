@@ -1,6 +1,7 @@
 //! The window: menus, the list panel, the detail view, the plots area, the problems panel, the
 //! status bar and dialogs. UI code reads the state and emits actions; `AppState::apply` runs them.
 
+pub mod dense;
 pub mod detail;
 mod dialogs;
 pub mod forms;

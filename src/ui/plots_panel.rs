@@ -9,6 +9,7 @@ use egui_plot::{
     VLine,
 };
 
+use super::dense::{DENSE_MIN, DenseGroup, DenseImage, DenseLayer, covers, rasterize};
 use super::palette;
 use crate::app::explorer::{Explorer, ListQuery, ListTab};
 use crate::app::{Action, AppState};
@@ -130,44 +131,285 @@ fn tick_label(ticks: &[(f64, String)], v: f64) -> String {
         .unwrap_or_default()
 }
 
-/// Draws one plot: title, subtitle, the plot, notes and the source footer.
-pub fn plot_ui(
-    ui: &mut egui::Ui,
-    ds: &Dataset,
-    data: &PlotData,
-    selected: Option<&RecordRef>,
-    actions: &mut Vec<Action>,
-) {
+/// The egui id of plot `kind`'s drawing (its zoom, pan and hidden series live under it).
+pub fn plot_id(kind: PlotKind) -> egui::Id {
+    egui::Id::unique(("aae-plot", kind))
+}
+
+/// What the user set up on a plot beyond the data: its bounds and hidden legend entries. An
+/// export draws the plot with the same view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlotView {
+    /// Bounds shown, `[min_x, min_y, max_x, max_y]` in plot coordinates; `None` fits the data.
+    pub bounds: Option<[f64; 4]>,
+    /// Legend entries hidden (by legend name).
+    pub hidden: Vec<String>,
+}
+
+impl PlotView {
+    /// The view of `data`'s plot as last drawn in `ctx` (default when never drawn).
+    pub fn capture(ctx: &egui::Context, data: &PlotData) -> Self {
+        let Some(mem) = egui_plot::PlotMemory::load(ctx, plot_id(data.kind)) else {
+            return Self::default();
+        };
+        let b = mem.bounds();
+        let bounds = b
+            .is_valid()
+            .then(|| [b.min()[0], b.min()[1], b.max()[0], b.max()[1]]);
+        let hidden = legend_names(data)
+            .into_iter()
+            .filter(|n| mem.hidden_items.contains(&egui_plot::ItemId::new(n)))
+            .collect();
+        Self { bounds, hidden }
+    }
+}
+
+/// Every name the legend can show for `data`, in order.
+fn legend_names(data: &PlotData) -> Vec<String> {
+    let labels = group_labels(data);
+    let mut out: Vec<String> = Vec::new();
+    for m in &data.marks {
+        let n = labels
+            .get(&m.group)
+            .cloned()
+            .unwrap_or_else(|| m.group.clone());
+        if !n.is_empty() && !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Legend label of each group key (a family id shows as the family's name).
+fn group_labels(data: &PlotData) -> std::collections::HashMap<String, String> {
+    data.legend
+        .iter()
+        .filter_map(|e| e.group.clone().map(|g| (g, e.label.clone())))
+        .collect()
+}
+
+/// What one drawing of a figure did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FigureStats {
+    /// Marks drawn (vector marks plus markers in the dense image).
+    pub marks_drawn: usize,
+    /// Markers drawn as a dense image (part of `marks_drawn`).
+    pub dense: usize,
+}
+
+/// What a drawing of one figure needs.
+pub struct FigureArgs<'a> {
+    /// The dataset (for source titles in tooltips).
+    pub ds: &'a Dataset,
+    /// The derived plot.
+    pub data: &'a Arc<PlotData>,
+    /// The selected record, ringed in the plot.
+    pub selected: Option<&'a RecordRef>,
+    /// The view to draw (an export); `None` in the window, where the user's zoom lives in
+    /// egui_plot's memory.
+    pub view: Option<&'a PlotView>,
+    /// Interactive (the window: hover, click) or not (an export).
+    pub interactive: bool,
+}
+
+/// What a plot's drawing keeps between frames: which marks are drawn as vectors and which as a
+/// dense image, the marks of the selected record, the last hover pick and the dense image.
+#[derive(Default)]
+struct FigureCache {
+    data: Option<Arc<PlotData>>,
+    dense: Arc<DenseLayer>,
+    vector: Vec<usize>,
+    selected: Option<RecordRef>,
+    selected_marks: Vec<usize>,
+    last_pick: Option<([f32; 2], [f64; 4], Option<usize>)>,
+    image: Option<DenseImage>,
+}
+
+type SharedCache = Arc<std::sync::Mutex<FigureCache>>;
+
+fn figure_cache(ctx: &egui::Context, kind: PlotKind) -> SharedCache {
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_insert_with(plot_id(kind).with("cache"), SharedCache::default)
+            .clone()
+    })
+}
+
+fn is_filled_point(k: MarkKind) -> bool {
+    matches!(
+        k,
+        MarkKind::Point | MarkKind::TotalParams | MarkKind::ActiveParams | MarkKind::Adoption
+    )
+}
+
+fn marker_radius_of(m: &Mark) -> f32 {
+    if m.size > 0.0 { m.size as f32 } else { 4.0 }
+}
+
+impl FigureCache {
+    fn refresh(&mut self, data: &Arc<PlotData>, selected: Option<&RecordRef>) {
+        let same = self.data.as_ref().is_some_and(|d| Arc::ptr_eq(d, data));
+        if !same {
+            let filled = data
+                .marks
+                .iter()
+                .filter(|m| is_filled_point(m.kind))
+                .count();
+            let mut layer = DenseLayer::default();
+            let mut vector = Vec::new();
+            if filled >= DENSE_MIN {
+                let labels = group_labels(data);
+                let mut slot: std::collections::HashMap<(String, u32), usize> = Default::default();
+                for (i, m) in data.marks.iter().enumerate() {
+                    if !is_filled_point(m.kind) {
+                        vector.push(i);
+                        continue;
+                    }
+                    let r = marker_radius_of(m);
+                    let key = (m.group.clone(), (r * 10.0) as u32);
+                    let at = *slot.entry(key).or_insert_with(|| {
+                        layer.groups.push(DenseGroup {
+                            name: labels
+                                .get(&m.group)
+                                .cloned()
+                                .unwrap_or_else(|| m.group.clone()),
+                            color: group_color(data.group_kind, &m.group),
+                            radius: r.min(2.0),
+                            points: Vec::new(),
+                        });
+                        layer.groups.len() - 1
+                    });
+                    layer.groups[at].points.push([m.x, m.y]);
+                }
+                layer.update_extent();
+            } else {
+                vector = (0..data.marks.len()).collect();
+            }
+            self.data = Some(Arc::clone(data));
+            self.dense = Arc::new(layer);
+            self.vector = vector;
+            self.selected = None;
+            self.selected_marks.clear();
+            self.last_pick = None;
+            self.image = None;
+            self.refresh_selection(data, selected, true);
+        } else {
+            self.refresh_selection(data, selected, false);
+        }
+    }
+
+    fn refresh_selection(&mut self, data: &PlotData, selected: Option<&RecordRef>, force: bool) {
+        if !force && self.selected.as_ref() == selected {
+            return;
+        }
+        self.selected = selected.cloned();
+        self.selected_marks = match selected {
+            None => Vec::new(),
+            Some(r) => data
+                .marks
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.record.as_ref() == Some(r))
+                .map(|(i, _)| i)
+                .collect(),
+        };
+    }
+}
+
+/// Formats a value on a linear count axis compactly: 2.5B, 300M, 12K, 0.5.
+fn compact_number(v: f64) -> String {
+    let trim = |s: String| {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            s
+        }
+    };
+    for (base, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] {
+        if v.abs() >= base {
+            return format!("{}{suffix}", trim(format!("{:.2}", v / base)));
+        }
+    }
+    trim(format!("{v:.2}"))
+}
+
+/// The title and subtitle of a figure.
+pub fn figure_header_ui(ui: &mut egui::Ui, data: &PlotData) {
     ui.label(RichText::new(&data.title).strong().size(16.0));
     if !data.subtitle.is_empty() {
         ui.weak(&data.subtitle);
     }
-    let footer_lines = data.footer.lines();
-    // The plot takes most of the height; notes and the source footer scroll below it.
-    let height = (ui.available_height() * 0.7).max(220.0);
+}
+
+/// The notes and the source footer of a figure (plus the legend entries hidden in `view`).
+pub fn figure_footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotView>) {
+    for n in &data.notes {
+        ui.weak(n);
+    }
+    if let Some(v) = view
+        && !v.hidden.is_empty()
+    {
+        ui.weak(format!("Hidden in this view: {}", v.hidden.join(", ")));
+    }
+    for l in data.footer.lines() {
+        ui.label(RichText::new(l).small());
+    }
+}
+
+/// Draws the plot itself (axes, marks, legend) `height` points high. Returns what was drawn.
+pub fn plot_only_ui(
+    ui: &mut egui::Ui,
+    args: &FigureArgs<'_>,
+    height: f32,
+    actions: &mut Vec<Action>,
+) -> FigureStats {
+    let data: &PlotData = args.data;
+    let cache = figure_cache(ui.ctx(), data.kind);
+    let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
+    cache.refresh(args.data, args.selected);
+    let dense = Arc::clone(&cache.dense);
+
     let x_ticks = data.x_axis.ticks.clone();
     let y_ticks = data.y_axis.ticks.clone();
     let x_scale = data.x_axis.scale.clone();
+    let mut legend = Legend::default();
+    if let Some(v) = args.view {
+        legend = legend.hidden_items(v.hidden.iter().map(egui_plot::ItemId::new));
+    }
     let mut plot = Plot::new(("plot", data.kind))
+        .id(plot_id(data.kind))
         .height(height)
-        .legend(Legend::default())
+        .legend(legend)
         .x_axis_label(data.x_axis.title.clone())
         .y_axis_label(data.y_axis.title.clone())
-        .allow_boxed_zoom(true)
-        .allow_double_click_reset(true)
-        .show_crosshair(false);
+        .allow_boxed_zoom(args.interactive)
+        .allow_double_click_reset(args.interactive)
+        .allow_drag(args.interactive)
+        .allow_zoom(args.interactive)
+        .allow_scroll(args.interactive)
+        .show_crosshair(false)
+        // The background is painted under the dense image (see below).
+        .show_background(false);
+    if let Some([x0, y0, x1, y1]) = dense.extent {
+        plot = plot.include_x(x0).include_x(x1).include_y(y0).include_y(y1);
+    }
+    // Ticks only inside the shown range: egui_plot would otherwise label ticks past the edges.
+    let in_range = |ticks: Vec<(f64, String)>| {
+        move |input: GridInput| {
+            let (lo, hi) = input.bounds;
+            let eps = (hi - lo).abs() * 1e-9;
+            ticks
+                .iter()
+                .filter(|(v, _)| *v >= lo - eps && *v <= hi + eps)
+                .map(|(v, _)| GridMark {
+                    value: *v,
+                    step_size: 1.0,
+                })
+                .collect()
+        }
+    };
     if !x_ticks.is_empty() {
-        let spacer_ticks = x_ticks.clone();
         plot = plot
-            .x_grid_spacer(move |_input: GridInput| {
-                spacer_ticks
-                    .iter()
-                    .map(|(v, _)| GridMark {
-                        value: *v,
-                        step_size: 1.0,
-                    })
-                    .collect()
-            })
+            .x_grid_spacer(in_range(x_ticks.clone()))
             .x_axis_formatter(move |m, _| tick_label(&x_ticks, m.value));
     } else if x_scale == Scale::Time {
         plot = plot.x_axis_formatter(|m, _| {
@@ -179,57 +421,264 @@ pub fn plot_ui(
         });
     }
     if !y_ticks.is_empty() {
-        let spacer_ticks = y_ticks.clone();
-        // Ticks are powers of ten (log) or categories: one step apart either way.
-        let step = 1.0;
         plot = plot
-            .y_grid_spacer(move |_input: GridInput| {
-                spacer_ticks
-                    .iter()
-                    .map(|(v, _)| GridMark {
-                        value: *v,
-                        step_size: step,
-                    })
-                    .collect()
-            })
+            .y_grid_spacer(in_range(y_ticks.clone()))
             .y_axis_formatter(move |m, _| tick_label(&y_ticks, m.value));
+    } else if data.y_axis.scale == Scale::Linear {
+        plot = plot.y_axis_formatter(|m, _| compact_number(m.value));
     }
+
+    // A slot under everything the plot draws, for its background and the dense image.
+    let background_slot = ui.painter().add(egui::Shape::Noop);
+    let view_bounds = args.view.and_then(|v| v.bounds);
+    let labels = group_labels(data);
     let group_kind = data.group_kind;
+    let vector = std::mem::take(&mut cache.vector);
+    let selected_marks = std::mem::take(&mut cache.selected_marks);
     let response = plot.show(ui, |plot_ui| {
-        draw_marks(plot_ui, data, group_kind, selected);
+        if let Some([x0, y0, x1, y1]) = view_bounds {
+            plot_ui.set_plot_bounds(egui_plot::PlotBounds::from_min_max([x0, y0], [x1, y1]));
+        }
+        // Legend entries for the groups of the dense image.
+        for g in &dense.groups {
+            plot_ui.points(
+                Points::new(g.name.clone(), Vec::<[f64; 2]>::new())
+                    .color(g.color)
+                    .radius(g.radius.max(3.0))
+                    .filled(true),
+            );
+        }
+        draw_marks(plot_ui, data, &vector, &labels, group_kind);
+        // The selected record stands out in every plot.
+        for &i in &selected_marks {
+            let m = &data.marks[i];
+            let ring = if plot_ui.ctx().theme() == egui::Theme::Dark {
+                Color32::WHITE
+            } else {
+                Color32::BLACK
+            };
+            plot_ui.points(
+                Points::new("", vec![[m.x, m.y]])
+                    .color(ring)
+                    .radius(9.0)
+                    .filled(false)
+                    .shape(MarkerShape::Circle),
+            );
+        }
     });
-    // Hover: the nearest mark's value, qualifier, date and sources. Click: select its record.
-    let transform = response.transform;
-    let [x_per_px, y_per_px] = transform.dvalue_dpos();
-    let pick = |pos: egui::Pos2| {
-        let p = transform.value_from_position(pos);
-        nearest_mark(data, p.x, p.y, x_per_px.abs(), y_per_px.abs(), 12.0)
+    let mut stats = FigureStats {
+        marks_drawn: vector.len(),
+        dense: 0,
     };
-    let hovered = response.response.hover_pos().and_then(pick);
+    cache.vector = vector;
+    cache.selected_marks = selected_marks;
+
+    // Background, then the dense markers rasterized for the bounds shown, under the grid.
+    let transform = response.transform;
+    let frame = *transform.frame();
+    let mut under = vec![egui::Shape::rect_filled(
+        frame,
+        0.0,
+        ui.visuals().extreme_bg_color,
+    )];
+    if !dense.is_empty() {
+        let hidden: Vec<String> = match args.view {
+            Some(v) => v.hidden.clone(),
+            None => egui_plot::PlotMemory::load(ui.ctx(), plot_id(data.kind))
+                .map(|mem| {
+                    dense
+                        .groups
+                        .iter()
+                        .filter(|g| mem.hidden_items.contains(&egui_plot::ItemId::new(&g.name)))
+                        .map(|g| g.name.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        stats.dense = dense
+            .groups
+            .iter()
+            .filter(|g| !hidden.contains(&g.name))
+            .map(|g| g.points.len())
+            .sum();
+        stats.marks_drawn += stats.dense;
+        if let Some(shape) = dense_image_shape(
+            ui.ctx(),
+            &mut cache,
+            &dense,
+            hidden,
+            &transform,
+            args.interactive,
+        ) {
+            under.push(shape);
+        }
+    }
+    ui.painter().set(background_slot, egui::Shape::Vec(under));
+
+    if !args.interactive {
+        return stats;
+    }
+    // Hover: the nearest mark's value, qualifier, date and sources. Click: select its record.
+    let [x_per_px, y_per_px] = transform.dvalue_dpos();
+    let b = transform.bounds();
+    let bounds_key = [b.min()[0], b.min()[1], b.max()[0], b.max()[1]];
+    let busy = response.response.dragged() || ui.input(|i| i.pointer.any_down());
+    let pick = |cache: &mut FigureCache, pos: egui::Pos2| {
+        if let Some((p, bk, hit)) = cache.last_pick
+            && p == [pos.x, pos.y]
+            && bk == bounds_key
+        {
+            return hit;
+        }
+        let v = transform.value_from_position(pos);
+        let hit = nearest_mark(data, v.x, v.y, x_per_px.abs(), y_per_px.abs(), 12.0);
+        cache.last_pick = Some(([pos.x, pos.y], bounds_key, hit));
+        hit
+    };
+    let hovered = if busy {
+        None
+    } else {
+        response
+            .response
+            .hover_pos()
+            .and_then(|p| pick(&mut cache, p))
+    };
     if let Some(i) = hovered {
         let m = &data.marks[i];
         response
             .response
             .clone()
-            .on_hover_ui_at_pointer(|ui| mark_tooltip_ui(ui, ds, m));
+            .on_hover_ui_at_pointer(|ui| mark_tooltip_ui(ui, args.ds, m));
     }
     if response.response.clicked()
-        && let Some(i) = response.response.interact_pointer_pos().and_then(pick)
+        && let Some(i) = response
+            .response
+            .interact_pointer_pos()
+            .and_then(|p| pick(&mut cache, p))
         && let Some(r) = &data.marks[i].record
     {
         actions.push(Action::Select(r.clone()));
     }
+    stats
+}
+
+/// The dense markers as an image shape over the plot frame, from the cache when it still
+/// covers the view at this zoom.
+fn dense_image_shape(
+    ctx: &egui::Context,
+    cache: &mut FigureCache,
+    dense: &Arc<DenseLayer>,
+    hidden: Vec<String>,
+    transform: &egui_plot::PlotTransform,
+    interactive: bool,
+) -> Option<egui::Shape> {
+    let frame = *transform.frame();
+    let ppp = ctx.pixels_per_point();
+    let b = transform.bounds();
+    let view = [b.min()[0], b.min()[1], b.max()[0], b.max()[1]];
+    let (w_px, h_px) = (
+        (frame.width() * ppp).round().max(1.0),
+        (frame.height() * ppp).round().max(1.0),
+    );
+    if !(b.width() > 0.0 && b.height() > 0.0 && b.is_finite()) {
+        return None;
+    }
+    let density = [f64::from(w_px) / b.width(), f64::from(h_px) / b.height()];
+    let key = (Arc::as_ptr(dense) as usize, hidden, ppp.to_bits());
+    let fresh = cache
+        .image
+        .as_ref()
+        .is_some_and(|img| covers(img, &key, view, density));
+    if !fresh {
+        // The window rasterizes half a view more on every side so that panning reuses it.
+        let margin = if interactive { 0.5 } else { 0.0 };
+        let max_side = 4096.0;
+        let mx = (margin * f64::from(w_px))
+            .min((max_side - f64::from(w_px)) / 2.0)
+            .max(0.0);
+        let my = (margin * f64::from(h_px))
+            .min((max_side - f64::from(h_px)) / 2.0)
+            .max(0.0);
+        let (mx, my) = (mx.floor(), my.floor());
+        let region = [
+            view[0] - mx / density[0],
+            view[1] - my / density[1],
+            view[2] + mx / density[0],
+            view[3] + my / density[1],
+        ];
+        let size = [
+            (f64::from(w_px) + 2.0 * mx) as usize,
+            (f64::from(h_px) + 2.0 * my) as usize,
+        ];
+        let hidden = &key.1;
+        let image = rasterize(
+            dense,
+            &|n| !hidden.contains(&n.to_owned()),
+            region,
+            size,
+            ppp,
+        );
+        let texture = match cache.image.take() {
+            Some(mut old) => {
+                old.texture.set(image, egui::TextureOptions::NEAREST);
+                old.texture
+            }
+            None => ctx.load_texture("dense-markers", image, egui::TextureOptions::NEAREST),
+        };
+        cache.image = Some(DenseImage {
+            key,
+            region,
+            density,
+            texture,
+        });
+    }
+    let img = cache.image.as_ref()?;
+    // The part of the image inside the frame, with matching texture coordinates.
+    let [rx0, ry0, rx1, ry1] = img.region;
+    let full = transform.rect_from_values(&PlotPoint::new(rx0, ry0), &PlotPoint::new(rx1, ry1));
+    let shown = full.intersect(frame);
+    if !shown.is_positive() {
+        return None;
+    }
+    let uv = egui::Rect::from_min_max(
+        egui::pos2(
+            (shown.min.x - full.min.x) / full.width(),
+            (shown.min.y - full.min.y) / full.height(),
+        ),
+        egui::pos2(
+            (shown.max.x - full.min.x) / full.width(),
+            (shown.max.y - full.min.y) / full.height(),
+        ),
+    );
+    let mut mesh = egui::Mesh::with_texture(img.texture.id());
+    mesh.add_rect_with_uv(shown, uv, Color32::WHITE);
+    Some(egui::Shape::mesh(mesh))
+}
+
+/// Draws one plot in the window: title, subtitle, the plot, notes and the source footer.
+pub fn plot_ui(
+    ui: &mut egui::Ui,
+    ds: &Dataset,
+    data: &Arc<PlotData>,
+    selected: Option<&RecordRef>,
+    actions: &mut Vec<Action>,
+) -> FigureStats {
+    figure_header_ui(ui, data);
+    // The plot takes most of the height; notes and the source footer scroll below it.
+    let height = (ui.available_height() * 0.7).max(220.0);
+    let args = FigureArgs {
+        ds,
+        data,
+        selected,
+        view: None,
+        interactive: true,
+    };
+    let stats = plot_only_ui(ui, &args, height, actions);
     egui::ScrollArea::vertical()
         .id_salt(("plot_notes", data.kind))
         .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for n in &data.notes {
-                ui.weak(n);
-            }
-            for l in &footer_lines {
-                ui.label(RichText::new(l).small());
-            }
-        });
+        .show(ui, |ui| figure_footer_ui(ui, data, None));
+    stats
 }
 
 fn mark_tooltip_ui(ui: &mut egui::Ui, ds: &Dataset, m: &Mark) {
@@ -260,23 +709,28 @@ fn mark_tooltip_ui(ui: &mut egui::Ui, ds: &Dataset, m: &Mark) {
 fn draw_marks(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     data: &PlotData,
+    which: &[usize],
+    labels: &std::collections::HashMap<String, String>,
     group_kind: GroupKind,
-    selected: Option<&RecordRef>,
 ) {
-    // Filled points grouped per group and kind, so the legend has one entry a group.
+    // Filled points grouped per group and size, so the legend has one entry a group.
     let mut groups: std::collections::BTreeMap<(String, MarkKind, u32), Vec<[f64; 2]>> =
         Default::default();
-    for m in &data.marks {
+    for &i in which {
+        let m = &data.marks[i];
         let color = group_color(group_kind, &m.group);
-        let name = m.group.clone();
+        let name = labels
+            .get(&m.group)
+            .cloned()
+            .unwrap_or_else(|| m.group.clone());
         match m.kind {
             MarkKind::Point
             | MarkKind::TotalParams
             | MarkKind::ActiveParams
             | MarkKind::Adoption => {
-                let r = if m.size > 0.0 { m.size as f32 } else { 4.0 };
+                let r = marker_radius_of(m);
                 groups
-                    .entry((name, m.kind, (r * 10.0) as u32))
+                    .entry((m.group.clone(), m.kind, (r * 10.0) as u32))
                     .or_default()
                     .push([m.x, m.y]);
                 if let (MarkKind::ActiveParams, Some(l)) = (m.kind, m.link)
@@ -306,10 +760,12 @@ fn draw_marks(
                 );
             }
             MarkKind::EventLine => {
+                // Thin and dashed: context, not data; many of them must not crowd the axis.
                 plot_ui.vline(
                     VLine::new(name, m.x)
-                        .color(color.gamma_multiply(0.6))
-                        .width(1.0),
+                        .color(color.gamma_multiply(0.45))
+                        .width(1.0)
+                        .style(egui_plot::LineStyle::dashed_loose()),
                 );
             }
             MarkKind::Bar
@@ -360,19 +816,10 @@ fn draw_marks(
                 }
             }
         }
-        // The selected record stands out in every plot.
-        if selected.is_some() && m.record.as_ref() == selected {
-            plot_ui.points(
-                Points::new("", vec![[m.x, m.y]])
-                    .color(Color32::WHITE)
-                    .radius(9.0)
-                    .filled(false)
-                    .shape(MarkerShape::Circle),
-            );
-        }
     }
-    for ((name, _kind, r10), pts) in groups {
-        let color = group_color(group_kind, &name);
+    for ((group, _kind, r10), pts) in groups {
+        let color = group_color(group_kind, &group);
+        let name = labels.get(&group).cloned().unwrap_or(group);
         plot_ui.points(
             Points::new(name, pts)
                 .color(color)
@@ -380,5 +827,20 @@ fn draw_marks(
                 .filled(true)
                 .shape(MarkerShape::Circle),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact_number;
+
+    #[test]
+    fn linear_count_labels_are_compact() {
+        assert_eq!(compact_number(2.5e9), "2.5B");
+        assert_eq!(compact_number(300e6), "300M");
+        assert_eq!(compact_number(12_000.0), "12K");
+        assert_eq!(compact_number(0.5), "0.5");
+        assert_eq!(compact_number(0.0), "0");
+        assert_eq!(compact_number(1.0e12), "1T");
     }
 }

@@ -1,0 +1,217 @@
+//! Publication images of the plots: the figure (title, subtitle, plot with legend, notes and
+//! source footer) laid out by the same drawing code as the window, rendered offscreen with wgpu
+//! at the requested pixel density, never upscaled from a screenshot, and encoded as PNG.
+//!
+//! Sits beside `ui`, using its drawing functions ([`crate::ui::plots_panel`]); the command line
+//! (`ai-adoption-explorer export`) and the window's File > Export plot image... both come here.
+
+mod offscreen;
+
+use std::path::Path;
+use std::sync::Arc;
+
+pub use offscreen::Offscreen;
+
+use crate::app::explorer::{Explorer, ListQuery, ListTab};
+use crate::model::{Dataset, RecordRef};
+use crate::plots::{DeriveOptions, PlotData, PlotKind, derive_with};
+use crate::ui::plots_panel::{
+    FigureArgs, FigureStats, PlotView, figure_footer_ui, figure_header_ui, plot_only_ui,
+};
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// No wgpu adapter could be opened (no GPU and no software rasterizer such as lavapipe).
+    #[error(
+        "no renderer available: {0}. Install Mesa's Vulkan drivers (Debian: mesa-vulkan-drivers) \
+         for software rendering without a GPU"
+    )]
+    NoRenderer(String),
+    /// The renderer failed.
+    #[error("rendering failed: {0}")]
+    Render(String),
+    /// The requested size cannot be rendered.
+    #[error("image size not possible: {0}")]
+    BadSize(String),
+    /// The PNG could not be encoded or written.
+    #[error("could not write {file}: {reason}")]
+    Write {
+        /// The file.
+        file: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Largest pixel density offered (4x).
+pub const MAX_SCALE: f32 = 8.0;
+
+/// How to render a figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureOptions {
+    /// Width of the image in pixels.
+    pub width_px: u32,
+    /// Height of the image in pixels.
+    pub height_px: u32,
+    /// Pixels per point: 2.0 draws text and lines twice as finely as 1.0 on the same layout.
+    pub scale: f32,
+    /// Light or dark.
+    pub theme: egui::Theme,
+}
+
+impl FigureOptions {
+    /// A figure of `width_pt` x `height_pt` points at `scale` pixels per point.
+    pub fn from_points(width_pt: f32, height_pt: f32, scale: f32, theme: egui::Theme) -> Self {
+        Self {
+            width_px: (width_pt * scale).round().max(1.0) as u32,
+            height_px: (height_pt * scale).round().max(1.0) as u32,
+            scale,
+            theme,
+        }
+    }
+
+    /// Size of the layout in points.
+    pub fn size_points(&self) -> egui::Vec2 {
+        egui::vec2(
+            self.width_px as f32 / self.scale,
+            self.height_px as f32 / self.scale,
+        )
+    }
+
+    /// Checks the options: a scale in 0.5..=8 and a layout at least 200 x 150 points.
+    pub fn check(&self) -> Result<(), ExportError> {
+        if !(self.scale.is_finite() && (0.5..=MAX_SCALE).contains(&self.scale)) {
+            return Err(ExportError::BadSize(format!(
+                "scale {} (use 0.5 to {MAX_SCALE})",
+                self.scale
+            )));
+        }
+        let pt = self.size_points();
+        if pt.x < 200.0 || pt.y < 150.0 {
+            return Err(ExportError::BadSize(format!(
+                "{}x{} pixels at scale {} is {:.0}x{:.0} points; a figure needs at least \
+                 200x150 points (width and height are in pixels, divided by the scale)",
+                self.width_px, self.height_px, self.scale, pt.x, pt.y
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A rendered figure.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// The pixels.
+    pub image: egui::ColorImage,
+    /// What was drawn.
+    pub stats: FigureStats,
+}
+
+/// Derives plot `kind` of the whole dataset (no search or filter), for the command line.
+pub fn derive_all(kind: PlotKind, ds: &Arc<Dataset>, options: &DeriveOptions) -> PlotData {
+    let mut explorer = Explorer::new();
+    let ix = explorer.index(ds, 0);
+    let q = ListQuery::default();
+    let orgs = explorer.rows(ds, 0, ListTab::Organizations, &q).to_vec();
+    let models = explorer.rows(ds, 0, ListTab::Models, &q).to_vec();
+    derive_with(kind, ds, &ix, &orgs, &models, Vec::new(), options)
+}
+
+/// Lays out the figure of `data` with `view` and renders it offscreen.
+pub fn render_figure(
+    offscreen: &mut Offscreen,
+    ds: &Dataset,
+    data: &Arc<PlotData>,
+    view: &PlotView,
+    selected: Option<&RecordRef>,
+    options: &FigureOptions,
+) -> Result<Figure, ExportError> {
+    options.check()?;
+    let ctx = egui::Context::default();
+    crate::ui::install_fonts(&ctx);
+    ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+    ctx.set_theme(options.theme);
+    let background = ctx.style_of(options.theme).visuals.panel_fill;
+    let mut input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            options.size_points(),
+        )),
+        ..Default::default()
+    };
+    input
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .native_pixels_per_point = Some(options.scale);
+    let args = FigureArgs {
+        ds,
+        data,
+        selected,
+        view: Some(view),
+        interactive: false,
+    };
+    let margin = egui::Margin::symmetric(14, 8);
+    let mut stats = FigureStats::default();
+    let mut textures = egui::TexturesDelta::default();
+    let mut last = None;
+    // Panels size themselves from the previous pass: three passes settle the layout.
+    for _ in 0..3 {
+        let mut out = ctx.run_ui(input.clone(), |ui| {
+            let frame = egui::Frame::new().fill(background).inner_margin(margin);
+            egui::Panel::top("figure_header")
+                .frame(frame)
+                .show_separator_line(false)
+                .resizable(false)
+                .show(ui, |ui| figure_header_ui(ui, data));
+            egui::Panel::bottom("figure_footer")
+                .frame(frame)
+                .show_separator_line(false)
+                .resizable(false)
+                .show(ui, |ui| figure_footer_ui(ui, data, Some(view)));
+            egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+                let h = ui.available_height().max(60.0);
+                stats = plot_only_ui(ui, &args, h, &mut Vec::new());
+            });
+        });
+        textures.append(std::mem::take(&mut out.textures_delta));
+        last = Some(out);
+    }
+    let mut out = last.expect("three passes ran");
+    out.textures_delta = textures;
+    let image = offscreen.render(&ctx, out, [options.width_px, options.height_px], background)?;
+    Ok(Figure { image, stats })
+}
+
+/// Encodes an image as PNG (8-bit RGBA).
+pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, ExportError> {
+    use image::ImageEncoder as _;
+    let [w, h] = image.size;
+    let mut bytes = Vec::with_capacity(image.pixels.len() * 4);
+    for p in &image.pixels {
+        bytes.extend_from_slice(&p.to_srgba_unmultiplied());
+    }
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new_with_quality(
+        &mut out,
+        image::codecs::png::CompressionType::Fast,
+        image::codecs::png::FilterType::Adaptive,
+    )
+    .write_image(&bytes, w as u32, h as u32, image::ExtendedColorType::Rgba8)
+    .map_err(|e| ExportError::Write {
+        file: "PNG".to_owned(),
+        reason: e.to_string(),
+    })?;
+    Ok(out)
+}
+
+/// Writes `bytes` to `path` atomically (a failed export never leaves half a file).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    crate::io::write_bytes_atomic(path, bytes)
+        .map(|_| ())
+        .map_err(|e| ExportError::Write {
+            file: path.display().to_string(),
+            reason: e.to_string(),
+        })
+}
