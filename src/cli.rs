@@ -51,6 +51,28 @@ pub enum Command {
     /// lavapipe (Debian: mesa-vulkan-drivers) renders it. Exit code 0: written. 1: rendering
     /// or writing failed (no renderer...). 2: bad arguments or an unreadable dataset.
     Export(ExportArgs),
+    /// Write a synthetic scatter dataset (three download series, made-up values) for the
+    /// benchmarks; see `benches/compare_matplotlib.sh`.
+    #[command(hide = true)]
+    SynthScatter {
+        /// Points in all.
+        #[arg(long, default_value_t = 1_000_000)]
+        points: usize,
+        /// The dataset file to write.
+        out: PathBuf,
+    },
+}
+
+/// Runs `synth-scatter`. Returns the exit code.
+pub fn run_synth_scatter(points: usize, out: &Path, err: &mut dyn Write) -> i32 {
+    let ds = crate::model::synth::scatter_series(points, 1);
+    match crate::io::save_atomic(&ds, out) {
+        Ok(_) => EXIT_VALID,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            EXIT_UNREADABLE
+        }
+    }
 }
 
 /// Arguments of `export`.
@@ -227,7 +249,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             let _ = writeln!(err, "export: {e}");
             return EXIT_EXPORT_FAILED;
         }
-        let _ = writeln!(out, "{}: {} rows", csv.display(), data.marks.len());
+        let _ = writeln!(out, "{}: {} rows", csv.display(), data.mark_count());
     }
     EXIT_VALID
 }

@@ -2,7 +2,9 @@
 
 use clap::Parser;
 
-use ai_adoption_explorer::cli::{Cli, Command, run_check, run_export, run_format};
+use ai_adoption_explorer::cli::{
+    Cli, Command, run_check, run_export, run_format, run_synth_scatter,
+};
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
@@ -25,6 +27,10 @@ fn main() -> std::process::ExitCode {
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
             );
+            std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
+        Some(Command::SynthScatter { points, out }) => {
+            let code = run_synth_scatter(points, &out, &mut std::io::stderr().lock());
             std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
         }
         None => ai_adoption_explorer::ui::run_native(cli.file),

@@ -20,6 +20,14 @@ pub trait FileDialogs {
     fn pick_open(&mut self, start_dir: Option<&Path>) -> DialogOutcome;
     /// Asks where to save a dataset, suggesting a file name.
     fn pick_save(&mut self, start_dir: Option<&Path>, file_name: &str) -> DialogOutcome;
+    /// Asks where to save an export (a PNG image, a CSV table), suggesting a file name;
+    /// `filter` is the file type's name and extension (`("PNG image", "png")`).
+    fn pick_export(
+        &mut self,
+        start_dir: Option<&Path>,
+        file_name: &str,
+        filter: (&str, &str),
+    ) -> DialogOutcome;
 }
 
 /// rfd's blocking native dialogs, filtered to `*.ron`.
@@ -65,6 +73,23 @@ impl FileDialogs for NativeDialogs {
         let started = Instant::now();
         outcome(d.save_file(), started)
     }
+
+    fn pick_export(
+        &mut self,
+        start_dir: Option<&Path>,
+        file_name: &str,
+        (name, ext): (&str, &str),
+    ) -> DialogOutcome {
+        let mut d = rfd::FileDialog::new()
+            .set_title(format!("Export {name}"))
+            .add_filter(format!("{name} (*.{ext})"), &[ext])
+            .set_file_name(file_name);
+        if let Some(dir) = start_dir {
+            d = d.set_directory(dir);
+        }
+        let started = Instant::now();
+        outcome(d.save_file(), started)
+    }
 }
 
 /// Dialogs that answer from a script, for tests: each call takes the next answer
@@ -90,6 +115,15 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn pick_save(&mut self, _start_dir: Option<&Path>, _file_name: &str) -> DialogOutcome {
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+
+    fn pick_export(
+        &mut self,
+        _start_dir: Option<&Path>,
+        _file_name: &str,
+        _filter: (&str, &str),
+    ) -> DialogOutcome {
         self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
     }
 }

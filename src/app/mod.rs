@@ -480,6 +480,13 @@ impl AppState {
         });
     }
 
+    /// Asks where to write an export (`filter`: type name and extension), starting beside the
+    /// open file. Not an edit: the document is untouched.
+    pub fn pick_export_path(&mut self, file_name: &str, filter: (&str, &str)) -> DialogOutcome {
+        let dir = self.start_dir();
+        self.dialogs.pick_export(dir.as_deref(), file_name, filter)
+    }
+
     fn start_dir(&self) -> Option<PathBuf> {
         self.doc
             .path()

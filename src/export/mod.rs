@@ -145,19 +145,21 @@ pub fn render_figure(
         .entry(egui::ViewportId::ROOT)
         .or_default()
         .native_pixels_per_point = Some(options.scale);
-    let args = FigureArgs {
+    let mut args = FigureArgs {
         ds,
         data,
         selected,
         view: Some(view),
         interactive: false,
+        layout_only: true,
     };
     let margin = egui::Margin::symmetric(14, 8);
     let mut stats = FigureStats::default();
     let mut textures = egui::TexturesDelta::default();
     let mut last = None;
     // Panels size themselves from the previous pass: three passes settle the layout.
-    for _ in 0..3 {
+    for pass in 0..3 {
+        args.layout_only = pass < 2;
         let mut out = ctx.run_ui(input.clone(), |ui| {
             let frame = egui::Frame::new().fill(background).inner_margin(margin);
             egui::Panel::top("figure_header")

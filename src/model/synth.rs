@@ -191,6 +191,80 @@ pub fn synthetic(records: usize, seed: u64) -> Dataset {
     ds
 }
 
+/// The date `n` days after 2018-01-01.
+fn day_after_2018(mut n: u32) -> PartialDate {
+    let mut year = 2018;
+    loop {
+        let len = if super::date::is_leap(year) { 366 } else { 365 };
+        if n < len {
+            break;
+        }
+        n -= len;
+        year += 1;
+    }
+    let mut month = 1u8;
+    loop {
+        let len = u32::from(super::date::days_in_month(year, month));
+        if n < len {
+            break;
+        }
+        n -= len;
+        month += 1;
+    }
+    PartialDate::day(year, month, (n + 1) as u8)
+}
+
+/// A dataset of three download series ("China", "United States", "Europe"), `points` points in
+/// all, for the large-scatter benchmark: dates uniform over 2018-2025 (to the day), values
+/// `10^(8 + 4u)` for uniform `u`, point `i` in series `i % 3`, as in
+/// `../shared/bench/mpl_scatter.py`. Made up, and titled so.
+pub fn scatter_series(points: usize, seed: u64) -> Dataset {
+    let mut rng = Rng::new(seed);
+    let source = SourceId("synthetic".into());
+    let mut ds = Dataset {
+        meta: Meta {
+            title: format!("Synthetic scatter ({points} points, made up)"),
+            description: "Generated for benchmarks; not real data.".into(),
+            date: Some(PartialDate::day(2026, 1, 1)),
+            credits: Vec::new(),
+        },
+        sources: vec![Source {
+            id: source.clone(),
+            title: "Synthetic benchmark data".into(),
+            publisher: String::new(),
+            author: String::new(),
+            date: None,
+            locator: String::new(),
+            kind: SourceKind::Dataset,
+            via: None,
+            notes: String::new(),
+        }],
+        ..Dataset::default()
+    };
+    let groups = ["China", "United States", "Europe"];
+    let mut series: Vec<Series> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| Series {
+            id: SeriesId(format!("scatter-{i}")),
+            name: format!("{g} (synthetic)"),
+            subject: Subject::Country((*g).to_owned()),
+            metric: Metric::CumulativeDownloads,
+            unit: Unit::Count,
+            points: Vec::with_capacity(points / 3 + 1),
+            notes: String::new(),
+            sources: vec![source.clone()],
+        })
+        .collect();
+    for i in 0..points {
+        let date = day_after_2018(rng.below(8 * 365) as u32);
+        let value = 10f64.powf(8.0 + 4.0 * rng.unit());
+        series[i % 3].points.push(SeriesPoint { date, value });
+    }
+    ds.series = series;
+    ds
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -137,6 +137,22 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// What is wrong with `value` in `unit`, if anything.
+fn number_problem(value: f64, unit: &Unit) -> Option<String> {
+    if !value.is_finite() {
+        return Some(format!("{value} is not a finite number"));
+    }
+    match unit {
+        Unit::Percent if !(0.0..=100.0).contains(&value) => {
+            Some(format!("percentage {value} is outside 0..=100"))
+        }
+        Unit::Count | Unit::BillionParams | Unit::Times if value < 0.0 => {
+            Some(format!("{value} is negative; a count cannot be"))
+        }
+        _ => None,
+    }
+}
+
 struct Checker<'a> {
     ids: Ids<'a>,
     problems: Vec<Problem>,
@@ -204,18 +220,8 @@ impl<'a> Checker<'a> {
     }
 
     fn number(&mut self, field: &str, value: f64, unit: &Unit) {
-        if !value.is_finite() {
-            self.problem(field, format!("{value} is not a finite number"));
-            return;
-        }
-        match unit {
-            Unit::Percent if !(0.0..=100.0).contains(&value) => {
-                self.problem(field, format!("percentage {value} is outside 0..=100"));
-            }
-            Unit::Count | Unit::BillionParams | Unit::Times if value < 0.0 => {
-                self.problem(field, format!("{value} is negative; a count cannot be"));
-            }
-            _ => {}
+        if let Some(why) = number_problem(value, unit) {
+            self.problem(field, why);
         }
     }
 
@@ -573,16 +579,36 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.required("name", &s.name);
         c.subject("subject", &s.subject);
         c.metric("metric", &s.metric);
-        let mut dates = HashSet::new();
+        // Field names are formatted only for points with a problem: series can be long.
+        let mut dates = HashSet::with_capacity(s.points.len());
+        let mut first_shared: Option<(usize, PartialDate)> = None;
+        let mut shared = 0usize;
         for (i, p) in s.points.iter().enumerate() {
-            c.date(format!("points[{i}].date"), &p.date);
-            c.number(&format!("points[{i}].value"), p.value, &s.unit);
-            if !dates.insert(p.date) {
-                c.problem(
-                    format!("points[{i}].date"),
-                    format!("two points share the date {}", p.date),
-                );
+            if p.date.check().is_err() {
+                c.date(format!("points[{i}].date"), &p.date);
             }
+            if let Some(why) = number_problem(p.value, &s.unit) {
+                c.problem(format!("points[{i}].value"), why);
+            }
+            if !dates.insert(p.date) {
+                shared += 1;
+                first_shared.get_or_insert((i, p.date));
+            }
+        }
+        // One problem for all the points sharing a date, however many.
+        if let Some((i, date)) = first_shared {
+            let more = if shared > 1 {
+                format!(
+                    " ({} more points share a date with an earlier point)",
+                    shared - 1
+                )
+            } else {
+                String::new()
+            };
+            c.problem(
+                format!("points[{i}].date"),
+                format!("two points share the date {date}{more}"),
+            );
         }
         c.sources("sources", &s.sources, true);
     }

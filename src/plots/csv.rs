@@ -119,7 +119,8 @@ fn row(data: &PlotData, m: &Mark) -> Vec<String> {
     ]
 }
 
-/// The plotted values as CSV text: a header, then exactly one row per mark (in mark order) with
+/// The plotted values as CSV text: a header, then exactly one row per mark (in mark order, the
+/// points of runs last; see [`PlotData::mark_count`]) with
 /// the plot's name, the mark's kind, group, label, record, coordinates as drawn (x, x2, y, y2;
 /// `log10` on a log axis; y empty for vertical lines), the value in its own unit, value and
 /// date text, qualifier, conflict, the records an aggregate counts, source ids joined by `;` and
@@ -136,6 +137,16 @@ pub fn to_csv(data: &PlotData) -> String {
         let fields = row(data, m);
         let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
         line(&mut out, &refs);
+    }
+    // Then the points of long series, one row each, as their marks.
+    for r in &data.runs {
+        for j in 0..r.points.len() {
+            if let Some(m) = r.mark(j) {
+                let fields = row(data, &m);
+                let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
+                line(&mut out, &refs);
+            }
+        }
     }
     out
 }

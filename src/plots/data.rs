@@ -349,6 +349,55 @@ pub struct Mark {
     pub link: Option<usize>,
 }
 
+/// From this many points on, a series' points are kept as a [`PointRun`] rather than one
+/// [`Mark`] each.
+pub const RUN_MIN: usize = 1_000;
+
+/// One point of a [`PointRun`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunPoint {
+    /// x as drawn.
+    pub x: f64,
+    /// y as drawn.
+    pub y: f64,
+    /// The value in its own unit.
+    pub value: f64,
+    /// The date as the source gives it.
+    pub date: PartialDate,
+}
+
+/// The points of one long series, kept compactly: a plot of a million points would otherwise
+/// hold a million [`Mark`]s. Each point stands for the mark [`PointRun::mark`] makes; they count
+/// as marks everywhere (the CSV has a row for each).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointRun {
+    /// What every point shares: kind, group, record, sources, conflict. Its coordinates, value
+    /// and texts are unused.
+    pub template: Mark,
+    /// The series' name, for each point's label.
+    pub name: String,
+    /// The unit's suffix, for each point's value text.
+    pub unit_suffix: String,
+    /// The points.
+    pub points: Vec<RunPoint>,
+}
+
+impl PointRun {
+    /// The mark point `j` stands for.
+    pub fn mark(&self, j: usize) -> Option<Mark> {
+        let p = self.points.get(j)?;
+        Some(Mark {
+            x: p.x,
+            y: p.y,
+            value: Some(p.value),
+            label: format!("{}: {}", self.name, format_number(p.value)),
+            value_text: format!("{}{}", format_number(p.value), self.unit_suffix),
+            date_text: p.date.to_string(),
+            ..self.template.clone()
+        })
+    }
+}
+
 /// One legend line: either a group's colour or a mark style's meaning.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegendEntry {
@@ -425,10 +474,36 @@ pub struct PlotData {
     pub legend: Vec<LegendEntry>,
     /// The marks, in drawing order; the CSV has one row per mark.
     pub marks: Vec<Mark>,
+    /// Long series' points, after the marks in the numbering of marks (see
+    /// [`PlotData::mark_count`]).
+    pub runs: Vec<PointRun>,
     /// Notes under the plot: what is not shown and why, flagged conflicts.
     pub notes: Vec<String>,
     /// Sources, filters, dataset, credits.
     pub footer: Footer,
+}
+
+impl PlotData {
+    /// Number of marks, the points of runs included: mark `i` is `marks[i]` below
+    /// `marks.len()`, then the runs' points in order.
+    pub fn mark_count(&self) -> usize {
+        self.marks.len() + self.runs.iter().map(|r| r.points.len()).sum::<usize>()
+    }
+
+    /// Mark `i` (see [`PlotData::mark_count`]); a run's point is made into a mark on demand.
+    pub fn mark(&self, i: usize) -> Option<std::borrow::Cow<'_, Mark>> {
+        if let Some(m) = self.marks.get(i) {
+            return Some(std::borrow::Cow::Borrowed(m));
+        }
+        let mut j = i - self.marks.len();
+        for r in &self.runs {
+            if j < r.points.len() {
+                return r.mark(j).map(std::borrow::Cow::Owned);
+            }
+            j -= r.points.len();
+        }
+        None
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -596,6 +671,7 @@ struct Builder<'a> {
     ix: &'a Index,
     conflicts: HashMap<&'a RecordRef, &'a ConflictId>,
     marks: Vec<Mark>,
+    runs: Vec<PointRun>,
     notes: Vec<String>,
     groups: Vec<(String, String)>,
     /// Whether the model rows are every model (nothing filtered out).
@@ -624,6 +700,7 @@ impl<'a> Builder<'a> {
             ix,
             conflicts,
             marks: Vec::new(),
+            runs: Vec::new(),
             notes: Vec::new(),
             groups: Vec::new(),
             all_models: model_set.len() >= ds.models.len(),
@@ -866,6 +943,12 @@ impl<'a> Builder<'a> {
                 push_distinct(&mut conflict_ids, std::slice::from_ref(c));
             }
         }
+        for r in &self.runs {
+            if let Some(c) = &r.template.in_conflict {
+                flagged += r.points.len();
+                push_distinct(&mut conflict_ids, std::slice::from_ref(c));
+            }
+        }
         if flagged > 0 {
             let ids: Vec<&str> = conflict_ids.iter().map(ConflictId::as_str).collect();
             self.notes.push(format!(
@@ -874,25 +957,32 @@ impl<'a> Builder<'a> {
                 ids.join(", ")
             ));
         }
-        if self.marks.is_empty() {
+        if self.marks.is_empty() && self.runs.is_empty() {
             self.notes
                 .push("Nothing to show for the current search and filters".to_owned());
         }
 
         let mut legend: Vec<LegendEntry> = Vec::new();
+        // Every mark, a run's points standing for as many marks as it has points.
+        let all: Vec<(&Mark, usize)> = self
+            .marks
+            .iter()
+            .map(|m| (m, 1))
+            .chain(self.runs.iter().map(|r| (&r.template, r.points.len())))
+            .collect();
         for (key, label) in &self.groups {
-            let marks: Vec<&Mark> = self.marks.iter().filter(|m| &m.group == key).collect();
-            if let Some(first) = marks.first() {
+            let mine: Vec<&(&Mark, usize)> = all.iter().filter(|(m, _)| &m.group == key).collect();
+            if let Some((first, _)) = mine.first() {
                 legend.push(LegendEntry {
                     group: Some(key.clone()),
                     label: label.clone(),
                     mark: first.kind,
-                    count: marks.len(),
+                    count: mine.iter().map(|(_, n)| n).sum(),
                 });
             }
         }
         let mut styles: Vec<MarkKind> = Vec::new();
-        for m in &self.marks {
+        for (m, _) in &all {
             push_distinct(&mut styles, &[m.kind]);
         }
         for style in styles {
@@ -900,14 +990,19 @@ impl<'a> Builder<'a> {
                 group: None,
                 label: style.explanation().to_owned(),
                 mark: style,
-                count: self.marks.iter().filter(|m| m.kind == style).count(),
+                count: all
+                    .iter()
+                    .filter(|(m, _)| m.kind == style)
+                    .map(|(_, n)| n)
+                    .sum(),
             });
         }
 
         let mut sources: Vec<SourceId> = Vec::new();
-        for m in &self.marks {
+        for (m, _) in &all {
             push_distinct(&mut sources, &m.sources);
         }
+        drop(all);
         let meta = &self.ds.meta;
         let title = if meta.title.trim().is_empty() {
             "Untitled dataset".to_owned()
@@ -933,6 +1028,7 @@ impl<'a> Builder<'a> {
             group_kind: frame.group_kind,
             legend,
             marks: self.marks,
+            runs: self.runs,
             notes: self.notes,
             footer,
         }
@@ -1604,6 +1700,23 @@ fn downloads(b: &mut Builder) -> Frame {
             }
         }
         let group = format!("{}: {}", b.subject_name(&s.subject), s.metric.label());
+        // A long series keeps its day- and month-dated points as one compact run.
+        let mut run = (s.points.len() >= RUN_MIN).then(|| PointRun {
+            template: Mark {
+                kind: MarkKind::Point,
+                group: group.clone(),
+                record: Some(RecordRef::Series(s.id.clone())),
+                sources: s.sources.clone(),
+                in_conflict: b
+                    .conflicts
+                    .get(&RecordRef::Series(s.id.clone()))
+                    .map(|&c| c.clone()),
+                ..Mark::default()
+            },
+            name: s.name.clone(),
+            unit_suffix: s.unit.suffix().to_owned(),
+            points: Vec::with_capacity(s.points.len()),
+        });
         for p in &s.points {
             let Some(y) = count_coord(p.value, b.linear) else {
                 missing += 1;
@@ -1619,6 +1732,15 @@ fn downloads(b: &mut Builder) -> Frame {
             };
             widen(p.value);
             b.group(&group, &group);
+            if let (Some(r), MarkKind::Point) = (run.as_mut(), kind) {
+                r.points.push(RunPoint {
+                    x,
+                    y,
+                    value: p.value,
+                    date: p.date,
+                });
+                continue;
+            }
             b.push(Mark {
                 kind,
                 x,
@@ -1633,6 +1755,9 @@ fn downloads(b: &mut Builder) -> Frame {
                 sources: s.sources.clone(),
                 ..Mark::default()
             });
+        }
+        if let Some(r) = run.filter(|r| !r.points.is_empty()) {
+            b.runs.push(r);
         }
     }
 

@@ -23,8 +23,8 @@ mod scale;
 pub use csv::{csv_field, to_csv};
 pub use data::{
     Axis, DEFAULT_MARKER_RADIUS, DeriveOptions, Footer, GroupBy, GroupKind, LegendEntry, Mark,
-    MarkKind, PlotData, PlotKind, Scale, count_coord, derive, derive_with, marker_radius,
-    outcome_mark_kind,
+    MarkKind, PlotData, PlotKind, PointRun, RUN_MIN, RunPoint, Scale, count_coord, derive,
+    derive_with, marker_radius, outcome_mark_kind,
 };
 pub use pick::nearest_mark;
 pub use scale::{count_label, log_ticks, period_bounds};

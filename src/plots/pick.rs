@@ -80,6 +80,17 @@ pub fn nearest_mark(
             best = Some((d, r, i));
         }
     }
+    // The points of long series: plain points, numbered after the marks.
+    let mut i = data.marks.len();
+    for r in &data.runs {
+        for p in &r.points {
+            let d = ((p.x - x) / x_per_px).hypot((p.y - y) / y_per_px);
+            if d <= max_px && best.is_none_or(|(bd, _, _)| d <= bd) {
+                best = Some((d, 0, i));
+            }
+            i += 1;
+        }
+    }
     best.map(|(_, _, i)| i)
 }
 
@@ -106,6 +117,7 @@ mod tests {
             group_kind: GroupKind::Country,
             legend: Vec::new(),
             marks,
+            runs: Vec::new(),
             notes: Vec::new(),
             footer: Footer::default(),
         }

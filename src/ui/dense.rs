@@ -128,6 +128,19 @@ pub fn rasterize(
                     continue;
                 }
                 let (cx, cy) = (px.floor() as i32, py.floor() as i32);
+                let inside = cx >= reach as i32
+                    && cy >= reach as i32
+                    && (cx as usize) + (reach as usize) < w
+                    && (cy as usize) + (reach as usize) < h;
+                if inside {
+                    // Fast path: the whole disk is in the image.
+                    let base = cy as isize * w as isize + cx as isize;
+                    for &(dx, dy, cover) in &disk {
+                        let at = (base + dy as isize * w as isize + dx as isize) as usize;
+                        blend(&mut pixels[at], g.color, cover);
+                    }
+                    continue;
+                }
                 for &(dx, dy, cover) in &disk {
                     let (ix, iy) = (cx + dx, cy + dy);
                     if ix >= 0 && iy >= 0 && (ix as usize) < w && (iy as usize) < h {

@@ -21,6 +21,15 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Alt+Left, mouse Back", "Back to the previous selection"),
     ("Alt+Right, mouse Forward", "Forward"),
     ("Ctrl+Shift+P", "Show or hide the problems panel"),
+    ("Ctrl+E", "Export the plot shown as a PNG image"),
+    (
+        "Scroll, drag, right-drag, double-click (plot)",
+        "Zoom, pan, box zoom, reset the plot",
+    ),
+    (
+        "Click / Alt+click a legend entry",
+        "Hide that series / show it alone",
+    ),
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / reset"),
     ("F1", "This list of shortcuts"),
 ];

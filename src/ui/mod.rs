@@ -18,7 +18,9 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use serde::{Deserialize, Serialize};
 
 use crate::app::explorer::{Explorer, ListQuery, ListTab};
-use crate::app::{Action, AppState, FileDialogs, NativeDialogs, PathPurpose, Settings};
+use crate::app::{
+    Action, AppState, DialogOutcome, FileDialogs, NativeDialogs, PathPurpose, Settings,
+};
 use crate::model::RecordKind;
 
 /// Which way the colours go.
@@ -60,6 +62,8 @@ pub struct UiPrefs {
     pub query: ListQuery,
     /// What the plots area shows.
     pub plot: plots_panel::PlotChoice,
+    /// Plot scales, grouping and export density.
+    pub plot_options: plots_panel::PlotOptions,
 }
 
 impl Default for UiPrefs {
@@ -71,6 +75,7 @@ impl Default for UiPrefs {
             tab: ListTab::default(),
             query: ListQuery::default(),
             plot: plots_panel::PlotChoice::default(),
+            plot_options: plots_panel::PlotOptions::default(),
         }
     }
 }
@@ -125,6 +130,12 @@ pub struct ExplorerApp {
     summary: summary::SummaryCache,
     /// Cached derived plot.
     plots: plots_panel::PlotCache,
+    /// eframe's wgpu device, for rendering exports offscreen.
+    render_state: Option<eframe::egui_wgpu::RenderState>,
+    /// The offscreen renderer, opened on the first export.
+    offscreen: Option<crate::export::Offscreen>,
+    /// An export asked for this frame.
+    plot_command: Option<plots_panel::PlotCommand>,
 }
 
 /// Keyboard shortcuts; the menus show them and Help > Keyboard shortcuts lists them.
@@ -157,6 +168,8 @@ pub mod shortcuts {
     /// View > Problems.
     pub const PROBLEMS: KeyboardShortcut =
         KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+    /// File > Export plot image...
+    pub const EXPORT_IMAGE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
     /// Help > Keyboard shortcuts.
     pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
     /// View > Organizations, Models, Sources, Events.
@@ -214,6 +227,9 @@ impl ExplorerApp {
             explorer: Explorer::new(),
             summary: summary::SummaryCache::default(),
             plots: plots_panel::PlotCache::default(),
+            render_state: None,
+            offscreen: None,
+            plot_command: None,
         }
     }
 
@@ -289,6 +305,8 @@ impl ExplorerApp {
                         &mut self.explorer,
                         &mut self.plots,
                         &mut self.view.prefs.plot,
+                        &mut self.view.prefs.plot_options,
+                        &mut self.plot_command,
                         &mut actions,
                     );
                     if !plotted {
@@ -337,6 +355,9 @@ impl ExplorerApp {
             }
             self.state.apply(a);
         }
+        if let Some(cmd) = self.plot_command.take() {
+            self.run_plot_command(&ctx, cmd);
+        }
         self.state.tick(std::time::Instant::now());
         if self.state.doc.is_dirty() {
             // Wake up now and then so the recovery copy is written even while the user is away.
@@ -355,6 +376,103 @@ impl ExplorerApp {
             self.state.quit_requested = false;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+    }
+
+    /// Exports the plot shown: a PNG through the Save dialog, the same picture on the
+    /// clipboard, or the plotted values as CSV. The outcome goes to the status bar.
+    fn run_plot_command(&mut self, ctx: &egui::Context, cmd: plots_panel::PlotCommand) {
+        use crate::export::{FigureOptions, Offscreen, encode_png, render_figure, write_file};
+        use plots_panel::PlotCommand;
+        let shown = self.view.prefs.show_plots
+            && matches!(self.view.prefs.plot, plots_panel::PlotChoice::Plot(_));
+        let Some(data) = self.plots.current().filter(|_| shown) else {
+            self.state.status = "Nothing to export: choose a plot in the plots area first".into();
+            return;
+        };
+        let name = data.kind.name();
+        // Where to write: the native Save dialog, or the home folder when none can be shown.
+        let pick = |state: &mut AppState, file: String, filter: (&str, &str)| match state
+            .pick_export_path(&file, filter)
+        {
+            DialogOutcome::Picked(p) => Some(p),
+            DialogOutcome::Cancelled => None,
+            DialogOutcome::Unavailable => {
+                let dir = std::env::var_os("HOME")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| PathBuf::from("."));
+                Some(dir.join(file))
+            }
+        };
+        if cmd == PlotCommand::ExportData {
+            let Some(path) = pick(&mut self.state, format!("{name}.csv"), ("CSV table", "csv"))
+            else {
+                return;
+            };
+            self.state.status = match write_file(&path, crate::plots::to_csv(&data).as_bytes()) {
+                Ok(()) => format!(
+                    "Exported {} rows of \"{}\" to {}",
+                    data.mark_count(),
+                    data.title,
+                    path.display()
+                ),
+                Err(e) => format!("Export failed: {e}"),
+            };
+            return;
+        }
+        let view = plots_panel::PlotView::capture(ctx, &data);
+        let size = self
+            .plots
+            .figure_size
+            .unwrap_or(egui::vec2(900.0, 600.0))
+            .max(egui::vec2(480.0, 360.0));
+        let scale = f32::from(self.view.prefs.plot_options.export_scale.clamp(1, 4));
+        let options = FigureOptions::from_points(size.x, size.y, scale, ctx.theme());
+        if self.offscreen.is_none() {
+            self.offscreen = match &self.render_state {
+                Some(rs) => Some(Offscreen::from_render_state(rs)),
+                None => match Offscreen::headless() {
+                    Ok(o) => Some(o),
+                    Err(e) => {
+                        self.state.status = format!("Export failed: {e}");
+                        return;
+                    }
+                },
+            };
+        }
+        let Some(offscreen) = self.offscreen.as_mut() else {
+            return;
+        };
+        let figure = match render_figure(
+            offscreen,
+            &self.state.doc.dataset,
+            &data,
+            &view,
+            self.state.selection.current(),
+            &options,
+        ) {
+            Ok(f) => f,
+            Err(e) => {
+                self.state.status = format!("Export failed: {e}");
+                return;
+            }
+        };
+        let (w, h) = (options.width_px, options.height_px);
+        if cmd == PlotCommand::CopyImage {
+            ctx.copy_image(figure.image);
+            self.state.status = format!("Copied \"{}\" ({w}x{h} px) to the clipboard", data.title);
+            return;
+        }
+        let Some(path) = pick(&mut self.state, format!("{name}.png"), ("PNG image", "png")) else {
+            return;
+        };
+        self.state.status = match encode_png(&figure.image).and_then(|b| write_file(&path, &b)) {
+            Ok(()) => format!(
+                "Exported \"{}\" ({w}x{h} px, {scale}x) to {}",
+                data.title,
+                path.display()
+            ),
+            Err(e) => format!("Export failed: {e}"),
+        };
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -418,6 +536,9 @@ impl ExplorerApp {
             if i.consume_shortcut(&shortcuts::HELP) {
                 self.view.help = HelpWindow::Shortcuts;
             }
+            if i.consume_shortcut(&shortcuts::EXPORT_IMAGE) {
+                self.plot_command = Some(plots_panel::PlotCommand::ExportImage);
+            }
         });
         if ctx.input_mut(|i| i.consume_shortcut(&shortcuts::FIND)) {
             ctx.memory_mut(|m| m.request_focus(list::search_id()));
@@ -478,6 +599,23 @@ impl ExplorerApp {
                 }
                 if item(ui, "Save to path...", None, true) {
                     actions.push(Action::PromptPath(PathPurpose::Save));
+                }
+                ui.separator();
+                let plot_shown = self.view.prefs.show_plots
+                    && matches!(self.view.prefs.plot, plots_panel::PlotChoice::Plot(_));
+                if item(
+                    ui,
+                    "Export plot image...",
+                    Some(&shortcuts::EXPORT_IMAGE),
+                    plot_shown,
+                ) {
+                    self.plot_command = Some(plots_panel::PlotCommand::ExportImage);
+                }
+                if item(ui, "Copy plot image", None, plot_shown) {
+                    self.plot_command = Some(plots_panel::PlotCommand::CopyImage);
+                }
+                if item(ui, "Export plot data (CSV)...", None, plot_shown) {
+                    self.plot_command = Some(plots_panel::PlotCommand::ExportData);
                 }
                 ui.separator();
                 if item(ui, "Quit", Some(&shortcuts::QUIT), true) {
@@ -669,7 +807,10 @@ impl ExplorerApp {
 }
 
 impl eframe::App for ExplorerApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if self.render_state.is_none() {
+            self.render_state = frame.wgpu_render_state().cloned();
+        }
         self.window_ui(ui);
     }
 

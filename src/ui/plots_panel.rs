@@ -14,7 +14,10 @@ use super::palette;
 use crate::app::explorer::{Explorer, ListQuery, ListTab};
 use crate::app::{Action, AppState};
 use crate::model::{Dataset, RecordRef};
-use crate::plots::{GroupKind, Mark, MarkKind, PlotData, PlotKind, Scale, derive, nearest_mark};
+use crate::plots::{
+    DeriveOptions, GroupBy, GroupKind, Mark, MarkKind, PlotData, PlotKind, Scale, derive_with,
+    nearest_mark,
+};
 
 /// What the plots area shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -26,11 +29,60 @@ pub enum PlotChoice {
     Plot(PlotKind),
 }
 
+/// How the plots are drawn and exported (kept between sessions).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct PlotOptions {
+    /// Count axes (model size, downloads) on a linear instead of a log scale.
+    pub linear: bool,
+    /// Model-size plot coloured by family instead of developer country.
+    pub by_family: bool,
+    /// Pixel density of exported images: 1, 2 or 4.
+    pub export_scale: u8,
+}
+
+impl Default for PlotOptions {
+    fn default() -> Self {
+        Self {
+            linear: false,
+            by_family: false,
+            export_scale: 2,
+        }
+    }
+}
+
+impl PlotOptions {
+    /// The derivation options these stand for.
+    pub fn derive_options(&self) -> DeriveOptions {
+        DeriveOptions {
+            group_by: if self.by_family {
+                GroupBy::Family
+            } else {
+                GroupBy::Country
+            },
+            linear: self.linear,
+        }
+    }
+}
+
+/// What the plots area asks the window to do with the plot shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlotCommand {
+    /// Save the figure as a PNG (File > Export plot image...).
+    ExportImage,
+    /// Put the figure on the clipboard.
+    CopyImage,
+    /// Save the plotted values as CSV.
+    ExportData,
+}
+
 /// The derived plot, kept until the data, the query or the plot changes.
 #[derive(Debug, Default)]
 pub struct PlotCache {
-    key: Option<(u64, usize, ListQuery, PlotKind)>,
+    key: Option<(u64, usize, ListQuery, PlotKind, DeriveOptions)>,
     data: Option<Arc<PlotData>>,
+    /// Size (points) of the figure as last shown, for exports "as shown".
+    pub figure_size: Option<egui::Vec2>,
 }
 
 impl PlotCache {
@@ -45,6 +97,7 @@ impl PlotCache {
         state: &AppState,
         explorer: &mut Explorer,
         kind: PlotKind,
+        options: &DeriveOptions,
     ) -> Arc<PlotData> {
         let ds = &state.doc.dataset;
         let key = (
@@ -52,6 +105,7 @@ impl PlotCache {
             Arc::as_ptr(ds) as usize,
             state.query.clone(),
             kind,
+            options.clone(),
         );
         if self.key.as_ref() == Some(&key)
             && let Some(d) = &self.data
@@ -67,7 +121,7 @@ impl PlotCache {
             .rows(ds, rev, ListTab::Models, &state.query)
             .to_vec();
         let filters = state.query.describe(kind.list_tab(), ds);
-        let data = Arc::new(derive(kind, ds, &ix, &orgs, &models, filters));
+        let data = Arc::new(derive_with(kind, ds, &ix, &orgs, &models, filters, options));
         self.key = Some(key);
         self.data = Some(Arc::clone(&data));
         data
@@ -83,36 +137,121 @@ pub fn group_color(kind: GroupKind, group: &str) -> Color32 {
     }
 }
 
-/// The selector and the chosen plot.
+/// The colour of each group of `data`: countries and families keep their own colours
+/// everywhere; metrics and series take the palette in legend order.
+pub fn group_colors(data: &PlotData) -> std::collections::HashMap<String, Color32> {
+    let mut out = std::collections::HashMap::new();
+    let mut next = 0;
+    for e in &data.legend {
+        let Some(g) = &e.group else {
+            continue;
+        };
+        let c = match data.group_kind {
+            GroupKind::Country | GroupKind::Family => group_color(data.group_kind, g),
+            GroupKind::Metric | GroupKind::Series => {
+                next += 1;
+                palette::OKABE_ITO[(next - 1) % palette::OKABE_ITO.len()]
+            }
+        };
+        out.insert(g.clone(), c);
+    }
+    out
+}
+
+/// The selector, the plot's options and export buttons, and the chosen plot. Returns whether a
+/// plot (not the summary) is shown; an export button sets `command`.
+#[allow(clippy::too_many_arguments)]
 pub fn plots_area_ui(
     ui: &mut egui::Ui,
     state: &AppState,
     explorer: &mut Explorer,
     cache: &mut PlotCache,
     choice: &mut PlotChoice,
+    options: &mut PlotOptions,
+    command: &mut Option<PlotCommand>,
     actions: &mut Vec<Action>,
 ) -> bool {
-    let label = ui.label("Show:");
-    let text = match choice {
-        PlotChoice::Summary => "Summary".to_owned(),
-        PlotChoice::Plot(k) => k.title().to_owned(),
-    };
-    egui::ComboBox::from_id_salt("plot_choice")
-        .selected_text(text)
-        .width(ui.available_width().min(260.0))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(choice, PlotChoice::Summary, "Summary");
-            for k in PlotKind::ALL {
-                ui.selectable_value(choice, PlotChoice::Plot(k), k.title());
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Show:");
+        let text = match choice {
+            PlotChoice::Summary => "Summary".to_owned(),
+            PlotChoice::Plot(k) => k.title().to_owned(),
+        };
+        egui::ComboBox::from_id_salt("plot_choice")
+            .selected_text(text)
+            .width(ui.available_width().min(220.0))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(choice, PlotChoice::Summary, "Summary");
+                for k in PlotKind::ALL {
+                    ui.selectable_value(choice, PlotChoice::Plot(k), k.title());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
     let PlotChoice::Plot(kind) = *choice else {
+        ui.separator();
         return false;
     };
-    let data = cache.get(state, explorer, kind);
+    ui.horizontal_wrapped(|ui| {
+        if matches!(kind, PlotKind::ModelSize | PlotKind::Downloads) {
+            let mut log = !options.linear;
+            if ui
+                .checkbox(&mut log, "Log scale")
+                .on_hover_text(
+                    "Counts on a log scale (ticks at powers of ten); off: a linear scale,                      where zero values show too",
+                )
+                .changed()
+            {
+                options.linear = !log;
+            }
+        }
+        if kind == PlotKind::ModelSize {
+            ui.checkbox(&mut options.by_family, "Colour by family")
+                .on_hover_text("Colour the points by model family instead of developer country");
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Export image…")
+            .on_hover_text(
+                "Save the figure as shown (title, legend, source footer) as a PNG (Ctrl+E)",
+            )
+            .clicked()
+        {
+            *command = Some(PlotCommand::ExportImage);
+        }
+        let label = ui.label("at");
+        egui::ComboBox::from_id_salt("export_scale")
+            .selected_text(format!("{}x", options.export_scale))
+            .width(48.0)
+            .show_ui(ui, |ui| {
+                for s in [1u8, 2, 4] {
+                    ui.selectable_value(&mut options.export_scale, s, format!("{s}x"));
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Pixel density of exported and copied images");
+        if ui
+            .button("Copy image")
+            .on_hover_text("Put the figure on the clipboard, to paste into slides")
+            .clicked()
+        {
+            *command = Some(PlotCommand::CopyImage);
+        }
+        if ui
+            .button("Export data…")
+            .on_hover_text("Save the plotted values as CSV: one row per mark, with its sources")
+            .clicked()
+        {
+            *command = Some(PlotCommand::ExportData);
+        }
+    });
+    ui.separator();
+    let data = cache.get(state, explorer, kind, &options.derive_options());
+    let size = ui.available_size();
+    cache.figure_size = Some(size);
     plot_ui(
         ui,
         &state.doc.dataset,
@@ -129,6 +268,11 @@ fn tick_label(ticks: &[(f64, String)], v: f64) -> String {
         .find(|(t, _)| (t - v).abs() < 1e-6)
         .map(|(_, l)| l.clone())
         .unwrap_or_default()
+}
+
+/// A category label broken into lines at its natural joints ("Org: metric (source)").
+fn wrap_label(l: &str) -> String {
+    l.replacen(": ", ":\n", 1).replacen(" (", "\n(", 1)
 }
 
 /// The egui id of plot `kind`'s drawing (its zoom, pan and hidden series live under it).
@@ -168,7 +312,11 @@ impl PlotView {
 fn legend_names(data: &PlotData) -> Vec<String> {
     let labels = group_labels(data);
     let mut out: Vec<String> = Vec::new();
-    for m in &data.marks {
+    for m in data
+        .marks
+        .iter()
+        .chain(data.runs.iter().map(|r| &r.template))
+    {
         let n = labels
             .get(&m.group)
             .cloned()
@@ -210,6 +358,8 @@ pub struct FigureArgs<'a> {
     pub view: Option<&'a PlotView>,
     /// Interactive (the window: hover, click) or not (an export).
     pub interactive: bool,
+    /// A layout pass of an export: the dense image is not rasterized (the final pass does).
+    pub layout_only: bool,
 }
 
 /// What a plot's drawing keeps between frames: which marks are drawn as vectors and which as a
@@ -223,6 +373,10 @@ struct FigureCache {
     selected_marks: Vec<usize>,
     last_pick: Option<([f32; 2], [f64; 4], Option<usize>)>,
     image: Option<DenseImage>,
+    /// Colour of each group.
+    colors: std::collections::HashMap<String, Color32>,
+    /// Lowest and highest y of the marks (lines across the plot aside).
+    y_extent: Option<(f64, f64)>,
 }
 
 type SharedCache = Arc<std::sync::Mutex<FigureCache>>;
@@ -249,41 +403,66 @@ impl FigureCache {
     fn refresh(&mut self, data: &Arc<PlotData>, selected: Option<&RecordRef>) {
         let same = self.data.as_ref().is_some_and(|d| Arc::ptr_eq(d, data));
         if !same {
+            let colors = group_colors(data);
+            let run_points: usize = data.runs.iter().map(|r| r.points.len()).sum();
             let filled = data
                 .marks
                 .iter()
                 .filter(|m| is_filled_point(m.kind))
-                .count();
+                .count()
+                + run_points;
             let mut layer = DenseLayer::default();
             let mut vector = Vec::new();
             if filled >= DENSE_MIN {
                 let labels = group_labels(data);
                 let mut slot: std::collections::HashMap<(String, u32), usize> = Default::default();
-                for (i, m) in data.marks.iter().enumerate() {
-                    if !is_filled_point(m.kind) {
-                        vector.push(i);
-                        continue;
-                    }
-                    let r = marker_radius_of(m);
-                    let key = (m.group.clone(), (r * 10.0) as u32);
-                    let at = *slot.entry(key).or_insert_with(|| {
-                        layer.groups.push(DenseGroup {
-                            name: labels
-                                .get(&m.group)
-                                .cloned()
-                                .unwrap_or_else(|| m.group.clone()),
-                            color: group_color(data.group_kind, &m.group),
-                            radius: r.min(2.0),
-                            points: Vec::new(),
+                let mut add =
+                    |layer: &mut DenseLayer, m: &Mark, pts: &mut dyn Iterator<Item = [f64; 2]>| {
+                        let r = marker_radius_of(m);
+                        let key = (m.group.clone(), (r * 10.0) as u32);
+                        let at = *slot.entry(key).or_insert_with(|| {
+                            layer.groups.push(DenseGroup {
+                                name: labels
+                                    .get(&m.group)
+                                    .cloned()
+                                    .unwrap_or_else(|| m.group.clone()),
+                                color: colors.get(&m.group).copied().unwrap_or(palette::UNKNOWN),
+                                // Small markers: in a crowd, overlap hides more than size shows.
+                                radius: r.min(1.0),
+                                points: Vec::new(),
+                            });
+                            layer.groups.len() - 1
                         });
-                        layer.groups.len() - 1
-                    });
-                    layer.groups[at].points.push([m.x, m.y]);
+                        layer.groups[at].points.extend(pts);
+                    };
+                for (i, m) in data.marks.iter().enumerate() {
+                    if is_filled_point(m.kind) {
+                        add(&mut layer, m, &mut std::iter::once([m.x, m.y]));
+                    } else {
+                        vector.push(i);
+                    }
+                }
+                for r in &data.runs {
+                    add(
+                        &mut layer,
+                        &r.template,
+                        &mut r.points.iter().map(|p| [p.x, p.y]),
+                    );
                 }
                 layer.update_extent();
             } else {
                 vector = (0..data.marks.len()).collect();
             }
+            let mut y_extent: Option<(f64, f64)> = None;
+            for m in data.marks.iter().filter(|m| !m.kind.is_vertical_line()) {
+                for y in [Some(m.y), m.y2].into_iter().flatten() {
+                    if y.is_finite() {
+                        y_extent = Some(y_extent.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
+                    }
+                }
+            }
+            self.y_extent = y_extent;
+            self.colors = colors;
             self.data = Some(Arc::clone(data));
             self.dense = Arc::new(layer);
             self.vector = vector;
@@ -304,13 +483,24 @@ impl FigureCache {
         self.selected = selected.cloned();
         self.selected_marks = match selected {
             None => Vec::new(),
-            Some(r) => data
-                .marks
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.record.as_ref() == Some(r))
-                .map(|(i, _)| i)
-                .collect(),
+            Some(r) => {
+                let mut out: Vec<usize> = data
+                    .marks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.record.as_ref() == Some(r))
+                    .map(|(i, _)| i)
+                    .collect();
+                // A long series is ringed only when few enough points to read the rings.
+                let mut start = data.marks.len();
+                for run in &data.runs {
+                    if run.template.record.as_ref() == Some(r) && run.points.len() <= 500 {
+                        out.extend(start..start + run.points.len());
+                    }
+                    start += run.points.len();
+                }
+                out
+            }
         };
     }
 }
@@ -342,6 +532,16 @@ pub fn figure_header_ui(ui: &mut egui::Ui, data: &PlotData) {
 
 /// The notes and the source footer of a figure (plus the legend entries hidden in `view`).
 pub fn figure_footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotView>) {
+    // The legend's second half: what each mark style means.
+    let styles: Vec<&str> = data
+        .legend
+        .iter()
+        .filter(|e| e.group.is_none())
+        .map(|e| e.label.as_str())
+        .collect();
+    if !styles.is_empty() {
+        ui.label(format!("Key: {}", styles.join(" · ")));
+    }
     for n in &data.notes {
         ui.weak(n);
     }
@@ -392,6 +592,16 @@ pub fn plot_only_ui(
     if let Some([x0, y0, x1, y1]) = dense.extent {
         plot = plot.include_x(x0).include_x(x1).include_y(y0).include_y(y1);
     }
+    if let Scale::Category(names) = &data.x_axis.scale
+        && !names.is_empty()
+    {
+        plot = plot.include_x(-0.6).include_x(names.len() as f64 - 0.4);
+    }
+    // Headroom above the marks for the legend in the top corner.
+    if let Some((lo, hi)) = cache.y_extent {
+        let span = if hi > lo { hi - lo } else { 1.0 };
+        plot = plot.include_y(hi + 0.22 * span);
+    }
     // Ticks only inside the shown range: egui_plot would otherwise label ticks past the edges.
     let in_range = |ticks: Vec<(f64, String)>| {
         move |input: GridInput| {
@@ -408,9 +618,14 @@ pub fn plot_only_ui(
         }
     };
     if !x_ticks.is_empty() {
+        // Category names break into short lines so that neighbours do not collide.
+        let wrap = matches!(data.x_axis.scale, Scale::Category(_));
         plot = plot
             .x_grid_spacer(in_range(x_ticks.clone()))
-            .x_axis_formatter(move |m, _| tick_label(&x_ticks, m.value));
+            .x_axis_formatter(move |m, _| {
+                let l = tick_label(&x_ticks, m.value);
+                if wrap { wrap_label(&l) } else { l }
+            });
     } else if x_scale == Scale::Time {
         plot = plot.x_axis_formatter(|m, _| {
             if (m.value - m.value.round()).abs() < 1e-6 {
@@ -432,7 +647,7 @@ pub fn plot_only_ui(
     let background_slot = ui.painter().add(egui::Shape::Noop);
     let view_bounds = args.view.and_then(|v| v.bounds);
     let labels = group_labels(data);
-    let group_kind = data.group_kind;
+    let colors = std::mem::take(&mut cache.colors);
     let vector = std::mem::take(&mut cache.vector);
     let selected_marks = std::mem::take(&mut cache.selected_marks);
     let response = plot.show(ui, |plot_ui| {
@@ -440,18 +655,42 @@ pub fn plot_only_ui(
             plot_ui.set_plot_bounds(egui_plot::PlotBounds::from_min_max([x0, y0], [x1, y1]));
         }
         // Legend entries for the groups of the dense image.
+        // (egui_plot drops empty items: each entry carries the group's first point.)
         for g in &dense.groups {
             plot_ui.points(
-                Points::new(g.name.clone(), Vec::<[f64; 2]>::new())
-                    .color(g.color)
-                    .radius(g.radius.max(3.0))
-                    .filled(true),
+                Points::new(
+                    g.name.clone(),
+                    g.points.first().copied().into_iter().collect::<Vec<_>>(),
+                )
+                .color(g.color)
+                .radius(g.radius.max(3.0))
+                .filled(true),
             );
         }
-        draw_marks(plot_ui, data, &vector, &labels, group_kind);
+        draw_marks(plot_ui, data, &vector, &labels, &colors);
+        if dense.is_empty() {
+            // Long series, few enough points in all to draw one by one.
+            for r in &data.runs {
+                let m = &r.template;
+                plot_ui.points(
+                    Points::new(
+                        labels
+                            .get(&m.group)
+                            .cloned()
+                            .unwrap_or_else(|| m.group.clone()),
+                        r.points.iter().map(|p| [p.x, p.y]).collect::<Vec<_>>(),
+                    )
+                    .color(colors.get(&m.group).copied().unwrap_or(palette::UNKNOWN))
+                    .radius(marker_radius_of(m))
+                    .filled(true),
+                );
+            }
+        }
         // The selected record stands out in every plot.
         for &i in &selected_marks {
-            let m = &data.marks[i];
+            let Some(m) = data.mark(i) else {
+                continue;
+            };
             let ring = if plot_ui.ctx().theme() == egui::Theme::Dark {
                 Color32::WHITE
             } else {
@@ -466,11 +705,13 @@ pub fn plot_only_ui(
             );
         }
     });
+    let run_points: usize = data.runs.iter().map(|r| r.points.len()).sum();
     let mut stats = FigureStats {
-        marks_drawn: vector.len(),
+        marks_drawn: vector.len() + if dense.is_empty() { run_points } else { 0 },
         dense: 0,
     };
     cache.vector = vector;
+    cache.colors = colors;
     cache.selected_marks = selected_marks;
 
     // Background, then the dense markers rasterized for the bounds shown, under the grid.
@@ -502,14 +743,16 @@ pub fn plot_only_ui(
             .map(|g| g.points.len())
             .sum();
         stats.marks_drawn += stats.dense;
-        if let Some(shape) = dense_image_shape(
-            ui.ctx(),
-            &mut cache,
-            &dense,
-            hidden,
-            &transform,
-            args.interactive,
-        ) {
+        if !args.layout_only
+            && let Some(shape) = dense_image_shape(
+                ui.ctx(),
+                &mut cache,
+                &dense,
+                hidden,
+                &transform,
+                args.interactive,
+            )
+        {
             under.push(shape);
         }
     }
@@ -543,19 +786,19 @@ pub fn plot_only_ui(
             .hover_pos()
             .and_then(|p| pick(&mut cache, p))
     };
-    if let Some(i) = hovered {
-        let m = &data.marks[i];
+    if let Some(m) = hovered.and_then(|i| data.mark(i)) {
         response
             .response
             .clone()
-            .on_hover_ui_at_pointer(|ui| mark_tooltip_ui(ui, args.ds, m));
+            .on_hover_ui_at_pointer(|ui| mark_tooltip_ui(ui, args.ds, &m));
     }
     if response.response.clicked()
-        && let Some(i) = response
+        && let Some(m) = response
             .response
             .interact_pointer_pos()
             .and_then(|p| pick(&mut cache, p))
-        && let Some(r) = &data.marks[i].record
+            .and_then(|i| data.mark(i))
+        && let Some(r) = &m.record
     {
         actions.push(Action::Select(r.clone()));
     }
@@ -672,6 +915,7 @@ pub fn plot_ui(
         selected,
         view: None,
         interactive: true,
+        layout_only: false,
     };
     let stats = plot_only_ui(ui, &args, height, actions);
     egui::ScrollArea::vertical()
@@ -711,14 +955,14 @@ fn draw_marks(
     data: &PlotData,
     which: &[usize],
     labels: &std::collections::HashMap<String, String>,
-    group_kind: GroupKind,
+    colors: &std::collections::HashMap<String, Color32>,
 ) {
     // Filled points grouped per group and size, so the legend has one entry a group.
     let mut groups: std::collections::BTreeMap<(String, MarkKind, u32), Vec<[f64; 2]>> =
         Default::default();
     for &i in which {
         let m = &data.marks[i];
-        let color = group_color(group_kind, &m.group);
+        let color = colors.get(&m.group).copied().unwrap_or(palette::UNKNOWN);
         let name = labels
             .get(&m.group)
             .cloned()
@@ -804,6 +1048,7 @@ fn draw_marks(
                             PlotPoint::new(m.x, y1),
                             RichText::new(word).small(),
                         )
+                        .anchor(egui::Align2::CENTER_BOTTOM)
                         .color(color),
                     );
                 }
@@ -818,7 +1063,7 @@ fn draw_marks(
         }
     }
     for ((group, _kind, r10), pts) in groups {
-        let color = group_color(group_kind, &group);
+        let color = colors.get(&group).copied().unwrap_or(palette::UNKNOWN);
         let name = labels.get(&group).cloned().unwrap_or(group);
         plot_ui.points(
             Points::new(name, pts)
