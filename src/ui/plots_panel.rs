@@ -461,6 +461,14 @@ impl FigureCache {
                     }
                 }
             }
+            for r in &data.runs {
+                for p in &r.points {
+                    if p.y.is_finite() {
+                        let y = p.y;
+                        y_extent = Some(y_extent.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
+                    }
+                }
+            }
             self.y_extent = y_extent;
             self.colors = colors;
             self.data = Some(Arc::clone(data));
@@ -663,7 +671,7 @@ pub fn plot_only_ui(
                     g.points.first().copied().into_iter().collect::<Vec<_>>(),
                 )
                 .color(g.color)
-                .radius(g.radius.max(3.0))
+                .radius(g.radius)
                 .filled(true),
             );
         }
