@@ -1299,11 +1299,7 @@ fn model_size(b: &mut Builder, models: &[u32], group_by: GroupBy) -> Frame {
              models; colour: {by}"
         ),
         x_axis: Axis::new("Release date (year)", Scale::Time),
-        y_axis: count_axis(
-            "Parameters (count, {scale}; 1B = one billion)",
-            range,
-            b.linear,
-        ),
+        y_axis: count_axis("Parameters ({scale})", range, b.linear),
         group_kind: match group_by {
             GroupBy::Country => GroupKind::Country,
             GroupBy::Family => GroupKind::Family,
@@ -1807,11 +1803,7 @@ fn downloads(b: &mut Builder) -> Frame {
                    vertical lines"
             .to_owned(),
         x_axis: Axis::new("Date (year)", Scale::Time),
-        y_axis: count_axis(
-            "Downloads or derivative models (count, {scale})",
-            range,
-            b.linear,
-        ),
+        y_axis: count_axis("Count ({scale})", range, b.linear),
         group_kind: GroupKind::Series,
     }
 }

@@ -587,7 +587,6 @@ pub fn plot_only_ui(
         .id(plot_id(data.kind))
         .height(height)
         .legend(legend)
-        .x_axis_label(data.x_axis.title.clone())
         .y_axis_label(data.y_axis.title.clone())
         .allow_boxed_zoom(args.interactive)
         .allow_double_click_reset(args.interactive)
@@ -625,17 +624,20 @@ pub fn plot_only_ui(
                 .collect()
         }
     };
+    // Years and wrapped category names are narrow: label ticks closer than egui_plot's default.
+    let mut x_axis = egui_plot::AxisHints::new_x()
+        .label(data.x_axis.title.clone())
+        .label_spacing(34.0..=48.0);
     if !x_ticks.is_empty() {
         // Category names break into short lines so that neighbours do not collide.
         let wrap = matches!(data.x_axis.scale, Scale::Category(_));
-        plot = plot
-            .x_grid_spacer(in_range(x_ticks.clone()))
-            .x_axis_formatter(move |m, _| {
-                let l = tick_label(&x_ticks, m.value);
-                if wrap { wrap_label(&l) } else { l }
-            });
+        plot = plot.x_grid_spacer(in_range(x_ticks.clone()));
+        x_axis = x_axis.formatter(move |m, _| {
+            let l = tick_label(&x_ticks, m.value);
+            if wrap { wrap_label(&l) } else { l }
+        });
     } else if x_scale == Scale::Time {
-        plot = plot.x_axis_formatter(|m, _| {
+        x_axis = x_axis.formatter(|m, _| {
             if (m.value - m.value.round()).abs() < 1e-6 {
                 format!("{:.0}", m.value)
             } else {
@@ -643,6 +645,7 @@ pub fn plot_only_ui(
             }
         });
     }
+    plot = plot.custom_x_axes(vec![x_axis]);
     if !y_ticks.is_empty() {
         plot = plot
             .y_grid_spacer(in_range(y_ticks.clone()))
