@@ -390,6 +390,7 @@ fn model_size_groups_by_family_on_request() {
     let ix = Index::build(&ds);
     let options = DeriveOptions {
         group_by: GroupBy::Family,
+        ..DeriveOptions::default()
     };
     let p = derive_with(
         PlotKind::ModelSize,

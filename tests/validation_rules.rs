@@ -1018,6 +1018,19 @@ fn count_numbers_and_dates(ds: &Dataset) -> (usize, usize) {
         match v {
             V::Number(_) => *numbers += 1,
             V::String(_) if DATE_KEYS.contains(&key) => *dates += 1,
+            // Series points are (date, value) pairs.
+            V::Array(items) if key == "points" => {
+                for p in items {
+                    if let V::Array(pair) = p
+                        && let [V::String(_), value] = pair.as_slice()
+                    {
+                        *dates += 1;
+                        walk(value, "value", numbers, dates);
+                    } else {
+                        walk(p, key, numbers, dates);
+                    }
+                }
+            }
             V::Array(items) => items.iter().for_each(|i| walk(i, key, numbers, dates)),
             V::Object(map) => map.iter().for_each(|(k, v)| walk(v, k, numbers, dates)),
             _ => {}

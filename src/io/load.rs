@@ -242,6 +242,25 @@ fn probe_version(text: &str) -> Option<u32> {
         .map(|p| p.format_version)
 }
 
+const EOF_MESSAGE: &str = "the file ends too early (is it truncated?)";
+
+/// Whether only white space follows 1-based `line`:`col` (a column counts characters).
+fn rest_is_blank(text: &str, line: usize, col: usize) -> bool {
+    let Some(line_start) = (if line <= 1 {
+        Some(0)
+    } else {
+        text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)
+    }) else {
+        return true;
+    };
+    let rest = &text[line_start..];
+    let at = rest
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    rest[at..].trim().is_empty()
+}
+
 fn syntax_error(file: &str, text: &str, err: &ron::error::SpannedError) -> LoadError {
     use ron::Error as E;
     let message = match &err.code {
@@ -258,7 +277,9 @@ fn syntax_error(file: &str, text: &str, err: &ron::error::SpannedError) -> LoadE
             expected.join(", ")
         ),
         E::ExceededRecursionLimit => "the data is nested too deeply to be a dataset".into(),
-        E::Eof => "the file ends too early (is it truncated?)".into(),
+        E::Eof => EOF_MESSAGE.into(),
+        // Whatever RON expected, nothing but white space follows: the file was cut short.
+        _ if rest_is_blank(text, err.span.start.line, err.span.start.col) => EOF_MESSAGE.into(),
         other => other.to_string(),
     };
     let start = &err.span.start;

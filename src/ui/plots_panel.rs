@@ -716,9 +716,32 @@ pub fn plot_only_ui(
             );
         }
     });
-    let run_points: usize = data.runs.iter().map(|r| r.points.len()).sum();
+    // What is drawn: legend entries hidden (in the view exported, or by the user's clicks)
+    // take their marks out.
+    let hidden: Vec<String> = match args.view {
+        Some(v) => v.hidden.clone(),
+        None => egui_plot::PlotMemory::load(ui.ctx(), plot_id(data.kind))
+            .map(|mem| {
+                legend_names(data)
+                    .into_iter()
+                    .filter(|n| mem.hidden_items.contains(&egui_plot::ItemId::new(n)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    let shown = |m: &Mark| {
+        let name = labels.get(&m.group).unwrap_or(&m.group);
+        name.is_empty() || !hidden.contains(name)
+    };
+    let vector_drawn = vector.iter().filter(|&&i| shown(&data.marks[i])).count();
+    let runs_drawn: usize = data
+        .runs
+        .iter()
+        .filter(|r| shown(&r.template))
+        .map(|r| r.points.len())
+        .sum();
     let mut stats = FigureStats {
-        marks_drawn: vector.len() + if dense.is_empty() { run_points } else { 0 },
+        marks_drawn: vector_drawn + if dense.is_empty() { runs_drawn } else { 0 },
         dense: 0,
     };
     cache.vector = vector;
@@ -734,19 +757,6 @@ pub fn plot_only_ui(
         ui.visuals().extreme_bg_color,
     )];
     if !dense.is_empty() {
-        let hidden: Vec<String> = match args.view {
-            Some(v) => v.hidden.clone(),
-            None => egui_plot::PlotMemory::load(ui.ctx(), plot_id(data.kind))
-                .map(|mem| {
-                    dense
-                        .groups
-                        .iter()
-                        .filter(|g| mem.hidden_items.contains(&egui_plot::ItemId::new(&g.name)))
-                        .map(|g| g.name.clone())
-                        .collect()
-                })
-                .unwrap_or_default(),
-        };
         stats.dense = dense
             .groups
             .iter()

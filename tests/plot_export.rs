@@ -1,0 +1,347 @@
+//! Plot images: the `export` command line on the built-in dataset and on datasets kept outside
+//! the repo, its errors, pixel sizes, 2x rendered at 2x (not resampled), marks drawn = CSV rows,
+//! and one image snapshot per plot. Rendering runs offscreen on wgpu (lavapipe without a GPU).
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+
+use ai_adoption_explorer::app::BUILTIN_RON;
+use ai_adoption_explorer::export::{FigureOptions, Offscreen, derive_all, render_figure};
+use ai_adoption_explorer::io::{load_bytes, save_atomic};
+use ai_adoption_explorer::model::Dataset;
+use ai_adoption_explorer::plots::{DeriveOptions, PlotKind, to_csv};
+use ai_adoption_explorer::ui::plots_panel::PlotView;
+
+fn exe() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_ai-adoption-explorer"))
+}
+
+fn builtin() -> Arc<Dataset> {
+    Arc::new(
+        load_bytes("built-in", BUILTIN_RON.as_bytes())
+            .unwrap()
+            .dataset,
+    )
+}
+
+fn png_size(path: &Path) -> (u32, u32) {
+    let img = image::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (img.width(), img.height())
+}
+
+/// Number of records of a CSV text (quoted fields may hold new lines), header excluded.
+fn csv_records(text: &str) -> usize {
+    let (mut records, mut quoted, mut any) = (0, false, false);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => {
+                records += 1;
+                any = false;
+                continue;
+            }
+            _ => {}
+        }
+        any = true;
+    }
+    records + usize::from(any) - 1
+}
+
+/// "N marks" from the export's report line.
+fn marks_reported(stdout: &str) -> usize {
+    let at = stdout.find(" marks").expect("report names the marks drawn");
+    let head = &stdout[..at];
+    let start = head.rfind(' ').map_or(0, |i| i + 1);
+    head[start..].parse().expect("a number of marks")
+}
+
+#[test]
+fn export_list_prints_every_plot_name_one_a_line() {
+    let out = exe().args(["export", "--list"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let names: Vec<&str> = text.lines().collect();
+    let expected: Vec<&str> = PlotKind::ALL.iter().map(|k| k.name()).collect();
+    assert_eq!(names, expected);
+}
+
+#[test]
+fn every_plot_exports_from_the_command_line_at_the_requested_size() {
+    let dir = tempfile::tempdir().unwrap();
+    for kind in PlotKind::ALL {
+        let png = dir.path().join(format!("{}.png", kind.name()));
+        let csv = dir.path().join(format!("{}.csv", kind.name()));
+        let out = exe()
+            .args(["export", "--plot", kind.name(), "--scale", "1"])
+            .args(["--width", "700", "--height", "480", "--out"])
+            .arg(&png)
+            .arg("--csv")
+            .arg(&csv)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{kind:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(png_size(&png), (700, 480), "{kind:?}");
+        // Every mark drawn has its row in the CSV, and no more.
+        let rows = csv_records(&std::fs::read_to_string(&csv).unwrap());
+        assert_eq!(marks_reported(&stdout), rows, "{kind:?}: {stdout}");
+        assert!(rows > 0, "{kind:?} shows something on the built-in data");
+    }
+    // Default size at 2x and 4x: 900x600 points.
+    for (scale, size) in [("2", (1800, 1200)), ("4", (3600, 2400))] {
+        let png = dir.path().join(format!("size-{scale}.png"));
+        let out = exe()
+            .args([
+                "export", "--plot", "outcomes", "--scale", scale, "--theme", "dark",
+            ])
+            .arg("--out")
+            .arg(&png)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(png_size(&png), size);
+    }
+}
+
+#[test]
+fn export_reads_datasets_kept_outside_the_repo() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 30 000-point scatter (drawn as a dense image) and a linear-scale model-size plot.
+    let data = dir.path().join("elsewhere.ron");
+    save_atomic(
+        &ai_adoption_explorer::model::synth::scatter_series(30_000, 7),
+        &data,
+    )
+    .unwrap();
+    let png = dir.path().join("scatter.png");
+    let csv = dir.path().join("scatter.csv");
+    let out = exe()
+        .args(["export", "--plot", "downloads", "--scale", "1", "--out"])
+        .arg(&png)
+        .arg("--csv")
+        .arg(&csv)
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(marks_reported(&stdout), 30_000);
+    assert_eq!(csv_records(&std::fs::read_to_string(&csv).unwrap()), 30_000);
+    // The shared dates are reported, the plot drawn anyway.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("problem"));
+
+    let copy = dir.path().join("builtin-copy.ron");
+    std::fs::write(&copy, BUILTIN_RON).unwrap();
+    let png = dir.path().join("size.png");
+    let out = exe()
+        .args([
+            "export",
+            "--plot",
+            "model-size",
+            "--linear",
+            "--by-family",
+            "--out",
+        ])
+        .arg(&png)
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(png_size(&png), (1800, 1200));
+}
+
+#[test]
+fn export_errors_say_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("x.png");
+    let run = |args: &[&str]| {
+        let out = exe().args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let p = png.to_str().unwrap();
+    let (code, err) = run(&["export", "--plot", "pie-chart", "--out", p]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unknown plot \"pie-chart\""), "{err}");
+    assert!(err.contains("release-timeline"), "lists the plots: {err}");
+
+    let missing = dir.path().join("no-such.ron");
+    let (code, err) = run(&[
+        "export",
+        "--plot",
+        "outcomes",
+        "--out",
+        p,
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no-such.ron"), "{err}");
+
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "Dataset(format_version: 1, sources: [").unwrap();
+    let (code, err) = run(&[
+        "export",
+        "--plot",
+        "outcomes",
+        "--out",
+        p,
+        broken.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("broken.ron:1:"), "file:line:col: {err}");
+
+    let (code, err) = run(&["export", "--plot", "outcomes", "--width", "100", "--out", p]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("at least 200x150 points"), "{err}");
+    let (code, err) = run(&["export", "--plot", "outcomes", "--scale", "0", "--out", p]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("scale"), "{err}");
+
+    let (code, err) = run(&[
+        "export",
+        "--plot",
+        "outcomes",
+        "--out",
+        dir.path().join("no/such/dir/x.png").to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("could not write"), "{err}");
+    assert!(!png.exists(), "nothing written by failed exports");
+
+    let (code, _) = run(&["export", "--plot", "outcomes"]);
+    assert_eq!(code, Some(2), "--out is required");
+}
+
+fn render(kind: PlotKind, w_pt: f32, h_pt: f32, scale: f32) -> egui::ColorImage {
+    let ds = builtin();
+    let data = Arc::new(derive_all(kind, &ds, &DeriveOptions::default()));
+    let mut off = Offscreen::headless().expect("a wgpu adapter (lavapipe in CI)");
+    let opts = FigureOptions::from_points(w_pt, h_pt, scale, egui::Theme::Light);
+    let fig = render_figure(&mut off, &ds, &data, &PlotView::default(), None, &opts).unwrap();
+    assert_eq!(fig.stats.marks_drawn, data.mark_count());
+    assert_eq!(csv_records(&to_csv(&data)), fig.stats.marks_drawn);
+    fig.image
+}
+
+fn luma(img: &egui::ColorImage, x: usize, y: usize) -> i32 {
+    let p = img.pixels[y * img.size[0] + x];
+    (i32::from(p.r()) * 299 + i32::from(p.g()) * 587 + i32::from(p.b()) * 114) / 1000
+}
+
+/// Pixels where the brightness jumps by more than `step` to the right neighbour.
+fn sharp_edges(img: &egui::ColorImage, step: i32) -> usize {
+    let [w, h] = img.size;
+    let mut n = 0;
+    for y in 0..h {
+        for x in 0..w - 1 {
+            if (luma(img, x, y) - luma(img, x + 1, y)).abs() > step {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// 2x2 blocks with a sharp brightness step inside (an upscaled image has none: each 1x pixel
+/// became one uniform block, or a smooth ramp).
+fn sharp_blocks(img: &egui::ColorImage) -> usize {
+    let [w, h] = img.size;
+    let mut n = 0;
+    for by in 0..h / 2 {
+        for bx in 0..w / 2 {
+            let px = [
+                luma(img, 2 * bx, 2 * by),
+                luma(img, 2 * bx + 1, 2 * by),
+                luma(img, 2 * bx, 2 * by + 1),
+                luma(img, 2 * bx + 1, 2 * by + 1),
+            ];
+            if px.iter().max().unwrap() - px.iter().min().unwrap() > 120 {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// `img` resampled to twice its size, nearest or bilinear: what a screenshot upscale gives.
+fn upscale(img: &egui::ColorImage, bilinear: bool) -> egui::ColorImage {
+    let [w, h] = img.size;
+    let mut out = egui::ColorImage::filled([2 * w, 2 * h], egui::Color32::BLACK);
+    for y in 0..2 * h {
+        for x in 0..2 * w {
+            let c = if bilinear {
+                let fx = ((x as f32 + 0.5) / 2.0 - 0.5).clamp(0.0, (w - 1) as f32);
+                let fy = ((y as f32 + 0.5) / 2.0 - 0.5).clamp(0.0, (h - 1) as f32);
+                let (x0, y0) = (fx.floor() as usize, fy.floor() as usize);
+                let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
+                let (tx, ty) = (fx - x0 as f32, fy - y0 as f32);
+                let at = |x: usize, y: usize| img.pixels[y * w + x].to_array().map(f32::from);
+                let (a, b, c, d) = (at(x0, y0), at(x1, y0), at(x0, y1), at(x1, y1));
+                let mix = |i: usize| {
+                    (a[i] * (1.0 - tx) * (1.0 - ty)
+                        + b[i] * tx * (1.0 - ty)
+                        + c[i] * (1.0 - tx) * ty
+                        + d[i] * tx * ty)
+                        .round() as u8
+                };
+                egui::Color32::from_rgba_premultiplied(mix(0), mix(1), mix(2), mix(3))
+            } else {
+                img.pixels[(y / 2) * w + x / 2]
+            };
+            out.pixels[y * 2 * w + x] = c;
+        }
+    }
+    out
+}
+
+#[test]
+fn two_x_is_rendered_at_two_x_not_resampled() {
+    let one = render(PlotKind::ModelSize, 600.0, 420.0, 1.0);
+    let two = render(PlotKind::ModelSize, 600.0, 420.0, 2.0);
+    assert_eq!(one.size, [600, 420]);
+    assert_eq!(two.size, [1200, 840]);
+    let (nearest, smooth) = (upscale(&one, false), upscale(&one, true));
+    // Text and marker edges of a 2x render fall inside 2x2 blocks as sharp steps; a nearest
+    // upscale has uniform blocks, a bilinear one only soft ramps.
+    let real = sharp_blocks(&two);
+    assert_eq!(sharp_blocks(&nearest), 0);
+    assert!(
+        real > 1_000 && real > 20 * sharp_blocks(&smooth).max(1),
+        "sharp blocks: 2x render {real}, bilinear upscale {}",
+        sharp_blocks(&smooth)
+    );
+    // And there are about twice as many sharp edges as at 1x (edges are lines, twice as long
+    // in pixels), as a nearest upscale would give too, but a bilinear one would not.
+    let (e1, e2) = (sharp_edges(&one, 120), sharp_edges(&two, 120));
+    assert!(e2 as f64 > 1.5 * e1 as f64, "sharp edges: 1x {e1}, 2x {e2}");
+    assert!((sharp_edges(&smooth, 120) as f64) < 1.5 * e1 as f64);
+}
+
+#[test]
+fn one_image_snapshot_per_plot() {
+    for kind in PlotKind::ALL {
+        let img = render(kind, 760.0, 560.0, 1.0);
+        let [w, h] = img.size;
+        let rgba = image::RgbaImage::from_raw(w as u32, h as u32, img.as_raw().to_vec()).unwrap();
+        egui_kittest::image_snapshot(&rgba, format!("plot_{}", kind.name()));
+    }
+}
