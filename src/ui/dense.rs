@@ -120,31 +120,46 @@ pub fn rasterize(
             }
             let disk = disk(g.radius * pixels_per_point);
             let reach = f64::from((g.radius * pixels_per_point).ceil() + 1.0);
+            let r = reach as usize;
+            // The group's coverage first (a crowd of points on one pixel costs one disk, and a
+            // pixel under many disks keeps the largest coverage), then one blend per pixel.
+            // The mask has a rim of 2r so that disks of points just outside still reach in.
+            let pad = 2 * r;
+            let (mw, mh) = (w + 2 * pad, h + 2 * pad);
+            let mut hit = vec![false; mw * mh];
             let (wf, hf) = (w as f64, h as f64);
             for &[x, y] in &g.points {
                 let px = (x - x0) * sx;
                 let py = (y1 - y) * sy;
-                if !(px > -reach && px < wf + reach && py > -reach && py < hf + reach) {
+                if !(px >= -reach && px < wf + reach && py >= -reach && py < hf + reach) {
                     continue;
                 }
-                let (cx, cy) = (px.floor() as i32, py.floor() as i32);
-                let inside = cx >= reach as i32
-                    && cy >= reach as i32
-                    && (cx as usize) + (reach as usize) < w
-                    && (cy as usize) + (reach as usize) < h;
-                if inside {
-                    // Fast path: the whole disk is in the image.
-                    let base = cy as isize * w as isize + cx as isize;
-                    for &(dx, dy, cover) in &disk {
-                        let at = (base + dy as isize * w as isize + dx as isize) as usize;
-                        blend(&mut pixels[at], g.color, cover);
+                let ix = (px.floor() as isize + pad as isize) as usize;
+                let iy = (py.floor() as isize + pad as isize) as usize;
+                hit[iy * mw + ix] = true;
+            }
+            let stamp: Vec<(isize, u8)> = disk
+                .iter()
+                .map(|&(dx, dy, c)| (dy as isize * mw as isize + dx as isize, c))
+                .collect();
+            let mut mask = vec![0u8; mw * mh];
+            for (at, _) in hit.iter().enumerate().filter(|(_, h)| **h) {
+                for &(off, cover) in &stamp {
+                    let m = &mut mask[(at as isize + off) as usize];
+                    *m = (*m).max(cover);
+                }
+            }
+            for y in 0..h {
+                let row = &mask[(y + pad) * mw + pad..(y + pad) * mw + pad + w];
+                for (x, &cover) in row.iter().enumerate() {
+                    if cover == 0 {
+                        continue;
                     }
-                    continue;
-                }
-                for &(dx, dy, cover) in &disk {
-                    let (ix, iy) = (cx + dx, cy + dy);
-                    if ix >= 0 && iy >= 0 && (ix as usize) < w && (iy as usize) < h {
-                        blend(&mut pixels[iy as usize * w + ix as usize], g.color, cover);
+                    let px = &mut pixels[y * w + x];
+                    if cover == 255 && g.color.a() == 255 {
+                        *px = g.color;
+                    } else {
+                        blend(px, g.color, cover);
                     }
                 }
             }

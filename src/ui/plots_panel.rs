@@ -854,8 +854,12 @@ fn dense_image_shape(
         .as_ref()
         .is_some_and(|img| covers(img, &key, view, density));
     if !fresh {
-        // The window rasterizes half a view more on every side so that panning reuses it.
-        let margin = if interactive { 0.5 } else { 0.0 };
+        // The window rasterizes half a view more on every side so that panning reuses it; not
+        // while zooming (each zoom step needs a new image anyway).
+        let zooming = cache.image.as_ref().is_some_and(|img| {
+            (0..2).any(|i| (img.density[i] - density[i]).abs() > 1e-6 * density[i].abs())
+        });
+        let margin = if interactive && !zooming { 0.5 } else { 0.0 };
         let max_side = 4096.0;
         let mx = (margin * f64::from(w_px))
             .min((max_side - f64::from(w_px)) / 2.0)
