@@ -23,7 +23,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Shift+P", "Show or hide the problems panel"),
     ("Ctrl+E", "Export the plot shown as a PNG image"),
     (
-        "Scroll, drag, right-drag, double-click (plot)",
+        "Ctrl+scroll, scroll or drag, right-drag, double-click (plot)",
         "Zoom, pan, box zoom, reset the plot",
     ),
     (
