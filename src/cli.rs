@@ -169,6 +169,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             ThemeArg::Light => egui::Theme::Light,
             ThemeArg::Dark => egui::Theme::Dark,
         },
+        plot_height: None,
     };
     if let Err(e) = options.check() {
         let _ = writeln!(err, "export: {e}");

@@ -58,6 +58,10 @@ pub struct FigureOptions {
     pub scale: f32,
     /// Light or dark.
     pub theme: egui::Theme,
+    /// Keep the plot this many points high and make the image as tall as the figure then is
+    /// (the window's export: the plot as shown, with all its notes and sources below);
+    /// `None` fits the figure into `height_px`.
+    pub plot_height: Option<f32>,
 }
 
 impl FigureOptions {
@@ -68,6 +72,7 @@ impl FigureOptions {
             height_px: (height_pt * scale).round().max(1.0) as u32,
             scale,
             theme,
+            plot_height: None,
         }
     }
 
@@ -157,11 +162,29 @@ pub fn render_figure(
     let mut stats = FigureStats::default();
     let mut textures = egui::TexturesDelta::default();
     let mut last = None;
+    let mut size_px = [options.width_px, options.height_px];
+    // With a fixed plot height the figure is laid out on a tall page first, then the page is
+    // cut to the height the figure took.
+    let passes = if options.plot_height.is_some() { 4 } else { 3 };
+    if options.plot_height.is_some() {
+        let tall = egui::vec2(options.size_points().x, 20_000.0);
+        input.screen_rect = Some(egui::Rect::from_min_size(egui::Pos2::ZERO, tall));
+    }
     // Panels size themselves from the previous pass: three passes settle the layout.
-    for pass in 0..3 {
-        args.layout_only = pass < 2;
+    for pass in 0..passes {
+        args.layout_only = pass + 1 < passes;
+        let mut used = 0.0f32;
         let mut out = ctx.run_ui(input.clone(), |ui| {
             let frame = egui::Frame::new().fill(background).inner_margin(margin);
+            if let Some(plot_height) = options.plot_height {
+                egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+                    figure_header_ui(ui, data);
+                    stats = plot_only_ui(ui, &args, plot_height, &mut Vec::new());
+                    figure_footer_ui(ui, data, Some(view));
+                    used = ui.cursor().min.y + f32::from(margin.bottom);
+                });
+                return;
+            }
             egui::Panel::top("figure_header")
                 .frame(frame)
                 .show_separator_line(false)
@@ -179,10 +202,19 @@ pub fn render_figure(
         });
         textures.append(std::mem::take(&mut out.textures_delta));
         last = Some(out);
+        if options.plot_height.is_some() && pass + 2 == passes {
+            // Cut the page for the final pass.
+            let h = used.ceil().max(150.0);
+            input.screen_rect = Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(options.size_points().x, h),
+            ));
+            size_px[1] = (h * options.scale).round() as u32;
+        }
     }
-    let mut out = last.expect("three passes ran");
+    let mut out = last.expect("the passes ran");
     out.textures_delta = textures;
-    let image = offscreen.render(&ctx, out, [options.width_px, options.height_px], background)?;
+    let image = offscreen.render(&ctx, out, size_px, background)?;
     Ok(Figure { image, stats })
 }
 

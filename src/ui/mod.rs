@@ -426,7 +426,9 @@ impl ExplorerApp {
             .unwrap_or(egui::vec2(900.0, 600.0))
             .max(egui::vec2(480.0, 360.0));
         let scale = f32::from(self.view.prefs.plot_options.export_scale.clamp(1, 4));
-        let options = FigureOptions::from_points(size.x, size.y, scale, ctx.theme());
+        let mut options = FigureOptions::from_points(size.x, size.y, scale, ctx.theme());
+        // The plot as high as on screen, with every note and source below it.
+        options.plot_height = self.plots.plot_height;
         if self.offscreen.is_none() {
             self.offscreen = match &self.render_state {
                 Some(rs) => Some(Offscreen::from_render_state(rs)),
@@ -456,7 +458,7 @@ impl ExplorerApp {
                 return;
             }
         };
-        let (w, h) = (options.width_px, options.height_px);
+        let [w, h] = figure.image.size;
         if cmd == PlotCommand::CopyImage {
             ctx.copy_image(figure.image);
             self.state.status = format!("Copied \"{}\" ({w}x{h} px) to the clipboard", data.title);

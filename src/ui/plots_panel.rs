@@ -83,6 +83,8 @@ pub struct PlotCache {
     data: Option<Arc<PlotData>>,
     /// Size (points) of the figure as last shown, for exports "as shown".
     pub figure_size: Option<egui::Vec2>,
+    /// Height (points) of the plot as last shown.
+    pub plot_height: Option<f32>,
 }
 
 impl PlotCache {
@@ -252,6 +254,7 @@ pub fn plots_area_ui(
     let data = cache.get(state, explorer, kind, &options.derive_options());
     let size = ui.available_size();
     cache.figure_size = Some(size);
+    cache.plot_height = Some(plot_height_for(ui.available_height()));
     plot_ui(
         ui,
         &state.doc.dataset,
@@ -923,6 +926,11 @@ fn dense_image_shape(
     Some(egui::Shape::mesh(mesh))
 }
 
+/// The plot's height in the window: most of what is available.
+fn plot_height_for(available: f32) -> f32 {
+    (available * 0.7).max(220.0)
+}
+
 /// Draws one plot in the window: title, subtitle, the plot, notes and the source footer.
 pub fn plot_ui(
     ui: &mut egui::Ui,
@@ -933,7 +941,7 @@ pub fn plot_ui(
 ) -> FigureStats {
     figure_header_ui(ui, data);
     // The plot takes most of the height; notes and the source footer scroll below it.
-    let height = (ui.available_height() * 0.7).max(220.0);
+    let height = plot_height_for(ui.available_height());
     let args = FigureArgs {
         ds,
         data,
@@ -1087,14 +1095,15 @@ fn draw_marks(
             }
         }
     }
-    for ((group, _kind, r10), pts) in groups {
+    for ((group, kind, r10), pts) in groups {
         let color = colors.get(&group).copied().unwrap_or(palette::UNKNOWN);
         let name = labels.get(&group).cloned().unwrap_or(group);
         plot_ui.points(
             Points::new(name, pts)
                 .color(color)
                 .radius(r10 as f32 / 10.0)
-                .filled(true)
+                // Active parameters are hollow, as the key says.
+                .filled(kind != MarkKind::ActiveParams)
                 .shape(MarkerShape::Circle),
         );
     }
