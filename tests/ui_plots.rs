@@ -219,3 +219,26 @@ fn export_data_writes_one_csv_row_per_mark() {
             .contains(&format!("{} rows", data.mark_count()))
     );
 }
+
+#[test]
+fn a_dense_plot_on_a_high_density_screen_stays_within_the_texture_limit() {
+    // 30 000 points are drawn as an image; at 3 pixels per point (plus the panning margin) it
+    // is wider than egui's default 2048-pixel texture limit, so it must come in tiles (egui
+    // asserts the limit in debug builds).
+    let state = AppState::new(Box::new(ScriptedDialogs::default()), Settings::default());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_pixels_per_point(3.0)
+        .build_eframe(move |cc| {
+            let mut app = ExplorerApp::with_state(cc, state);
+            app.view.prefs.show_plots = true;
+            app.view.prefs.plot = PlotChoice::Plot(PlotKind::Downloads);
+            app
+        });
+    let ds = ai_adoption_explorer::model::synth::scatter_series(30_000, 3);
+    h.state_mut().state.doc.dataset = std::sync::Arc::new(ds);
+    h.state_mut().state.doc.revision += 1;
+    h.run();
+    assert_eq!(h.state().shown_plot().unwrap().mark_count(), 30_000);
+    assert!(h.ctx.input(|i| i.max_texture_side) <= 2048);
+}

@@ -145,6 +145,7 @@ pub fn render_figure(
         )),
         ..Default::default()
     };
+    input.max_texture_side = Some(offscreen.max_texture_side());
     input
         .viewports
         .entry(egui::ViewportId::ROOT)

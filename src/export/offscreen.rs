@@ -102,6 +102,11 @@ impl Offscreen {
         Ok(Self::from_render_state(&rs))
     }
 
+    /// The largest texture side the device takes, in pixels.
+    pub fn max_texture_side(&self) -> usize {
+        self.device.limits().max_texture_dimension_2d as usize
+    }
+
     /// Renders one egui frame (`output` of `ctx`, whose screen is `size_px` pixels at
     /// `pixels_per_point`) onto a `background` and reads the pixels back.
     pub fn render(

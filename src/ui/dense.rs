@@ -177,8 +177,9 @@ pub struct DenseImage {
     pub region: [f64; 4],
     /// Pixels per plot unit (x, y) it was rasterized at.
     pub density: [f64; 2],
-    /// The texture.
-    pub texture: egui::TextureHandle,
+    /// The image, in tiles no larger than the GPU's largest texture, each with the plot
+    /// region it covers (`[min_x, min_y, max_x, max_y]`).
+    pub tiles: Vec<(egui::TextureHandle, [f64; 4])>,
 }
 
 /// Whether `image` can show `view` at `density` pixels per unit: same key, the view inside the

@@ -889,41 +889,81 @@ fn dense_image_shape(
             size,
             ppp,
         );
-        let texture = match cache.image.take() {
-            Some(mut old) => {
-                old.texture.set(image, egui::TextureOptions::NEAREST);
-                old.texture
+        // Cut into tiles no side of which exceeds what the GPU takes.
+        let max_tex = ctx.input(|i| i.max_texture_side).max(256);
+        let [w, h] = image.size;
+        let (nx, ny) = (w.div_ceil(max_tex).max(1), h.div_ceil(max_tex).max(1));
+        let mut tiles = Vec::with_capacity(nx * ny);
+        let mut whole = Some(image);
+        let mut old: Vec<egui::TextureHandle> = cache
+            .image
+            .take()
+            .map(|i| i.tiles.into_iter().map(|(t, _)| t).collect())
+            .unwrap_or_default();
+        for ty in 0..ny {
+            for tx in 0..nx {
+                let (x0, y0) = (tx * w / nx, ty * h / ny);
+                let (x1, y1) = ((tx + 1) * w / nx, (ty + 1) * h / ny);
+                let tile = if nx * ny == 1 {
+                    whole.take().unwrap_or_default()
+                } else {
+                    let image = whole.as_ref().expect("kept until the last tile");
+                    let mut t = egui::ColorImage::filled([x1 - x0, y1 - y0], Color32::TRANSPARENT);
+                    for (row, y) in (y0..y1).enumerate() {
+                        t.pixels[row * (x1 - x0)..(row + 1) * (x1 - x0)]
+                            .copy_from_slice(&image.pixels[y * w + x0..y * w + x1]);
+                    }
+                    t
+                };
+                // Tile region in plot coordinates (y up: image rows grow downwards).
+                let tr = [
+                    region[0] + x0 as f64 / density[0],
+                    region[3] - y1 as f64 / density[1],
+                    region[0] + x1 as f64 / density[0],
+                    region[3] - y0 as f64 / density[1],
+                ];
+                let texture = match old.pop() {
+                    Some(mut t) => {
+                        t.set(tile, egui::TextureOptions::NEAREST);
+                        t
+                    }
+                    None => ctx.load_texture("dense-markers", tile, egui::TextureOptions::NEAREST),
+                };
+                tiles.push((texture, tr));
             }
-            None => ctx.load_texture("dense-markers", image, egui::TextureOptions::NEAREST),
-        };
+        }
         cache.image = Some(DenseImage {
             key,
             region,
             density,
-            texture,
+            tiles,
         });
     }
     let img = cache.image.as_ref()?;
-    // The part of the image inside the frame, with matching texture coordinates.
-    let [rx0, ry0, rx1, ry1] = img.region;
-    let full = transform.rect_from_values(&PlotPoint::new(rx0, ry0), &PlotPoint::new(rx1, ry1));
-    let shown = full.intersect(frame);
-    if !shown.is_positive() {
-        return None;
+    // The part of each tile inside the frame, with matching texture coordinates.
+    let mut shapes = Vec::new();
+    for (texture, [rx0, ry0, rx1, ry1]) in &img.tiles {
+        let full =
+            transform.rect_from_values(&PlotPoint::new(*rx0, *ry0), &PlotPoint::new(*rx1, *ry1));
+        let shown = full.intersect(frame);
+        if !shown.is_positive() {
+            continue;
+        }
+        let uv = egui::Rect::from_min_max(
+            egui::pos2(
+                (shown.min.x - full.min.x) / full.width(),
+                (shown.min.y - full.min.y) / full.height(),
+            ),
+            egui::pos2(
+                (shown.max.x - full.min.x) / full.width(),
+                (shown.max.y - full.min.y) / full.height(),
+            ),
+        );
+        let mut mesh = egui::Mesh::with_texture(texture.id());
+        mesh.add_rect_with_uv(shown, uv, Color32::WHITE);
+        shapes.push(egui::Shape::mesh(mesh));
     }
-    let uv = egui::Rect::from_min_max(
-        egui::pos2(
-            (shown.min.x - full.min.x) / full.width(),
-            (shown.min.y - full.min.y) / full.height(),
-        ),
-        egui::pos2(
-            (shown.max.x - full.min.x) / full.width(),
-            (shown.max.y - full.min.y) / full.height(),
-        ),
-    );
-    let mut mesh = egui::Mesh::with_texture(img.texture.id());
-    mesh.add_rect_with_uv(shown, uv, Color32::WHITE);
-    Some(egui::Shape::mesh(mesh))
+    (!shapes.is_empty()).then(|| egui::Shape::Vec(shapes))
 }
 
 /// The plot's height in the window: most of what is available.
