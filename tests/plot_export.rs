@@ -229,6 +229,21 @@ fn export_errors_say_what_is_wrong() {
 
     let (code, _) = run(&["export", "--plot", "outcomes"]);
     assert_eq!(code, Some(2), "--out is required");
+
+    // No graphics adapter at all (here: only a backend Linux does not have).
+    let out = exe()
+        .env("WGPU_BACKEND", "dx12")
+        .args(["export", "--plot", "outcomes", "--out", p])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("no renderer available"), "{err}");
+    assert!(
+        err.contains("mesa-vulkan-drivers"),
+        "names the package: {err}"
+    );
+    assert!(!png.exists());
 }
 
 fn render(kind: PlotKind, w_pt: f32, h_pt: f32, scale: f32) -> egui::ColorImage {

@@ -279,8 +279,14 @@ impl MarkKind {
             }
             MarkKind::Cell => "Cell: an adoption, with its use cases and latest status",
             MarkKind::Bar => "Solid bar: a value as stated",
-            MarkKind::UpTo => "Open-ended bar, \"up to\": a maximum; typical values may be lower",
-            MarkKind::AtLeast => "Open-ended bar with arrow, \"at least\" / \"more than\" a value",
+            MarkKind::UpTo => {
+                "Open-ended bar labelled \"up to\" (on a time axis: marker with a downward \
+                 arrow): a maximum; typical values may be lower"
+            }
+            MarkKind::AtLeast => {
+                "Open-ended bar (on a time axis: marker with an upward arrow): \"at least\" / \
+                 \"more than\" a value"
+            }
             MarkKind::Hollow => "Hollow marker, \"about\": an approximate value",
             MarkKind::Range => "Range: from the low to the high value stated",
             MarkKind::StackSegment => "Segment: models released in the quarter, by country",

@@ -278,6 +278,10 @@ fn wrap_label(l: &str) -> String {
     l.replacen(": ", ":\n", 1).replacen(" (", "\n(", 1)
 }
 
+/// The ring around figures in a recorded conflict (magenta: in no palette, readable on light
+/// and dark).
+const CONFLICT_RING: Color32 = Color32::from_rgb(0xE0, 0x1E, 0xC8);
+
 /// The egui id of plot `kind`'s drawing (its zoom, pan and hidden series live under it).
 pub fn plot_id(kind: PlotKind) -> egui::Id {
     egui::Id::unique(("aae-plot", kind))
@@ -550,8 +554,12 @@ pub fn figure_footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotVi
         .filter(|e| e.group.is_none())
         .map(|e| e.label.as_str())
         .collect();
-    if !styles.is_empty() {
-        ui.label(format!("Key: {}", styles.join(" · ")));
+    let mut key: Vec<&str> = styles;
+    if data.marks.iter().any(|m| m.in_conflict.is_some()) {
+        key.push("Magenta ring: a figure in a recorded conflict between sources (see below)");
+    }
+    if !key.is_empty() {
+        ui.label(format!("Key: {}", key.join(" · ")));
     }
     for n in &data.notes {
         ui.weak(n);
@@ -582,7 +590,12 @@ pub fn plot_only_ui(
     let x_ticks = data.x_axis.ticks.clone();
     let y_ticks = data.y_axis.ticks.clone();
     let x_scale = data.x_axis.scale.clone();
+    // Many series: a smaller legend, so that it hides less of the plot.
+    let entries = data.legend.iter().filter(|e| e.group.is_some()).count();
     let mut legend = Legend::default();
+    if entries > 6 {
+        legend = legend.text_style(egui::TextStyle::Small);
+    }
     if let Some(v) = args.view {
         legend = legend.hidden_items(v.hidden.iter().map(egui_plot::ItemId::new));
     }
@@ -590,7 +603,6 @@ pub fn plot_only_ui(
         .id(plot_id(data.kind))
         .height(height)
         .legend(legend)
-        .y_axis_label(data.y_axis.title.clone())
         .allow_boxed_zoom(args.interactive)
         .allow_double_click_reset(args.interactive)
         .allow_drag(args.interactive)
@@ -649,13 +661,17 @@ pub fn plot_only_ui(
         });
     }
     plot = plot.custom_x_axes(vec![x_axis]);
+    // Powers of ten and category rows are labelled even when close together.
+    let mut y_axis = egui_plot::AxisHints::new_y()
+        .label(data.y_axis.title.clone())
+        .label_spacing(12.0..=20.0);
     if !y_ticks.is_empty() {
-        plot = plot
-            .y_grid_spacer(in_range(y_ticks.clone()))
-            .y_axis_formatter(move |m, _| tick_label(&y_ticks, m.value));
+        plot = plot.y_grid_spacer(in_range(y_ticks.clone()));
+        y_axis = y_axis.formatter(move |m, _| tick_label(&y_ticks, m.value));
     } else if data.y_axis.scale == Scale::Linear {
-        plot = plot.y_axis_formatter(|m, _| compact_number(m.value));
+        y_axis = y_axis.formatter(|m, _| compact_number(m.value));
     }
+    plot = plot.custom_y_axes(vec![y_axis]);
 
     // A slot under everything the plot draws, for its background and the dense image.
     let background_slot = ui.painter().add(egui::Shape::Noop);
@@ -682,6 +698,22 @@ pub fn plot_only_ui(
             );
         }
         draw_marks(plot_ui, data, &vector, &labels, &colors);
+        // Figures in a recorded conflict carry a magenta ring, so both sides stand out.
+        let conflicted: Vec<[f64; 2]> = vector
+            .iter()
+            .map(|&i| &data.marks[i])
+            .filter(|m| m.in_conflict.is_some() && !m.kind.is_vertical_line())
+            .map(|m| [m.x, m.y])
+            .collect();
+        if !conflicted.is_empty() {
+            plot_ui.points(
+                Points::new("", conflicted)
+                    .color(CONFLICT_RING)
+                    .radius(8.0)
+                    .filled(false)
+                    .shape(MarkerShape::Circle),
+            );
+        }
         if dense.is_empty() {
             // Long series, few enough points in all to draw one by one.
             for r in &data.runs {
@@ -1030,6 +1062,18 @@ fn draw_marks(
     labels: &std::collections::HashMap<String, String>,
     colors: &std::collections::HashMap<String, Color32>,
 ) {
+    let on_time_axis = data.x_axis.scale == Scale::Time;
+    // Height of the marks' y range, for arrow lengths.
+    let y_span = {
+        let ys = which
+            .iter()
+            .map(|&i| data.marks[i].y)
+            .filter(|y| y.is_finite());
+        let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| {
+            (a.min(y), b.max(y))
+        });
+        if hi > lo { hi - lo } else { 1.0 }
+    };
     // Filled points grouped per group and size, so the legend has one entry a group.
     let mut groups: std::collections::BTreeMap<(String, MarkKind, u32), Vec<[f64; 2]>> =
         Default::default();
@@ -1083,6 +1127,23 @@ fn draw_marks(
                         .color(color.gamma_multiply(0.45))
                         .width(1.0)
                         .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            }
+            // On a time axis "up to" and "at least" are markers with an arrow towards where
+            // the value may lie (a bar from zero means nothing on a log axis).
+            MarkKind::UpTo | MarkKind::AtLeast if on_time_axis => {
+                let dir = if m.kind == MarkKind::UpTo { -1.0 } else { 1.0 };
+                let span = y_span.max(1e-9) * 0.08;
+                plot_ui.points(
+                    Points::new(name.clone(), vec![[m.x, m.y]])
+                        .color(color)
+                        .radius(4.0)
+                        .filled(true)
+                        .shape(MarkerShape::Circle),
+                );
+                plot_ui.arrows(
+                    egui_plot::Arrows::new(name, vec![[m.x, m.y]], vec![[m.x, m.y + dir * span]])
+                        .color(color),
                 );
             }
             MarkKind::Bar
