@@ -94,7 +94,8 @@ pub struct ExportArgs {
     /// Image width in pixels (default 900 points times the scale).
     #[arg(long)]
     pub width: Option<u32>,
-    /// Image height in pixels (default 600 points times the scale).
+    /// Image height in pixels; without it the plot is 420 points high and the image as tall as
+    /// the figure with all its notes and sources.
     #[arg(long)]
     pub height: Option<u32>,
     /// Light or dark.
@@ -124,6 +125,9 @@ pub enum ThemeArg {
 
 /// Default figure size in points (the image is this times the scale in pixels).
 pub const DEFAULT_FIGURE_POINTS: (f32, f32) = (900.0, 600.0);
+/// Height of the plot itself, in points, when no `--height` is given (the image is then as
+/// tall as the figure).
+pub const DEFAULT_PLOT_POINTS: f32 = 420.0;
 
 /// Exit code of `export` when rendering or writing failed.
 pub const EXIT_EXPORT_FAILED: i32 = 1;
@@ -164,12 +168,14 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let options = FigureOptions {
         width_px: args.width.unwrap_or((wp * scale).round() as u32),
         height_px: args.height.unwrap_or((hp * scale).round() as u32),
+        // Without --height the plot keeps a readable height and the image grows to hold every
+        // note and source under it.
+        plot_height: args.height.is_none().then_some(DEFAULT_PLOT_POINTS),
         scale,
         theme: match args.theme {
             ThemeArg::Light => egui::Theme::Light,
             ThemeArg::Dark => egui::Theme::Dark,
         },
-        plot_height: None,
     };
     if let Err(e) = options.check() {
         let _ = writeln!(err, "export: {e}");
@@ -239,8 +245,8 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         "{}: {} ({}x{} px, scale {}, {} marks, rendered on {})",
         png.display(),
         data.title,
-        options.width_px,
-        options.height_px,
+        figure.image.size[0],
+        figure.image.size[1],
         scale,
         figure.stats.marks_drawn,
         offscreen.adapter

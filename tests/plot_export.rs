@@ -92,8 +92,10 @@ fn every_plot_exports_from_the_command_line_at_the_requested_size() {
         assert_eq!(marks_reported(&stdout), rows, "{kind:?}: {stdout}");
         assert!(rows > 0, "{kind:?} shows something on the built-in data");
     }
-    // Default size at 2x and 4x: 900x600 points.
-    for (scale, size) in [("2", (1800, 1200)), ("4", (3600, 2400))] {
+    // Default size at 2x and 4x: 900 points wide, as tall as the figure; the same layout at
+    // both densities, so the 4x image is exactly twice the 2x one.
+    let mut sizes = Vec::new();
+    for scale in ["2", "4"] {
         let png = dir.path().join(format!("size-{scale}.png"));
         let out = exe()
             .args([
@@ -108,8 +110,14 @@ fn every_plot_exports_from_the_command_line_at_the_requested_size() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert_eq!(png_size(&png), size);
+        sizes.push(png_size(&png));
     }
+    assert_eq!(sizes[0].0, 1800);
+    assert!(
+        sizes[0].1 > 2 * 420,
+        "the plot alone is 420 points high: {sizes:?}"
+    );
+    assert_eq!(sizes[1], (2 * sizes[0].0, 2 * sizes[0].1));
 }
 
 #[test]
@@ -153,6 +161,10 @@ fn export_reads_datasets_kept_outside_the_repo() {
             "model-size",
             "--linear",
             "--by-family",
+            "--width",
+            "1600",
+            "--height",
+            "1000",
             "--out",
         ])
         .arg(&png)
@@ -164,7 +176,7 @@ fn export_reads_datasets_kept_outside_the_repo() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(png_size(&png), (1800, 1200));
+    assert_eq!(png_size(&png), (1600, 1000));
 }
 
 #[test]
@@ -254,6 +266,20 @@ fn render(kind: PlotKind, w_pt: f32, h_pt: f32, scale: f32) -> egui::ColorImage 
     let fig = render_figure(&mut off, &ds, &data, &PlotView::default(), None, &opts).unwrap();
     assert_eq!(fig.stats.marks_drawn, data.mark_count());
     assert_eq!(csv_records(&to_csv(&data)), fig.stats.marks_drawn);
+    fig.image
+}
+
+/// As the command line draws by default: the plot `plot_pt` high, the image as tall as the
+/// figure.
+fn render_fitted(kind: PlotKind, w_pt: f32, plot_pt: f32, scale: f32) -> egui::ColorImage {
+    let ds = builtin();
+    let data = Arc::new(derive_all(kind, &ds, &DeriveOptions::default()));
+    let mut off = Offscreen::headless().expect("a wgpu adapter (lavapipe in CI)");
+    let mut opts = FigureOptions::from_points(w_pt, 400.0, scale, egui::Theme::Light);
+    opts.plot_height = Some(plot_pt);
+    let fig = render_figure(&mut off, &ds, &data, &PlotView::default(), None, &opts).unwrap();
+    assert_eq!(fig.stats.marks_drawn, data.mark_count());
+    assert!(fig.image.size[1] as f32 > plot_pt * scale);
     fig.image
 }
 
@@ -354,7 +380,7 @@ fn two_x_is_rendered_at_two_x_not_resampled() {
 #[test]
 fn one_image_snapshot_per_plot() {
     for kind in PlotKind::ALL {
-        let img = render(kind, 760.0, 560.0, 1.0);
+        let img = render_fitted(kind, 760.0, 300.0, 1.0);
         let [w, h] = img.size;
         let rgba = image::RgbaImage::from_raw(w as u32, h as u32, img.as_raw().to_vec()).unwrap();
         egui_kittest::image_snapshot(&rgba, format!("plot_{}", kind.name()));

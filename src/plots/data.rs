@@ -424,6 +424,10 @@ pub struct Footer {
     pub sources: Vec<SourceId>,
     /// A human label per source, parallel to `sources` ("id: title, publisher, locator").
     pub source_labels: Vec<String>,
+    /// A short name per source for the figure's footer, parallel to `sources`: its title
+    /// (with the publisher), else its publisher and locator, else its id. Empty when not given
+    /// (the footer then uses `source_labels`).
+    pub source_names: Vec<String>,
     /// The filters in force (from `ListQuery::describe`), empty when none.
     pub filters: Vec<String>,
     /// The dataset's title and date.
@@ -440,8 +444,11 @@ impl Footer {
         if self.sources.is_empty() {
             out.push("Source: none (no values shown)".to_owned());
         } else {
-            // Titles when the derivation gave them (it always does), else the bare ids.
-            let names: Vec<&str> = if self.source_labels.len() == self.sources.len() {
+            // Short names when the derivation gave them (it always does), else the long labels,
+            // else the bare ids.
+            let names: Vec<&str> = if self.source_names.len() == self.sources.len() {
+                self.source_names.iter().map(String::as_str).collect()
+            } else if self.source_labels.len() == self.sources.len() {
                 self.source_labels.iter().map(String::as_str).collect()
             } else {
                 self.sources.iter().map(SourceId::as_str).collect()
@@ -890,6 +897,21 @@ impl<'a> Builder<'a> {
         None
     }
 
+    fn source_name(&self, id: &SourceId) -> String {
+        let Some(s) = self.ix.source(id).and_then(|p| self.ds.sources.get(p)) else {
+            return id.to_string();
+        };
+        let (title, publisher, locator) = (s.title.trim(), s.publisher.trim(), s.locator.trim());
+        match (title.is_empty(), publisher.is_empty(), locator.is_empty()) {
+            (false, false, _) if !title.contains(publisher) => format!("{title} ({publisher})"),
+            (false, _, _) => title.to_owned(),
+            (true, false, false) => format!("{publisher}, {locator}"),
+            (true, false, true) => publisher.to_owned(),
+            (true, true, false) => locator.to_owned(),
+            (true, true, true) => id.to_string(),
+        }
+    }
+
     fn source_label(&self, id: &SourceId) -> String {
         let Some(s) = self.ix.source(id).and_then(|p| self.ds.sources.get(p)) else {
             return format!("{id} (not in the dataset)");
@@ -1017,6 +1039,21 @@ impl<'a> Builder<'a> {
         };
         let footer = Footer {
             source_labels: sources.iter().map(|s| self.source_label(s)).collect(),
+            source_names: {
+                // A name several sources share ("LICENSE", "git log") gets its id.
+                let names: Vec<String> = sources.iter().map(|s| self.source_name(s)).collect();
+                names
+                    .iter()
+                    .zip(&sources)
+                    .map(|(n, id)| {
+                        if names.iter().filter(|m| *m == n).count() > 1 {
+                            format!("{n} [{id}]")
+                        } else {
+                            n.clone()
+                        }
+                    })
+                    .collect()
+            },
             credits: self.credits(&sources),
             sources,
             filters,
@@ -2050,6 +2087,7 @@ mod tests {
         let f = Footer {
             sources: vec![SourceId::new("s1"), SourceId::new("s2")],
             source_labels: vec!["s1".into(), "s2".into()],
+            source_names: Vec::new(),
             filters: vec!["search: \"qwen\"".into()],
             dataset: "Data, 2025".into(),
             credits: vec!["Epoch AI, CC BY 4.0".into()],
