@@ -1546,8 +1546,14 @@ fn outcomes(b: &mut Builder, orgs: &[u32]) -> Frame {
         let metric = c.metric.label();
         b.group(&metric, &metric);
         let x = categories.len() as f64;
+        // The baseline is part of the claim: it goes on the axis, not only in the tooltip.
+        let baseline = if c.baseline.trim().is_empty() {
+            "baseline not stated".to_owned()
+        } else {
+            format!("vs {}", c.baseline.trim())
+        };
         categories.push(format!(
-            "{}: {} ({})",
+            "{}: {} ({}) — {baseline}",
             b.subject_name(&c.subject),
             metric,
             c.source
@@ -1590,7 +1596,7 @@ fn outcomes(b: &mut Builder, orgs: &[u32]) -> Frame {
                    states it; each label names the baseline compared with"
             .to_owned(),
         x_axis: Axis::new(
-            "Claim (organization: metric (source))",
+            "Claim (organization: metric (source), baseline)",
             Scale::Category(categories),
         ),
         y_axis: Axis::new("Claimed gain or reduction (%)", Scale::Linear),

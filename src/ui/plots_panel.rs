@@ -273,9 +273,28 @@ fn tick_label(ticks: &[(f64, String)], v: f64) -> String {
         .unwrap_or_default()
 }
 
-/// A category label broken into lines at its natural joints ("Org: metric (source)").
+/// A category label broken into lines at its natural joints ("Org: metric (source) —
+/// baseline"), long parts word-wrapped at about 24 characters.
 fn wrap_label(l: &str) -> String {
-    l.replacen(": ", ":\n", 1).replacen(" (", "\n(", 1)
+    let joints = l
+        .replacen(": ", ":\n", 1)
+        .replacen(" (", "\n(", 1)
+        .replacen(" — ", "\n", 1);
+    let mut out: Vec<String> = Vec::new();
+    for part in joints.lines() {
+        let mut line = String::new();
+        for word in part.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 24 {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push(line);
+    }
+    out.join("\n")
 }
 
 /// The ring around figures in a recorded conflict (magenta: in no palette, readable on light
@@ -556,7 +575,7 @@ pub fn figure_footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotVi
         .collect();
     let mut key: Vec<&str> = styles;
     if data.marks.iter().any(|m| m.in_conflict.is_some()) {
-        key.push("Magenta ring: a figure in a recorded conflict between sources (see below)");
+        key.push("Magenta ring, outline or halo: a figure in a recorded conflict between sources (see below)");
     }
     if !key.is_empty() {
         ui.label(format!("Key: {}", key.join(" · ")));
@@ -702,7 +721,15 @@ pub fn plot_only_ui(
         let conflicted: Vec<[f64; 2]> = vector
             .iter()
             .map(|&i| &data.marks[i])
-            .filter(|m| m.in_conflict.is_some() && !m.kind.is_vertical_line())
+            .filter(|m| {
+                m.in_conflict.is_some()
+                    && !m.kind.is_vertical_line()
+                    && !m.kind.is_bar()
+                    && !matches!(
+                        m.kind,
+                        MarkKind::Cell | MarkKind::YearSpan | MarkKind::TimeSpan
+                    )
+            })
             .map(|m| [m.x, m.y])
             .collect();
         if !conflicted.is_empty() {
@@ -1111,9 +1138,29 @@ fn draw_marks(
                         .filled(false)
                         .shape(MarkerShape::Circle),
                 );
+                if !on_time_axis && !m.value_text.is_empty() {
+                    // "about 90%" above the marker.
+                    plot_ui.text(
+                        egui_plot::Text::new(
+                            "",
+                            PlotPoint::new(m.x, m.y + y_span * 0.04),
+                            RichText::new(&m.value_text).small(),
+                        )
+                        .anchor(egui::Align2::CENTER_BOTTOM)
+                        .color(color),
+                    );
+                }
             }
             MarkKind::YearSpan | MarkKind::TimeSpan => {
                 let x2 = m.x2.unwrap_or(m.x + 1.0);
+                if m.in_conflict.is_some() {
+                    // A magenta halo under a span in a recorded conflict.
+                    plot_ui.line(
+                        Line::new("", PlotPoints::new(vec![[m.x, m.y], [x2, m.y]]))
+                            .color(CONFLICT_RING)
+                            .width(8.0),
+                    );
+                }
                 plot_ui.line(
                     Line::new(name, PlotPoints::new(vec![[m.x, m.y], [x2, m.y]]))
                         .color(color)
@@ -1166,11 +1213,35 @@ fn draw_marks(
                     _ => color.gamma_multiply(0.8),
                 };
                 plot_ui.polygon(
-                    Polygon::new(name, PlotPoints::new(rect))
+                    Polygon::new(name, PlotPoints::new(rect.clone()))
                         .fill_color(fill)
                         .stroke(egui::Stroke::new(1.0, color)),
                 );
-                if matches!(m.kind, MarkKind::UpTo | MarkKind::AtLeast) {
+                if m.in_conflict.is_some() {
+                    // A figure in a recorded conflict is outlined in magenta (an unnamed item,
+                    // so the legend keeps the series' colour).
+                    plot_ui.polygon(
+                        Polygon::new("", PlotPoints::new(rect))
+                            .fill_color(Color32::TRANSPARENT)
+                            .stroke(egui::Stroke::new(2.5, CONFLICT_RING)),
+                    );
+                }
+                if matches!(
+                    m.kind,
+                    MarkKind::Bar | MarkKind::Range | MarkKind::UpTo | MarkKind::AtLeast
+                ) && !m.value_text.is_empty()
+                {
+                    // The value as stated ("up to 90%") above the bar.
+                    plot_ui.text(
+                        egui_plot::Text::new(
+                            "",
+                            PlotPoint::new(m.x, y1),
+                            RichText::new(&m.value_text).small(),
+                        )
+                        .anchor(egui::Align2::CENTER_BOTTOM)
+                        .color(color),
+                    );
+                } else if matches!(m.kind, MarkKind::UpTo | MarkKind::AtLeast) {
                     let word = if m.kind == MarkKind::UpTo {
                         "up to"
                     } else {
