@@ -80,18 +80,14 @@ fn plot_benches(c: &mut Criterion) {
             ))
         })
     });
-    // Press, then drag 4 points a frame, back and forth: a steady pan.
-    frame(
-        &ctx,
-        &ds,
-        &data,
-        vec![egui::Event::PointerButton {
-            pos: rest,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: egui::Modifiers::NONE,
-        }],
-    );
+    let press = |pos: egui::Pos2, pressed: bool| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    // Check that a drag pans the plot: press, move 4 points a frame, release.
+    frame(&ctx, &ds, &data, vec![press(rest, true)]);
     let before = bounds();
     for i in 0..5 {
         frame(
@@ -107,17 +103,7 @@ fn plot_benches(c: &mut Criterion) {
     let after = bounds();
     eprintln!("pan check: {before:?} -> {after:?}");
     assert_ne!(before.min(), after.min(), "the drag pans the plot");
-    frame(
-        &ctx,
-        &ds,
-        &data,
-        vec![egui::Event::PointerButton {
-            pos: rest,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: egui::Modifiers::NONE,
-        }],
-    );
+    frame(&ctx, &ds, &data, vec![press(rest, false)]);
     // Worst case: every frame zooms, so every frame re-rasterizes the million points.
     let mut zoom_in = true;
     g.bench_function("frame_while_zooming_worst_case", |b| {
@@ -136,12 +122,6 @@ fn plot_benches(c: &mut Criterion) {
     // points either way over the data, leaves the cached image's margin (half a view) once a
     // stroke, and the timing includes the frames that re-rasterize it.
     let mut step = 0i32;
-    let press = |pos: egui::Pos2, pressed: bool| egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    };
     g.bench_function("frame_while_panning", |b| {
         b.iter(|| {
             let k = step % 60;

@@ -196,28 +196,20 @@ fn export_errors_say_what_is_wrong() {
     assert!(err.contains("unknown plot \"pie-chart\""), "{err}");
     assert!(err.contains("release-timeline"), "lists the plots: {err}");
 
+    // `export --plot outcomes --out p` plus `extra`.
+    let outcomes = |extra: &[&str]| {
+        let mut args = vec!["export", "--plot", "outcomes", "--out", p];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
     let missing = dir.path().join("no-such.ron");
-    let (code, err) = run(&[
-        "export",
-        "--plot",
-        "outcomes",
-        "--out",
-        p,
-        missing.to_str().unwrap(),
-    ]);
+    let (code, err) = outcomes(&[missing.to_str().unwrap()]);
     assert_eq!(code, Some(2));
     assert!(err.contains("no-such.ron"), "{err}");
 
     let broken = dir.path().join("broken.ron");
     std::fs::write(&broken, "Dataset(format_version: 1, sources: [").unwrap();
-    let (code, err) = run(&[
-        "export",
-        "--plot",
-        "outcomes",
-        "--out",
-        p,
-        broken.to_str().unwrap(),
-    ]);
+    let (code, err) = outcomes(&[broken.to_str().unwrap()]);
     assert_eq!(code, Some(2));
     assert!(err.contains("broken.ron:1:"), "file:line:col: {err}");
 
