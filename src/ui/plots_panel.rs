@@ -401,6 +401,8 @@ struct FigureCache {
     image: Option<DenseImage>,
     /// Colour of each group.
     colors: std::collections::HashMap<String, Color32>,
+    /// The names the legend can show.
+    legend: Vec<String>,
     /// Lowest and highest y of the marks (lines across the plot aside).
     y_extent: Option<(f64, f64)>,
 }
@@ -497,6 +499,7 @@ impl FigureCache {
             }
             self.y_extent = y_extent;
             self.colors = colors;
+            self.legend = legend_names(data);
             self.data = Some(Arc::clone(data));
             self.dense = Arc::new(layer);
             self.vector = vector;
@@ -784,9 +787,11 @@ pub fn plot_only_ui(
         Some(v) => v.hidden.clone(),
         None => egui_plot::PlotMemory::load(ui.ctx(), plot_id(data.kind))
             .map(|mem| {
-                legend_names(data)
-                    .into_iter()
+                cache
+                    .legend
+                    .iter()
                     .filter(|n| mem.hidden_items.contains(&egui_plot::ItemId::new(n)))
+                    .cloned()
                     .collect()
             })
             .unwrap_or_default(),
