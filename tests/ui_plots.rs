@@ -125,6 +125,18 @@ fn a_legend_click_hides_a_series_and_exports_keep_it_hidden() {
     let china = data.marks.iter().filter(|m| m.group == "China").count();
     assert!(china > 0);
     assert_eq!(fig.stats.marks_drawn, data.mark_count() - china);
+    // Its footer names only the sources of the values still shown.
+    let footer = ai_adoption_explorer::ui::plots_panel::footer_for_view(&data, &view.hidden);
+    let shown: std::collections::HashSet<_> = data
+        .marks
+        .iter()
+        .filter(|m| m.group != "China")
+        .flat_map(|m| m.sources.iter().cloned())
+        .collect();
+    assert_eq!(footer.sources.len(), shown.len());
+    assert!(footer.sources.iter().all(|s| shown.contains(s)));
+    assert!(footer.sources.len() < data.footer.sources.len());
+    assert_eq!(footer.source_names.len(), footer.sources.len());
 }
 
 #[test]

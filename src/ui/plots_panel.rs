@@ -567,6 +567,39 @@ pub fn figure_header_ui(ui: &mut egui::Ui, data: &PlotData) {
     }
 }
 
+/// The footer of `data` with the legend entries `hidden`: only the sources of the values still
+/// shown.
+pub fn footer_for_view(data: &PlotData, hidden: &[String]) -> crate::plots::Footer {
+    let labels = group_labels(data);
+    let visible: std::collections::HashSet<&crate::model::SourceId> = data
+        .marks
+        .iter()
+        .chain(data.runs.iter().map(|r| &r.template))
+        .filter(|m| {
+            let name = labels.get(&m.group).unwrap_or(&m.group);
+            name.is_empty() || !hidden.contains(name)
+        })
+        .flat_map(|m| &m.sources)
+        .collect();
+    let mut f = data.footer.clone();
+    let keep: Vec<bool> = f.sources.iter().map(|s| visible.contains(s)).collect();
+    fn kept<T: Clone>(list: &[T], keep: &[bool]) -> Vec<T> {
+        list.iter()
+            .zip(keep)
+            .filter(|(_, k)| **k)
+            .map(|(x, _)| x.clone())
+            .collect()
+    }
+    f.sources = kept(&f.sources, &keep);
+    if f.source_labels.len() == keep.len() {
+        f.source_labels = kept(&f.source_labels, &keep);
+    }
+    if f.source_names.len() == keep.len() {
+        f.source_names = kept(&f.source_names, &keep);
+    }
+    f
+}
+
 /// The notes and the source footer of a figure (plus the legend entries hidden in `view`).
 pub fn figure_footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotView>) {
     // The legend's second half: what each mark style means.
@@ -586,12 +619,14 @@ pub fn figure_footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotVi
     for n in &data.notes {
         ui.weak(n);
     }
-    if let Some(v) = view
-        && !v.hidden.is_empty()
-    {
-        ui.weak(format!("Hidden in this view: {}", v.hidden.join(", ")));
-    }
-    for l in data.footer.lines() {
+    let footer = match view {
+        Some(v) if !v.hidden.is_empty() => {
+            ui.weak(format!("Hidden in this view: {}", v.hidden.join(", ")));
+            footer_for_view(data, &v.hidden)
+        }
+        _ => data.footer.clone(),
+    };
+    for l in footer.lines() {
         ui.label(RichText::new(l).small());
     }
 }
@@ -721,7 +756,7 @@ pub fn plot_only_ui(
         }
         draw_marks(plot_ui, data, &vector, &labels, &colors);
         // Figures in a recorded conflict carry a magenta ring, so both sides stand out.
-        let conflicted: Vec<[f64; 2]> = vector
+        let conflicted: Vec<&Mark> = vector
             .iter()
             .map(|&i| &data.marks[i])
             .filter(|m| {
@@ -733,11 +768,13 @@ pub fn plot_only_ui(
                         MarkKind::Cell | MarkKind::YearSpan | MarkKind::TimeSpan
                     )
             })
-            .map(|m| [m.x, m.y])
             .collect();
-        if !conflicted.is_empty() {
+        // Each ring hides with its series (same item id as the legend entry).
+        for m in conflicted {
+            let name = labels.get(&m.group).unwrap_or(&m.group);
             plot_ui.points(
-                Points::new("", conflicted)
+                Points::new("", vec![[m.x, m.y]])
+                    .id(name.as_str())
                     .color(CONFLICT_RING)
                     .radius(8.0)
                     .filled(false)
@@ -772,8 +809,10 @@ pub fn plot_only_ui(
             } else {
                 Color32::BLACK
             };
+            let name = labels.get(&m.group).unwrap_or(&m.group);
             plot_ui.points(
                 Points::new("", vec![[m.x, m.y]])
+                    .id(name.as_str())
                     .color(ring)
                     .radius(9.0)
                     .filled(false)
@@ -1131,13 +1170,14 @@ fn draw_marks(
                 {
                     plot_ui.line(
                         Line::new("", PlotPoints::new(vec![[m.x, m.y], [t.x, t.y]]))
+                            .id(name.as_str())
                             .color(color.gamma_multiply(0.5)),
                     );
                 }
             }
             MarkKind::Hollow => {
                 plot_ui.points(
-                    Points::new(name, vec![[m.x, m.y]])
+                    Points::new(name.clone(), vec![[m.x, m.y]])
                         .color(color)
                         .radius(6.0)
                         .filled(false)
@@ -1151,6 +1191,7 @@ fn draw_marks(
                             PlotPoint::new(m.x, m.y + y_span * 0.04),
                             RichText::new(&m.value_text).small(),
                         )
+                        .id(name.as_str())
                         .anchor(egui::Align2::CENTER_BOTTOM)
                         .color(color),
                     );
@@ -1162,6 +1203,7 @@ fn draw_marks(
                     // A magenta halo under a span in a recorded conflict.
                     plot_ui.line(
                         Line::new("", PlotPoints::new(vec![[m.x, m.y], [x2, m.y]]))
+                            .id(name.as_str())
                             .color(CONFLICT_RING)
                             .width(8.0),
                     );
@@ -1218,7 +1260,7 @@ fn draw_marks(
                     _ => color.gamma_multiply(0.8),
                 };
                 plot_ui.polygon(
-                    Polygon::new(name, PlotPoints::new(rect.clone()))
+                    Polygon::new(name.clone(), PlotPoints::new(rect.clone()))
                         .fill_color(fill)
                         .stroke(egui::Stroke::new(1.0, color)),
                 );
@@ -1227,6 +1269,7 @@ fn draw_marks(
                     // so the legend keeps the series' colour).
                     plot_ui.polygon(
                         Polygon::new("", PlotPoints::new(rect))
+                            .id(name.as_str())
                             .fill_color(Color32::TRANSPARENT)
                             .stroke(egui::Stroke::new(2.5, CONFLICT_RING)),
                     );
@@ -1243,6 +1286,7 @@ fn draw_marks(
                             PlotPoint::new(m.x, y1),
                             RichText::new(&m.value_text).small(),
                         )
+                        .id(name.as_str())
                         .anchor(egui::Align2::CENTER_BOTTOM)
                         .color(color),
                     );
@@ -1258,16 +1302,20 @@ fn draw_marks(
                             PlotPoint::new(m.x, y1),
                             RichText::new(word).small(),
                         )
+                        .id(name.as_str())
                         .anchor(egui::Align2::CENTER_BOTTOM)
                         .color(color),
                     );
                 }
                 if m.kind == MarkKind::Cell && !m.label.is_empty() {
-                    plot_ui.text(egui_plot::Text::new(
-                        "",
-                        PlotPoint::new(m.x, m.y),
-                        RichText::new(&m.value_text).small(),
-                    ));
+                    plot_ui.text(
+                        egui_plot::Text::new(
+                            "",
+                            PlotPoint::new(m.x, m.y),
+                            RichText::new(&m.value_text).small(),
+                        )
+                        .id(name.as_str()),
+                    );
                 }
             }
         }
