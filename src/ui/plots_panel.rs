@@ -273,6 +273,58 @@ fn tick_label(ticks: &[(f64, String)], v: f64) -> String {
         .unwrap_or_default()
 }
 
+/// Grid marks on a time axis of fractional years: every month, quarter, year, 5 and 10 years
+/// in the shown range (egui_plot shows each level whose lines are far enough apart).
+fn time_grid(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || hi - lo > 5_000.0 {
+        return Vec::new();
+    }
+    // In whole months, coarsest level first; each date once, at its coarsest level.
+    let (lo_m, hi_m) = ((lo * 12.0).floor() as i64, (hi * 12.0).ceil() as i64);
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for step in [120i64, 60, 12, 3, 1] {
+        // Skip levels too dense to draw at all.
+        if (hi_m - lo_m) / step > 400 {
+            continue;
+        }
+        for k in lo_m.div_euclid(step)..=hi_m.div_euclid(step) + 1 {
+            let month = k * step;
+            // Only inside the range: egui_plot would label ticks past the edges.
+            if month < lo_m
+                || month > hi_m
+                || (month as f64) < lo * 12.0
+                || (month as f64) > hi * 12.0
+            {
+                continue;
+            }
+            if seen.insert(month) {
+                out.push(GridMark {
+                    value: month as f64 / 12.0,
+                    step_size: step as f64 / 12.0,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The label of a time tick: the year at whole years, "2025-04" at months and quarters.
+fn time_label(value: f64, step: f64) -> String {
+    let year = value.floor();
+    let month = ((value - year) * 12.0).round() as i64;
+    if month == 0 || month == 12 {
+        let y = if month == 12 { year + 1.0 } else { year };
+        return format!("{y:.0}");
+    }
+    if step < 0.99 {
+        format!("{year:.0}-{:02}", month + 1)
+    } else {
+        String::new()
+    }
+}
+
 /// A category label broken into lines at its natural joints ("Org: metric (source) —
 /// baseline"), long parts word-wrapped at about 24 characters.
 fn wrap_label(l: &str) -> String {
@@ -709,13 +761,9 @@ pub fn plot_only_ui(
             if wrap { wrap_label(&l) } else { l }
         });
     } else if x_scale == Scale::Time {
-        x_axis = x_axis.formatter(|m, _| {
-            if (m.value - m.value.round()).abs() < 1e-6 {
-                format!("{:.0}", m.value)
-            } else {
-                String::new()
-            }
-        });
+        // Calendar ticks: decades, years, quarters and months, labelled as dates.
+        plot = plot.x_grid_spacer(time_grid);
+        x_axis = x_axis.formatter(|m, _| time_label(m.value, m.step_size));
     }
     plot = plot.custom_x_axes(vec![x_axis]);
     // Powers of ten and category rows are labelled even when close together.
@@ -1337,6 +1385,55 @@ fn draw_marks(
 #[cfg(test)]
 mod tests {
     use super::compact_number;
+
+    #[test]
+    fn time_ticks_are_calendar_dates() {
+        use super::{time_grid, time_label};
+        assert_eq!(time_label(2025.0, 1.0), "2025");
+        assert_eq!(time_label(2025.25, 0.25), "2025-04");
+        assert_eq!(time_label(2025.0 + 11.0 / 12.0, 1.0 / 12.0), "2025-12");
+        assert_eq!(time_label(2025.5, 1.0), "");
+        let marks = time_grid(egui_plot::GridInput {
+            bounds: (2024.9, 2026.1),
+            base_step_size: 0.01,
+        });
+        // Months, quarters and years over a year and a bit; 2025 at the 5-year level.
+        assert!(
+            marks
+                .iter()
+                .any(|m| m.value == 2026.0 && m.step_size == 1.0)
+        );
+        assert!(
+            marks
+                .iter()
+                .any(|m| m.value == 2025.0 && m.step_size == 5.0)
+        );
+        // Each date once.
+        let mut values: Vec<i64> = marks
+            .iter()
+            .map(|m| (m.value * 12.0).round() as i64)
+            .collect();
+        let n = values.len();
+        values.sort_unstable();
+        values.dedup();
+        assert_eq!(values.len(), n);
+        assert!(
+            marks
+                .iter()
+                .any(|m| (m.value - 2025.25).abs() < 1e-9 && m.step_size == 0.25)
+        );
+        // Every month once (at its coarsest level): 15 months from 2024-11 to 2026-02 (and
+        // the ends rounded outwards).
+        assert!(marks.len() >= 15, "{}", marks.len());
+        assert!(marks.iter().filter(|m| m.step_size < 0.1).count() >= 8);
+        assert!(
+            time_grid(egui_plot::GridInput {
+                bounds: (0.0, 1e9),
+                base_step_size: 1.0
+            })
+            .is_empty()
+        );
+    }
 
     #[test]
     fn linear_count_labels_are_compact() {
