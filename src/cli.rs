@@ -232,7 +232,10 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         Ok(f) => f,
         Err(e) => {
             let _ = writeln!(err, "export: {e}");
-            return EXIT_EXPORT_FAILED;
+            return match e {
+                crate::export::ExportError::BadSize(_) => EXIT_BAD_INPUT,
+                _ => EXIT_EXPORT_FAILED,
+            };
         }
     };
     let written = encode_png(&figure.image).and_then(|bytes| write_file(png, &bytes));

@@ -216,6 +216,12 @@ fn export_errors_say_what_is_wrong() {
     let (code, err) = run(&["export", "--plot", "outcomes", "--width", "100", "--out", p]);
     assert_eq!(code, Some(2));
     assert!(err.contains("at least 200x150 points"), "{err}");
+    // Larger than any renderer takes (lavapipe: 8192 or 16384 a side).
+    let (code, err) = run(&[
+        "export", "--plot", "outcomes", "--width", "40000", "--height", "900", "--out", p,
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("at most"), "{err}");
     let (code, err) = run(&["export", "--plot", "outcomes", "--scale", "0", "--out", p]);
     assert_eq!(code, Some(2));
     assert!(err.contains("scale"), "{err}");

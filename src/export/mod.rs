@@ -133,6 +133,13 @@ pub fn render_figure(
     options: &FigureOptions,
 ) -> Result<Figure, ExportError> {
     options.check()?;
+    let max = offscreen.max_texture_side();
+    if options.width_px as usize > max || options.height_px as usize > max {
+        return Err(ExportError::BadSize(format!(
+            "{}x{} pixels: each side must be at most {max} on this renderer",
+            options.width_px, options.height_px
+        )));
+    }
     let ctx = egui::Context::default();
     crate::ui::install_fonts(&ctx);
     ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
