@@ -81,12 +81,17 @@ pub fn nearest_mark(
         }
     }
     // The points of long series: plain points, numbered after the marks.
+    // (A box test first: a million points are scanned on each pointer move.)
+    let (bx, by) = (max_px * x_per_px, max_px * y_per_px);
     let mut i = data.marks.len();
     for r in &data.runs {
         for p in &r.points {
-            let d = ((p.x - x) / x_per_px).hypot((p.y - y) / y_per_px);
-            if d <= max_px && best.is_none_or(|(bd, _, _)| d <= bd) {
-                best = Some((d, 0, i));
+            let (dx, dy) = (p.x - x, p.y - y);
+            if dx.abs() <= bx && dy.abs() <= by {
+                let d = (dx / x_per_px).hypot(dy / y_per_px);
+                if d <= max_px && best.is_none_or(|(bd, _, _)| d <= bd) {
+                    best = Some((d, 0, i));
+                }
             }
             i += 1;
         }
@@ -145,6 +150,33 @@ mod tests {
             nearest_mark(&plot(Vec::new()), 0.0, 0.0, 1.0, 1.0, 9.0),
             None
         );
+    }
+
+    #[test]
+    fn points_of_runs_are_numbered_after_the_marks() {
+        use crate::model::PartialDate;
+        use crate::plots::data::{PointRun, RunPoint};
+        let mut p = plot(vec![point(0.0, 0.0)]);
+        let pt = |x: f64, y: f64| RunPoint {
+            x,
+            y,
+            value: 1.0,
+            date: PartialDate::day(2025, 1, 1),
+        };
+        p.runs.push(PointRun {
+            template: Mark::default(),
+            name: "s".into(),
+            unit_suffix: String::new(),
+            points: vec![pt(50.0, 50.0), pt(100.0, 100.0)],
+        });
+        assert_eq!(nearest_mark(&p, 99.0, 101.0, 1.0, 1.0, 5.0), Some(2));
+        assert_eq!(nearest_mark(&p, 52.0, 49.0, 1.0, 1.0, 5.0), Some(1));
+        // Out of reach in one direction only: the box test must not let it through.
+        assert_eq!(nearest_mark(&p, 50.0, 60.0, 1.0, 1.0, 5.0), None);
+        // A nearer plain mark wins.
+        assert_eq!(nearest_mark(&p, 0.5, 0.0, 1.0, 1.0, 5.0), Some(0));
+        assert_eq!(p.mark_count(), 3);
+        assert_eq!(p.mark(2).map(|m| m.x), Some(100.0));
     }
 
     #[test]

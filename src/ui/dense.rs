@@ -111,44 +111,41 @@ pub fn rasterize(
 ) -> ColorImage {
     let [w, h] = size;
     let mut pixels = vec![Color32::TRANSPARENT; w * h];
-    let [x0, y0, x1, y1] = region;
-    let (sx, sy) = (w as f64 / (x1 - x0), h as f64 / (y1 - y0));
-    if w > 0 && h > 0 && sx.is_finite() && sy.is_finite() && sx > 0.0 && sy > 0.0 {
-        for g in &layer.groups {
-            if !visible(&g.name) {
-                continue;
-            }
-            let disk = disk(g.radius * pixels_per_point);
-            let reach = f64::from((g.radius * pixels_per_point).ceil() + 1.0);
-            let r = reach as usize;
-            // The group's coverage first (a crowd of points on one pixel costs one disk, and a
-            // pixel under many disks keeps the largest coverage), then one blend per pixel.
-            // The mask has a rim of 2r so that disks of points just outside still reach in.
-            let pad = 2 * r;
-            let (mw, mh) = (w + 2 * pad, h + 2 * pad);
-            let mut hit = vec![false; mw * mh];
-            let (wf, hf) = (w as f64, h as f64);
-            for &[x, y] in &g.points {
-                let px = (x - x0) * sx;
-                let py = (y1 - y) * sy;
-                if !(px >= -reach && px < wf + reach && py >= -reach && py < hf + reach) {
-                    continue;
-                }
-                let ix = (px.floor() as isize + pad as isize) as usize;
-                let iy = (py.floor() as isize + pad as isize) as usize;
-                hit[iy * mw + ix] = true;
-            }
-            let stamp: Vec<(isize, u8)> = disk
-                .iter()
-                .map(|&(dx, dy, c)| (dy as isize * mw as isize + dx as isize, c))
-                .collect();
-            let mut mask = vec![0u8; mw * mh];
-            for (at, _) in hit.iter().enumerate().filter(|(_, h)| **h) {
-                for &(off, cover) in &stamp {
-                    let m = &mut mask[(at as isize + off) as usize];
-                    *m = (*m).max(cover);
-                }
-            }
+    let [x0, _, x1, y1] = region;
+    let (sx, sy) = (w as f64 / (x1 - x0), h as f64 / (y1 - region[1]));
+    if !(w > 0 && h > 0 && sx.is_finite() && sy.is_finite() && sx > 0.0 && sy > 0.0) {
+        return ColorImage::new([w, h], pixels);
+    }
+    let groups: Vec<&DenseGroup> = layer.groups.iter().filter(|g| visible(&g.name)).collect();
+    // Groups' coverage masks are independent: a few at a time on the machine's cores, then
+    // blended in drawing order (later groups on top).
+    let cores = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .max(1);
+    for chunk in groups.chunks(cores) {
+        let masks: Vec<(Color32, usize, Vec<u8>)> = if chunk.len() == 1 {
+            vec![coverage(
+                chunk[0],
+                region,
+                [w, h],
+                [sx, sy],
+                pixels_per_point,
+            )]
+        } else {
+            std::thread::scope(|scope| {
+                let jobs: Vec<_> = chunk
+                    .iter()
+                    .map(|g| {
+                        scope.spawn(move || coverage(g, region, [w, h], [sx, sy], pixels_per_point))
+                    })
+                    .collect();
+                jobs.into_iter()
+                    .map(|j| j.join().expect("a coverage job does not panic"))
+                    .collect()
+            })
+        };
+        for (color, pad, mask) in masks {
+            let mw = w + 2 * pad;
             for y in 0..h {
                 let row = &mask[(y + pad) * mw + pad..(y + pad) * mw + pad + w];
                 for (x, &cover) in row.iter().enumerate() {
@@ -156,16 +153,59 @@ pub fn rasterize(
                         continue;
                     }
                     let px = &mut pixels[y * w + x];
-                    if cover == 255 && g.color.a() == 255 {
-                        *px = g.color;
+                    if cover == 255 && color.a() == 255 {
+                        *px = color;
                     } else {
-                        blend(px, g.color, cover);
+                        blend(px, color, cover);
                     }
                 }
             }
         }
     }
     ColorImage::new([w, h], pixels)
+}
+
+/// One group's coverage of a `size` image of `region` (`scale` pixels per unit): a crowd of
+/// points on one pixel costs one disk, and a pixel under many disks keeps the largest coverage.
+/// The mask has a rim of `pad` pixels (returned) so that disks of points just outside still
+/// reach in.
+fn coverage(
+    g: &DenseGroup,
+    region: [f64; 4],
+    [w, h]: [usize; 2],
+    [sx, sy]: [f64; 2],
+    pixels_per_point: f32,
+) -> (Color32, usize, Vec<u8>) {
+    let [x0, _, _, y1] = region;
+    let disk = disk(g.radius * pixels_per_point);
+    let reach = f64::from((g.radius * pixels_per_point).ceil() + 1.0);
+    let r = reach as usize;
+    let pad = 2 * r;
+    let (mw, mh) = (w + 2 * pad, h + 2 * pad);
+    let mut hit = vec![false; mw * mh];
+    let (wf, hf) = (w as f64, h as f64);
+    for &[x, y] in &g.points {
+        let px = (x - x0) * sx;
+        let py = (y1 - y) * sy;
+        if !(px >= -reach && px < wf + reach && py >= -reach && py < hf + reach) {
+            continue;
+        }
+        let ix = (px.floor() as isize + pad as isize) as usize;
+        let iy = (py.floor() as isize + pad as isize) as usize;
+        hit[iy * mw + ix] = true;
+    }
+    let stamp: Vec<(isize, u8)> = disk
+        .iter()
+        .map(|&(dx, dy, c)| (dy as isize * mw as isize + dx as isize, c))
+        .collect();
+    let mut mask = vec![0u8; mw * mh];
+    for (at, _) in hit.iter().enumerate().filter(|(_, h)| **h) {
+        for &(off, cover) in &stamp {
+            let m = &mut mask[(at as isize + off) as usize];
+            *m = (*m).max(cover);
+        }
+    }
+    (g.color, pad, mask)
 }
 
 /// The cached image of a dense layer in one plot.
