@@ -53,6 +53,7 @@ fn recover_copy_is_written_after_30_seconds_of_unsaved_changes_and_never_before(
     let copy = recovery::read(&path).unwrap();
     assert_eq!(&copy.dataset, s.doc.dataset.as_ref());
     assert_eq!(copy.origin, None, "the built-in dataset has no file");
+    assert!(copy.builtin, "but it is remembered as the built-in dataset");
 }
 
 #[test]
@@ -81,7 +82,8 @@ fn recover_after_a_crash_offers_the_copy_and_restores_the_edits() {
     assert!(s.modal.is_none());
     assert_eq!(s.doc.dataset, edited);
     assert!(s.doc.is_dirty(), "restored changes still need saving");
-    assert_eq!(s.doc.origin, Origin::Untitled);
+    // Still the built-in dataset (not "Untitled"): saving it asks where, as before the crash.
+    assert_eq!(s.doc.origin, Origin::Builtin);
 }
 
 #[test]
@@ -106,7 +108,7 @@ fn recover_copy_is_removed_by_save_and_by_discard() {
     assert!(!path.exists(), "a save makes the copy unnecessary");
 
     // Discarding at the offer removes it too.
-    recovery::write(&path, None, &s.doc.dataset).unwrap();
+    recovery::write(&path, None, false, &s.doc.dataset).unwrap();
     let mut s = fresh_state().with_recovery(path.clone());
     s.apply(Action::DiscardRecovery);
     assert!(!path.exists());

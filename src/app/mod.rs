@@ -155,6 +155,8 @@ pub enum Modal {
     OfferRecovery {
         /// The file the unsaved dataset came from, if any.
         origin: Option<PathBuf>,
+        /// Whether the changes were made to the built-in dataset.
+        builtin: bool,
         /// When the copy was written, in words.
         written: String,
     },
@@ -362,6 +364,7 @@ impl AppState {
                         .unwrap_or_else(|| "at an unknown time".into());
                     self.modal = Some(Modal::OfferRecovery {
                         origin: r.origin,
+                        builtin: r.builtin,
                         written,
                     });
                 }
@@ -394,7 +397,8 @@ impl AppState {
         {
             return;
         }
-        match recovery::write(&path, self.doc.path(), &self.doc.dataset) {
+        let builtin = self.doc.origin == Origin::Builtin;
+        match recovery::write(&path, self.doc.path(), builtin, &self.doc.dataset) {
             Ok(()) => self.recovered_revision = Some(self.doc.revision),
             Err(e) => log::warn!("could not write the recovery copy: {e}"),
         }
@@ -718,6 +722,7 @@ impl AppState {
                         let problems = validate(&r.dataset);
                         let origin = match &r.origin {
                             Some(p) => Origin::File(p.clone()),
+                            None if r.builtin => Origin::Builtin,
                             None => Origin::Untitled,
                         };
                         let stamp = r.origin.as_deref().and_then(FileStamp::of);

@@ -23,14 +23,23 @@ pub struct RecoveryFile {
     /// The file the dataset was opened from, if any.
     #[serde(default)]
     pub origin: Option<PathBuf>,
+    /// Whether it is the built-in dataset (restored as such: saving it asks where).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub builtin: bool,
     /// The dataset with its unsaved changes.
     pub dataset: Dataset,
 }
 
 /// Writes a recovery copy atomically.
-pub fn write(path: &Path, origin: Option<&Path>, ds: &Dataset) -> Result<(), SaveError> {
+pub fn write(
+    path: &Path,
+    origin: Option<&Path>,
+    builtin: bool,
+    ds: &Dataset,
+) -> Result<(), SaveError> {
     let file = RecoveryFile {
         origin: origin.map(Path::to_path_buf),
+        builtin,
         dataset: ds.clone(),
     };
     let config = ron::ser::PrettyConfig::new()

@@ -112,10 +112,15 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                     }
                 });
             }
-            Modal::OfferRecovery { origin, written } => {
+            Modal::OfferRecovery {
+                origin,
+                builtin,
+                written,
+            } => {
                 ui.heading("Restore unsaved changes?");
                 let from = match origin {
                     Some(p) => format!("to {}", p.display()),
+                    None if *builtin => "to the built-in dataset".to_owned(),
                     None => "to a dataset that had not been saved".to_owned(),
                 };
                 ui.label(format!(
