@@ -773,6 +773,14 @@ fn builtin_search_finds_organizations_in_english_and_chinese() {
     assert_eq!(found, ["alibaba"]);
     let found = rows_of(&ds, ListTab::Organizations, &search(" AirBnB "));
     assert_eq!(found, ["airbnb"]);
+    // Models are found by their developer's name in its own script too.
+    let by_native = rows_of(&ds, ListTab::Models, &search("深度求索"));
+    let by_name = rows_of(&ds, ListTab::Models, &search("deepseek"));
+    assert!(!by_native.is_empty());
+    assert!(
+        by_native.iter().all(|m| by_name.contains(m)),
+        "{by_native:?}"
+    );
 }
 
 #[test]

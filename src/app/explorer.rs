@@ -1685,11 +1685,13 @@ fn model_text(ds: &Dataset, model_family: &[u32], model_dev: &[u32]) -> TabText 
             .families
             .get(model_family[i] as usize)
             .map_or("", |f| f.name.as_str());
-        let (dev, country) = ds
+        let (dev, dev_native, country) = ds
             .organizations
             .get(model_dev[i] as usize)
-            .map_or(("", ""), |o| (o.name.as_str(), o.country.as_str()));
-        t.push(&m.name, [family, dev, country]);
+            .map_or(("", "", ""), |o| {
+                (o.name.as_str(), o.native_name.as_str(), o.country.as_str())
+            });
+        t.push(&m.name, [family, dev, dev_native, country]);
     }
     t.finish(|p| ds.models[p].name.as_str());
     t
