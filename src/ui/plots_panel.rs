@@ -1295,7 +1295,13 @@ fn draw_marks(
             | MarkKind::UpTo
             | MarkKind::AtLeast => {
                 let w = if m.width > 0.0 { m.width } else { 0.6 };
-                let (x0, x1) = (m.x - w / 2.0, m.x + w / 2.0);
+                // Matrix cells keep a thin gap to their neighbours.
+                let inset = if m.kind == MarkKind::Cell {
+                    w * 0.03
+                } else {
+                    0.0
+                };
+                let (x0, x1) = (m.x - w / 2.0 + inset, m.x + w / 2.0 - inset);
                 let (y0, y1) = match m.kind {
                     MarkKind::Cell => (m.y - 0.45, m.y + 0.45),
                     _ => (m.y2.unwrap_or(0.0), m.y),
