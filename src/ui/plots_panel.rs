@@ -728,6 +728,11 @@ pub fn plot_only_ui(
     {
         plot = plot.include_x(-0.6).include_x(names.len() as f64 - 0.4);
     }
+    // A linear axis starts at the data (bars start at zero: no "-1" below them); the top gets
+    // the legend's headroom below.
+    if data.y_axis.scale == Scale::Linear {
+        plot = plot.set_margin_fraction(egui::vec2(0.05, 0.0));
+    }
     // Headroom above the marks for the legend in the top corner.
     if let Some((lo, hi)) = cache.y_extent {
         let span = if hi > lo { hi - lo } else { 1.0 };
@@ -766,10 +771,16 @@ pub fn plot_only_ui(
         x_axis = x_axis.formatter(|m, _| time_label(m.value, m.step_size));
     }
     plot = plot.custom_x_axes(vec![x_axis]);
-    // Powers of ten and category rows are labelled even when close together.
+    // Powers of ten and category rows are labelled even when close together; plain numbers
+    // keep egui_plot's spacing.
+    let y_spacing = if data.y_axis.scale == Scale::Linear {
+        20.0..=30.0
+    } else {
+        12.0..=20.0
+    };
     let mut y_axis = egui_plot::AxisHints::new_y()
         .label(data.y_axis.title.clone())
-        .label_spacing(12.0..=20.0);
+        .label_spacing(y_spacing);
     if !y_ticks.is_empty() {
         plot = plot.y_grid_spacer(in_range(y_ticks.clone()));
         y_axis = y_axis.formatter(move |m, _| tick_label(&y_ticks, m.value));
