@@ -934,3 +934,71 @@ fn builtin_every_plot_is_complete_and_exports_one_row_per_mark() {
     let kinds: Vec<MarkKind> = r1.iter().map(|m| m.kind).collect();
     assert_eq!(kinds, [MarkKind::TotalParams, MarkKind::ActiveParams]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// What a selection highlights
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn selecting_an_organization_highlights_its_models_adoptions_and_the_figures_about_them() {
+    let ds = builtin();
+    let pinterest = OrgId::new("pinterest");
+    let rel = related_records(&ds, &RecordRef::Organization(pinterest.clone()));
+    assert!(rel.contains(&RecordRef::Organization(pinterest.clone())));
+    // Every adoption of Pinterest, and no other organization's.
+    for a in &ds.adoptions {
+        let r = RecordRef::Adoption(a.id.clone());
+        assert_eq!(rel.contains(&r), a.organization == pinterest, "{}", a.id);
+    }
+    // Its claimed outcomes (about Pinterest or its adoptions) are highlighted in the outcomes
+    // plot, and nothing about Airbnb is.
+    let p = plot(PlotKind::Outcomes, &ds);
+    let lit: Vec<&Mark> = p
+        .marks
+        .iter()
+        .filter(|m| m.record.as_ref().is_some_and(|r| rel.contains(r)))
+        .collect();
+    assert!(!lit.is_empty());
+    assert!(lit.iter().all(|m| !m.label.contains("Airbnb")));
+    // A developer lights up its own models on the model plots.
+    let alibaba = related_records(&ds, &RecordRef::Organization(OrgId::new("alibaba")));
+    let qwen_models = ds
+        .models
+        .iter()
+        .filter(|m| m.developer == OrgId::new("alibaba"))
+        .count();
+    assert!(qwen_models > 0);
+    let t = plot(PlotKind::ModelSize, &ds);
+    assert!(
+        t.marks
+            .iter()
+            .any(|m| m.record.as_ref().is_some_and(|r| alibaba.contains(r)))
+    );
+}
+
+#[test]
+fn selecting_a_family_highlights_its_models_and_their_adoptions() {
+    let ds = builtin();
+    let f = ds
+        .families
+        .iter()
+        .find(|f| f.name.contains("Qwen"))
+        .unwrap();
+    let rel = related_records(&ds, &RecordRef::Family(f.id.clone()));
+    for m in &ds.models {
+        let r = RecordRef::Model(m.id.clone());
+        assert_eq!(
+            rel.contains(&r),
+            m.family.as_ref() == Some(&f.id),
+            "{}",
+            m.id
+        );
+    }
+    // Airbnb's adoption of Qwen belongs to the Qwen family.
+    assert!(ds.adoptions.iter().any(|a| {
+        a.organization == OrgId::new("airbnb") && rel.contains(&RecordRef::Adoption(a.id.clone()))
+    }));
+    // A claim or source selected highlights only itself.
+    let c = RecordRef::Claim(ds.claims[0].id.clone());
+    assert_eq!(related_records(&ds, &c).len(), 1);
+}

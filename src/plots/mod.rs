@@ -18,6 +18,7 @@
 mod csv;
 mod data;
 mod pick;
+mod related;
 mod scale;
 
 pub use csv::{csv_field, to_csv};
@@ -27,4 +28,5 @@ pub use data::{
     derive_with, marker_radius, outcome_mark_kind,
 };
 pub use pick::nearest_mark;
+pub use related::related_records;
 pub use scale::{count_label, log_ticks, period_bounds};

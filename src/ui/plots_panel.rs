@@ -480,7 +480,7 @@ fn marker_radius_of(m: &Mark) -> f32 {
 }
 
 impl FigureCache {
-    fn refresh(&mut self, data: &Arc<PlotData>, selected: Option<&RecordRef>) {
+    fn refresh(&mut self, ds: &Dataset, data: &Arc<PlotData>, selected: Option<&RecordRef>) {
         let same = self.data.as_ref().is_some_and(|d| Arc::ptr_eq(d, data));
         if !same {
             let colors = group_colors(data);
@@ -559,13 +559,21 @@ impl FigureCache {
             self.selected_marks.clear();
             self.last_pick = None;
             self.image = None;
-            self.refresh_selection(data, selected, true);
+            self.refresh_selection(ds, data, selected, true);
         } else {
-            self.refresh_selection(data, selected, false);
+            self.refresh_selection(ds, data, selected, false);
         }
     }
 
-    fn refresh_selection(&mut self, data: &PlotData, selected: Option<&RecordRef>, force: bool) {
+    /// The marks to ring: those of the selected record and of the records that belong to it
+    /// (an organization's models, adoptions and the figures about them...).
+    fn refresh_selection(
+        &mut self,
+        ds: &Dataset,
+        data: &PlotData,
+        selected: Option<&RecordRef>,
+        force: bool,
+    ) {
         if !force && self.selected.as_ref() == selected {
             return;
         }
@@ -573,17 +581,19 @@ impl FigureCache {
         self.selected_marks = match selected {
             None => Vec::new(),
             Some(r) => {
+                let related = crate::plots::related_records(ds, r);
+                let belongs = |m: &Mark| m.record.as_ref().is_some_and(|x| related.contains(x));
                 let mut out: Vec<usize> = data
                     .marks
                     .iter()
                     .enumerate()
-                    .filter(|(_, m)| m.record.as_ref() == Some(r))
+                    .filter(|(_, m)| belongs(m))
                     .map(|(i, _)| i)
                     .collect();
                 // A long series is ringed only when few enough points to read the rings.
                 let mut start = data.marks.len();
                 for run in &data.runs {
-                    if run.template.record.as_ref() == Some(r) && run.points.len() <= 500 {
+                    if belongs(&run.template) && run.points.len() <= 500 {
                         out.extend(start..start + run.points.len());
                     }
                     start += run.points.len();
@@ -693,7 +703,7 @@ pub fn plot_only_ui(
     let data: &PlotData = args.data;
     let cache = figure_cache(ui.ctx(), data.kind);
     let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
-    cache.refresh(args.data, args.selected);
+    cache.refresh(args.ds, args.data, args.selected);
     let dense = Arc::clone(&cache.dense);
 
     let x_ticks = data.x_axis.ticks.clone();
