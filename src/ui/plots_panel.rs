@@ -254,14 +254,15 @@ pub fn plots_area_ui(
     let data = cache.get(state, explorer, kind, &options.derive_options());
     let size = ui.available_size();
     cache.figure_size = Some(size);
-    cache.plot_height = Some(plot_height_for(ui.available_height()));
-    plot_ui(
+    let (_, plot_height) = plot_ui(
         ui,
         &state.doc.dataset,
         &data,
         state.selection.current(),
         actions,
     );
+    // The export keeps the plot as high as it was drawn here.
+    cache.plot_height = Some(plot_height);
     true
 }
 
@@ -1138,22 +1139,18 @@ fn dense_image_shape(
     (!shapes.is_empty()).then(|| egui::Shape::Vec(shapes))
 }
 
-/// The plot's height in the window: most of what is available.
-fn plot_height_for(available: f32) -> f32 {
-    (available * 0.7).max(220.0)
-}
-
 /// Draws one plot in the window: title, subtitle, the plot, notes and the source footer.
+/// Returns what was drawn and the plot's height in points.
 pub fn plot_ui(
     ui: &mut egui::Ui,
     ds: &Dataset,
     data: &Arc<PlotData>,
     selected: Option<&RecordRef>,
     actions: &mut Vec<Action>,
-) -> FigureStats {
+) -> (FigureStats, f32) {
     figure_header_ui(ui, data);
     // The plot takes most of the height; notes and the source footer scroll below it.
-    let height = plot_height_for(ui.available_height());
+    let height = (ui.available_height() * 0.7).max(220.0);
     let args = FigureArgs {
         ds,
         data,
@@ -1167,7 +1164,7 @@ pub fn plot_ui(
         .id_salt(("plot_notes", data.kind))
         .auto_shrink([false, true])
         .show(ui, |ui| figure_footer_ui(ui, data, None));
-    stats
+    (stats, height)
 }
 
 fn mark_tooltip_ui(ui: &mut egui::Ui, ds: &Dataset, m: &Mark) {
