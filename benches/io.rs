@@ -1,5 +1,6 @@
 //! Loading (parse + validate) and saving a generated dataset of 100 000 records, and the same
-//! with serde_json for comparison. Results are reported in the README.
+//! with serde_json for comparison, and the refusal of 20 MB of junk. Results are reported in the
+//! README.
 
 use std::hint::black_box;
 
@@ -45,6 +46,25 @@ fn io_benches(c: &mut Criterion) {
     g.bench_function("validate_only", |b| {
         b.iter(|| black_box(validate(black_box(&ds))))
     });
+    g.finish();
+
+    // Junk that is not a dataset: how fast it is refused (the tests only check that the time grows
+    // linearly with the size; this measures it).
+    const JUNK: usize = 20 * 1024 * 1024;
+    let printable: Vec<u8> = (0..JUNK).map(|i| b' ' + ((i * 7919) % 95) as u8).collect();
+    let mut unterminated = b"Dataset(format_version: 1, meta: Meta(title: \"".to_vec();
+    unterminated.resize(JUNK, b'a');
+    let mut g = c.benchmark_group("reject_junk_20mb");
+    g.sample_size(10);
+    for (name, bytes) in [
+        ("printable_ascii", printable),
+        ("unterminated_string", unterminated),
+        ("brackets", vec![b'['; JUNK]),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| black_box(load_bytes("junk.ron", black_box(&bytes)).is_err()))
+        });
+    }
     g.finish();
 }
 
