@@ -122,7 +122,6 @@ fn assert_rejection_scales_linearly(what: &str, make: impl Fn(usize) -> Vec<u8>,
     );
 }
 
-
 /// Every error's Display names the file first.
 fn assert_names_file(e: &LoadError) {
     let shown = e.to_string();
@@ -455,9 +454,7 @@ fn junk_shapes(random_mb: &[u8]) -> Vec<(&'static str, JunkMaker<'_>)> {
         ),
         (
             "csv",
-            Box::new(move |size| {
-                repeat(b"2025-01-01,acme,\"Qwen 2.5\",production,1234.5\n", size)
-            }),
+            Box::new(move |size| repeat(b"2025-01-01,acme,\"Qwen 2.5\",production,1234.5\n", size)),
         ),
         (
             "unterminated string",
