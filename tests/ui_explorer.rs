@@ -3,7 +3,7 @@
 
 use ai_adoption_explorer::app::explorer::ListTab;
 use ai_adoption_explorer::app::{Action, AppState, ScriptedDialogs, Settings};
-use ai_adoption_explorer::model::{ModelId, OrgId, RecordRef};
+use ai_adoption_explorer::model::{ConflictKind, ModelId, OrgId, RecordRef};
 use ai_adoption_explorer::ui::ExplorerApp;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -290,24 +290,103 @@ fn every_panel_passes_the_accessibility_check() {
         "Ctrl+Shift+P opens the problems panel"
     );
     assert!(h.query_by_label("Problems (0)").is_some());
-    // Detail views of each kind.
+    // Detail views of each kind: each shows its kind and the record's own words (name, title or
+    // description) in the detail view, which only that record's view can show.
     let ds = h.state().state.doc.dataset.clone();
+    h.state_mut().state.apply(Action::SetTab(ListTab::Events));
+    h.run();
+    let model = &ds.models[0];
+    let source = &ds.sources[0];
+    let event = &ds.events[0];
+    let family = &ds.families[0];
+    let person = &ds.people[0];
+    let claim = &ds.claims[0];
+    let adoption = &ds.adoptions[0];
+    let series = &ds.series[0];
+    let role = &ds.roles[0];
+    let conflict = &ds.conflicts[0];
+    let adopter = ds
+        .organizations
+        .iter()
+        .find(|o| o.id == adoption.organization)
+        .map(|o| o.name.clone())
+        .unwrap();
     let picks = [
-        RecordRef::Model(ds.models[0].id.clone()),
-        RecordRef::Source(ds.sources[0].id.clone()),
-        RecordRef::Event(ds.events[0].id.clone()),
-        RecordRef::Family(ds.families[0].id.clone()),
-        RecordRef::Person(ds.people[0].id.clone()),
-        RecordRef::Claim(ds.claims[0].id.clone()),
-        RecordRef::Adoption(ds.adoptions[0].id.clone()),
-        RecordRef::Series(ds.series[0].id.clone()),
-        RecordRef::Role(ds.roles[0].id.clone()),
-        RecordRef::Conflict(ds.conflicts[0].id.clone()),
+        (
+            RecordRef::Model(model.id.clone()),
+            "Model".to_owned(),
+            model.name.clone(),
+        ),
+        (
+            RecordRef::Source(source.id.clone()),
+            "Source [1]".to_owned(),
+            [&source.title, &source.publisher, &source.locator]
+                .into_iter()
+                .find(|t| !t.is_empty())
+                .cloned()
+                .unwrap_or_default(),
+        ),
+        (
+            RecordRef::Event(event.id.clone()),
+            "Event · ".to_owned(),
+            event.title.clone(),
+        ),
+        (
+            RecordRef::Family(family.id.clone()),
+            "Model family".to_owned(),
+            family.name.clone(),
+        ),
+        (
+            RecordRef::Person(person.id.clone()),
+            "Person".to_owned(),
+            person.name.clone(),
+        ),
+        (
+            RecordRef::Claim(claim.id.clone()),
+            "Claim".to_owned(),
+            claim.quote.clone(),
+        ),
+        (
+            RecordRef::Adoption(adoption.id.clone()),
+            "Adoption".to_owned(),
+            format!("{adopter} → "),
+        ),
+        (
+            RecordRef::Series(series.id.clone()),
+            "Series · ".to_owned(),
+            series.name.clone(),
+        ),
+        (
+            RecordRef::Role(role.id.clone()),
+            "Role".to_owned(),
+            role.title.clone(),
+        ),
+        (
+            RecordRef::Conflict(conflict.id.clone()),
+            match conflict.kind {
+                ConflictKind::Contradiction => "Contradiction".to_owned(),
+                ConflictKind::DifferentMeasure => "Different measure".to_owned(),
+            },
+            conflict.description.clone(),
+        ),
     ];
-    for r in picks {
+    for (r, kind_label, own_words) in picks {
         h.state_mut().state.apply(Action::Select(r.clone()));
         h.run();
-        assert_eq!(selected(&h), Some(r));
+        let start: String = own_words.chars().take(24).collect();
+        assert!(!start.is_empty(), "{r:?} has words to show");
+        assert!(
+            h.query_all_by_label_contains(&kind_label).next().is_some(),
+            "the detail view of {r:?} names its kind ({kind_label})"
+        );
+        assert!(
+            h.query_all_by_label_contains(&start).next().is_some(),
+            "the detail view of {r:?} shows `{start}`"
+        );
+        assert!(
+            h.query_by_label("Edit record").is_some(),
+            "the detail view of {r:?} offers to edit it"
+        );
     }
 }
 
