@@ -11,10 +11,11 @@ use ai_adoption_explorer::app::explorer::Explorer;
 use ai_adoption_explorer::export::{
     FigureOptions, Offscreen, derive_all, encode_png, render_figure,
 };
+use ai_adoption_explorer::figure::PlotView;
 use ai_adoption_explorer::io::load_bytes;
 use ai_adoption_explorer::model::synth::scatter_series;
 use ai_adoption_explorer::plots::{DeriveOptions, PlotData, PlotKind};
-use ai_adoption_explorer::ui::plots_panel::{PlotView, plot_ui};
+use ai_adoption_explorer::ui::plots_panel::plot_ui;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const SIZE: egui::Vec2 = egui::vec2(1100.0, 750.0);
@@ -52,14 +53,14 @@ fn plot_benches(c: &mut Criterion) {
     ));
     assert_eq!(data.mark_count(), 1_000_000);
     let ctx = egui::Context::default();
-    ai_adoption_explorer::ui::install_fonts(&ctx);
+    ai_adoption_explorer::figure::install_fonts(&ctx);
     for _ in 0..3 {
         frame(&ctx, &ds, &data, Vec::new());
     }
     let bounds = || {
         egui_plot::PlotMemory::load(
             &ctx,
-            ai_adoption_explorer::ui::plots_panel::plot_id(PlotKind::Downloads),
+            ai_adoption_explorer::figure::plot_id(PlotKind::Downloads),
         )
         .map(|m| *m.bounds())
         .expect("the plot was drawn")

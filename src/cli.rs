@@ -227,7 +227,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             return EXIT_EXPORT_FAILED;
         }
     };
-    let view = crate::ui::plots_panel::PlotView::default();
+    let view = crate::figure::PlotView::default();
     let figure = match render_figure(&mut offscreen, &ds, &data, &view, None, &options) {
         Ok(f) => f,
         Err(e) => {

@@ -2,7 +2,7 @@
 //! never render as boxes (regenerate the subset with assets/fonts/make_subset.sh when this fails).
 
 use ai_adoption_explorer::app::BUILTIN_RON;
-use ai_adoption_explorer::ui::CJK_SUBSET_FONT;
+use ai_adoption_explorer::figure::CJK_SUBSET_FONT;
 
 #[test]
 fn the_bundled_font_subset_covers_the_builtin_dataset() {

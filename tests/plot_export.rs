@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use ai_adoption_explorer::app::BUILTIN_RON;
 use ai_adoption_explorer::export::{FigureOptions, Offscreen, derive_all, render_figure};
+use ai_adoption_explorer::figure::PlotView;
 use ai_adoption_explorer::io::{load_bytes, save_atomic};
 use ai_adoption_explorer::model::Dataset;
 use ai_adoption_explorer::plots::{DeriveOptions, PlotKind, to_csv};
-use ai_adoption_explorer::ui::plots_panel::PlotView;
 
 fn exe() -> Command {
     Command::new(env!("CARGO_BIN_EXE_ai-adoption-explorer"))

@@ -3,9 +3,10 @@
 //! and the window's exports (PNG through the Save dialog, clipboard, CSV).
 
 use ai_adoption_explorer::app::{AppState, DialogOutcome, ScriptedDialogs, Settings};
+use ai_adoption_explorer::figure::{PlotView, plot_id};
 use ai_adoption_explorer::plots::{MarkKind, PlotKind, Scale};
 use ai_adoption_explorer::ui::ExplorerApp;
-use ai_adoption_explorer::ui::plots_panel::{PlotChoice, PlotView, plot_id};
+use ai_adoption_explorer::ui::plots_panel::PlotChoice;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -126,7 +127,7 @@ fn a_legend_click_hides_a_series_and_exports_keep_it_hidden() {
     assert!(china > 0);
     assert_eq!(fig.stats.marks_drawn, data.mark_count() - china);
     // Its footer names only the sources of the values still shown.
-    let footer = ai_adoption_explorer::ui::plots_panel::footer_for_view(&data, &view.hidden);
+    let footer = ai_adoption_explorer::figure::footer_for_view(&data, &view.hidden);
     let shown: std::collections::HashSet<_> = data
         .marks
         .iter()

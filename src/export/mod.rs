@@ -2,7 +2,7 @@
 //! source footer) laid out by the same drawing code as the window, rendered offscreen with wgpu
 //! at the requested pixel density, never upscaled from a screenshot, and encoded as PNG.
 //!
-//! Sits beside `ui`, using its drawing functions ([`crate::ui::plots_panel`]); the command line
+//! Draws with [`crate::figure`], as the window does, and knows nothing of `ui`; the command line
 //! (`ai-adoption-explorer export`) and the window's File > Export plot image... both come here.
 
 mod offscreen;
@@ -13,11 +13,12 @@ use std::sync::Arc;
 pub use offscreen::Offscreen;
 
 use crate::app::explorer::{Explorer, ListQuery, ListTab};
+use crate::figure::{
+    FigureArgs, FigureStats, PlotView, figure_footer_ui, figure_header_ui, install_fonts,
+    plot_only_ui,
+};
 use crate::model::{Dataset, RecordRef};
 use crate::plots::{DeriveOptions, PlotData, PlotKind, derive_with};
-use crate::ui::plots_panel::{
-    FigureArgs, FigureStats, PlotView, figure_footer_ui, figure_header_ui, plot_only_ui,
-};
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
@@ -141,7 +142,7 @@ pub fn render_figure(
         )));
     }
     let ctx = egui::Context::default();
-    crate::ui::install_fonts(&ctx);
+    install_fonts(&ctx);
     ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
     ctx.set_theme(options.theme);
     let background = ctx.style_of(options.theme).visuals.panel_fill;
@@ -187,7 +188,7 @@ pub fn render_figure(
             if let Some(plot_height) = options.plot_height {
                 egui::CentralPanel::default().frame(frame).show(ui, |ui| {
                     figure_header_ui(ui, data);
-                    stats = plot_only_ui(ui, &args, plot_height, &mut Vec::new());
+                    stats = plot_only_ui(ui, &args, plot_height).stats;
                     figure_footer_ui(ui, data, Some(view));
                     used = ui.cursor().min.y + f32::from(margin.bottom);
                 });
@@ -205,7 +206,7 @@ pub fn render_figure(
                 .show(ui, |ui| figure_footer_ui(ui, data, Some(view)));
             egui::CentralPanel::default().frame(frame).show(ui, |ui| {
                 let h = ui.available_height().max(60.0);
-                stats = plot_only_ui(ui, &args, h, &mut Vec::new());
+                stats = plot_only_ui(ui, &args, h).stats;
             });
         });
         textures.append(std::mem::take(&mut out.textures_delta));

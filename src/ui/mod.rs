@@ -220,7 +220,7 @@ impl ExplorerApp {
 
     /// Wraps an existing state for a bare `egui::Context` (benchmarks) and sets up fonts.
     pub fn for_context(ctx: &egui::Context, state: AppState) -> Self {
-        install_fonts(ctx);
+        crate::figure::install_fonts(ctx);
         Self {
             state,
             view: ViewState::default(),
@@ -301,13 +301,15 @@ impl ExplorerApp {
                 .show(ui, |ui| {
                     let plotted = plots_panel::plots_area_ui(
                         ui,
-                        &self.state,
-                        &mut self.explorer,
+                        &mut plots_panel::PlotsAreaContext {
+                            state: &self.state,
+                            explorer: &mut self.explorer,
+                            actions: &mut actions,
+                        },
                         &mut self.plots,
                         &mut self.view.prefs.plot,
                         &mut self.view.prefs.plot_options,
                         &mut self.plot_command,
-                        &mut actions,
                     );
                     if !plotted {
                         summary::summary_ui(
@@ -820,26 +822,6 @@ impl eframe::App for ExplorerApp {
         eframe::set_value(storage, Settings::KEY, &self.state.settings);
         eframe::set_value(storage, UiPrefs::KEY, &self.view.prefs);
     }
-}
-
-/// The bundled CJK subset (Noto Sans CJK SC, SIL OFL 1.1): covers every character of the built-in
-/// dataset, so its Chinese names render the same on every machine, tests included.
-pub const CJK_SUBSET_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");
-
-/// Adds the bundled CJK subset after egui's default fonts. Characters neither covers are looked up
-/// in the system's fonts by eframe's system font provider (in the native app), and are drawn as a
-/// replacement box, never a crash, when no font has them.
-pub fn install_fonts(ctx: &egui::Context) {
-    let mut fonts = egui::FontDefinitions::default();
-    let name = "noto-sans-sc-subset".to_owned();
-    fonts.font_data.insert(
-        name.clone(),
-        std::sync::Arc::new(egui::FontData::from_static(CJK_SUBSET_FONT)),
-    );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().push(name.clone());
-    }
-    ctx.set_fonts(fonts);
 }
 
 /// Opens the window and runs until it closes.

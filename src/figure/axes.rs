@@ -1,0 +1,229 @@
+//! The axes of a figure: tick marks and their labels (the plot's own ticks, calendar dates on a
+//! time axis, compact numbers on a linear count axis) and the category names wrapped to fit.
+
+use egui_plot::{GridInput, GridMark, Plot};
+
+use crate::plots::{PlotData, Scale};
+
+fn tick_label(ticks: &[(f64, String)], v: f64) -> String {
+    ticks
+        .iter()
+        .find(|(t, _)| (t - v).abs() < 1e-6)
+        .map(|(_, l)| l.clone())
+        .unwrap_or_default()
+}
+
+/// Grid marks on a time axis of fractional years: every month, quarter, year, 5 and 10 years
+/// in the shown range (egui_plot shows each level whose lines are far enough apart).
+fn time_grid(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || hi - lo > 5_000.0 {
+        return Vec::new();
+    }
+    // In whole months, coarsest level first; each date once, at its coarsest level.
+    let (lo_m, hi_m) = ((lo * 12.0).floor() as i64, (hi * 12.0).ceil() as i64);
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for step in [120i64, 60, 12, 3, 1] {
+        // Skip levels too dense to draw at all.
+        if (hi_m - lo_m) / step > 400 {
+            continue;
+        }
+        for k in lo_m.div_euclid(step)..=hi_m.div_euclid(step) + 1 {
+            let month = k * step;
+            // Only inside the range: egui_plot would label ticks past the edges.
+            if month < lo_m
+                || month > hi_m
+                || (month as f64) < lo * 12.0
+                || (month as f64) > hi * 12.0
+            {
+                continue;
+            }
+            if seen.insert(month) {
+                out.push(GridMark {
+                    value: month as f64 / 12.0,
+                    step_size: step as f64 / 12.0,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The label of a time tick: the year at whole years, "2025-04" at months and quarters.
+fn time_label(value: f64, step: f64) -> String {
+    let year = value.floor();
+    let month = ((value - year) * 12.0).round() as i64;
+    if month == 0 || month == 12 {
+        let y = if month == 12 { year + 1.0 } else { year };
+        return format!("{y:.0}");
+    }
+    if step < 0.99 {
+        format!("{year:.0}-{:02}", month + 1)
+    } else {
+        String::new()
+    }
+}
+
+/// A category label broken into lines at its natural joints ("Org: metric (source) —
+/// baseline"), long parts word-wrapped at about 24 characters.
+fn wrap_label(l: &str) -> String {
+    let joints = l
+        .replacen(": ", ":\n", 1)
+        .replacen(" (", "\n(", 1)
+        .replacen(" — ", "\n", 1);
+    let mut out: Vec<String> = Vec::new();
+    for part in joints.lines() {
+        let mut line = String::new();
+        for word in part.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 24 {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push(line);
+    }
+    out.join("\n")
+}
+
+/// Formats a value on a linear count axis compactly: 2.5B, 300M, 12K, 0.5.
+fn compact_number(v: f64) -> String {
+    let trim = |s: String| {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            s
+        }
+    };
+    for (base, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] {
+        if v.abs() >= base {
+            return format!("{}{suffix}", trim(format!("{:.2}", v / base)));
+        }
+    }
+    trim(format!("{v:.2}"))
+}
+
+/// `plot` with the axes of `data`: titles, tick marks inside the shown range and their labels.
+pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
+    let x_ticks = data.x_axis.ticks.clone();
+    let y_ticks = data.y_axis.ticks.clone();
+    let x_scale = data.x_axis.scale.clone();
+    // Ticks only inside the shown range: egui_plot would otherwise label ticks past the edges.
+    let in_range = |ticks: Vec<(f64, String)>| {
+        move |input: GridInput| {
+            let (lo, hi) = input.bounds;
+            let eps = (hi - lo).abs() * 1e-9;
+            ticks
+                .iter()
+                .filter(|(v, _)| *v >= lo - eps && *v <= hi + eps)
+                .map(|(v, _)| GridMark {
+                    value: *v,
+                    step_size: 1.0,
+                })
+                .collect()
+        }
+    };
+    // Years and wrapped category names are narrow: label ticks closer than egui_plot's default.
+    let mut x_axis = egui_plot::AxisHints::new_x()
+        .label(data.x_axis.title.clone())
+        .label_spacing(34.0..=48.0);
+    if !x_ticks.is_empty() {
+        // Category names break into short lines so that neighbours do not collide.
+        let wrap = matches!(data.x_axis.scale, Scale::Category(_));
+        plot = plot.x_grid_spacer(in_range(x_ticks.clone()));
+        x_axis = x_axis.formatter(move |m, _| {
+            let l = tick_label(&x_ticks, m.value);
+            if wrap { wrap_label(&l) } else { l }
+        });
+    } else if x_scale == Scale::Time {
+        // Calendar ticks: decades, years, quarters and months, labelled as dates.
+        plot = plot.x_grid_spacer(time_grid);
+        x_axis = x_axis.formatter(|m, _| time_label(m.value, m.step_size));
+    }
+    plot = plot.custom_x_axes(vec![x_axis]);
+    // Powers of ten and category rows are labelled even when close together; plain numbers
+    // keep egui_plot's spacing.
+    let y_spacing = if data.y_axis.scale == Scale::Linear {
+        20.0..=30.0
+    } else {
+        12.0..=20.0
+    };
+    let mut y_axis = egui_plot::AxisHints::new_y()
+        .label(data.y_axis.title.clone())
+        .label_spacing(y_spacing);
+    if !y_ticks.is_empty() {
+        plot = plot.y_grid_spacer(in_range(y_ticks.clone()));
+        y_axis = y_axis.formatter(move |m, _| tick_label(&y_ticks, m.value));
+    } else if data.y_axis.scale == Scale::Linear {
+        y_axis = y_axis.formatter(|m, _| compact_number(m.value));
+    }
+    plot = plot.custom_y_axes(vec![y_axis]);
+    plot
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact_number;
+
+    #[test]
+    fn time_ticks_are_calendar_dates() {
+        use super::{time_grid, time_label};
+        assert_eq!(time_label(2025.0, 1.0), "2025");
+        assert_eq!(time_label(2025.25, 0.25), "2025-04");
+        assert_eq!(time_label(2025.0 + 11.0 / 12.0, 1.0 / 12.0), "2025-12");
+        assert_eq!(time_label(2025.5, 1.0), "");
+        let marks = time_grid(egui_plot::GridInput {
+            bounds: (2024.9, 2026.1),
+            base_step_size: 0.01,
+        });
+        // Months, quarters and years over a year and a bit; 2025 at the 5-year level.
+        assert!(
+            marks
+                .iter()
+                .any(|m| m.value == 2026.0 && m.step_size == 1.0)
+        );
+        assert!(
+            marks
+                .iter()
+                .any(|m| m.value == 2025.0 && m.step_size == 5.0)
+        );
+        // Each date once.
+        let mut values: Vec<i64> = marks
+            .iter()
+            .map(|m| (m.value * 12.0).round() as i64)
+            .collect();
+        let n = values.len();
+        values.sort_unstable();
+        values.dedup();
+        assert_eq!(values.len(), n);
+        assert!(
+            marks
+                .iter()
+                .any(|m| (m.value - 2025.25).abs() < 1e-9 && m.step_size == 0.25)
+        );
+        // Every month once (at its coarsest level): 15 months from 2024-11 to 2026-02 (and
+        // the ends rounded outwards).
+        assert!(marks.len() >= 15, "{}", marks.len());
+        assert!(marks.iter().filter(|m| m.step_size < 0.1).count() >= 8);
+        assert!(
+            time_grid(egui_plot::GridInput {
+                bounds: (0.0, 1e9),
+                base_step_size: 1.0
+            })
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn linear_count_labels_are_compact() {
+        assert_eq!(compact_number(2.5e9), "2.5B");
+        assert_eq!(compact_number(300e6), "300M");
+        assert_eq!(compact_number(12_000.0), "12K");
+        assert_eq!(compact_number(0.5), "0.5");
+        assert_eq!(compact_number(0.0), "0");
+        assert_eq!(compact_number(1.0e12), "1T");
+    }
+}

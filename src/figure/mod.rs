@@ -1,0 +1,20 @@
+//! Figure drawing shared by the window's plots area and the image export: the plot drawn with
+//! egui_plot (axes, marks, legend, the dense-marker image and their caches), the title above it
+//! and the notes and sources below it, colours and fonts. Knows nothing of `ui` or `export`.
+
+pub mod axes;
+mod cache;
+pub mod colors;
+pub mod dense;
+pub mod fonts;
+pub mod layout;
+pub mod legend;
+pub mod marks;
+mod plot;
+mod view;
+
+pub use cache::pick_mark;
+pub use fonts::{CJK_SUBSET_FONT, install_fonts};
+pub use layout::{figure_footer_ui, figure_header_ui, footer_for_view};
+pub use plot::{FigureArgs, FigureStats, PlotShown, plot_only_ui};
+pub use view::{PlotView, plot_id};
