@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use super::Ctx;
+use super::DetailCtx;
 use super::citations::{claims_ui, sources_ui};
 use super::conflicts::conflicts_ui;
 use super::names::{name_of, status_text, target_ref};
@@ -14,7 +14,12 @@ use crate::model::{AdoptionTarget, RecordKind, RecordRef, Subject};
 use crate::ui::forms;
 
 /// An adoption: target (or adopter), use cases, status history with sources.
-pub(super) fn adoption_block_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize, show_adopter: bool) {
+pub(super) fn adoption_block_ui(
+    ui: &mut Ui,
+    c: &mut DetailCtx<'_>,
+    pos: usize,
+    show_adopter: bool,
+) {
     let ds = c.ds;
     let a = &ds.adoptions[pos];
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -52,7 +57,8 @@ pub(super) fn adoption_block_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize, show_a
     });
 }
 
-pub(super) fn adoption_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// The detail view of an adoption: who uses what, its status history, the figures it brought.
+pub(super) fn adoption_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     heading_ui(
         ui,
         "Adoption",

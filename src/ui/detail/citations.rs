@@ -2,16 +2,21 @@
 
 use egui::{RichText, Ui};
 
-use super::Ctx;
+use super::DetailCtx;
 use super::names::{is_web_url, source_title};
-use super::widgets::record_link_ui;
+use super::widgets::speaker_link_ui;
 use crate::app::Action;
 use crate::model::format::claim_text;
-use crate::model::{RecordRef, SourceId, Speaker};
+use crate::model::{RecordRef, SourceId};
 
 /// A source marker "[n]": hover shows title, publisher, date, locator and the quote; a click opens
 /// the address in the browser (http and https only) and otherwise shows the source here.
-pub(super) fn source_marker_ui(ui: &mut Ui, c: &mut Ctx<'_>, id: &SourceId, quote: Option<&str>) {
+pub(super) fn source_marker_ui(
+    ui: &mut Ui,
+    c: &mut DetailCtx<'_>,
+    id: &SourceId,
+    quote: Option<&str>,
+) {
     let Some(pos) = c.ix.source(id) else {
         ui.label(RichText::new(format!("[missing source {id}]")).italics());
         return;
@@ -86,7 +91,8 @@ pub(super) fn source_marker_ui(ui: &mut Ui, c: &mut Ctx<'_>, id: &SourceId, quot
     });
 }
 
-pub(super) fn sources_ui(ui: &mut Ui, c: &mut Ctx<'_>, sources: &[SourceId]) {
+/// The source markers of a record, or a warning that it has none.
+pub(super) fn sources_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, sources: &[SourceId]) {
     if sources.is_empty() {
         ui.colored_label(ui.visuals().warn_fg_color, "no source");
         return;
@@ -97,18 +103,13 @@ pub(super) fn sources_ui(ui: &mut Ui, c: &mut Ctx<'_>, sources: &[SourceId]) {
 }
 
 /// One claim: metric, value with its qualifier, baseline, period, who said it, source marker.
-pub(super) fn claim_line_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+pub(super) fn claim_line_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let cl = &c.ds.claims[pos];
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(claim_text(cl)).strong());
         if let Some(sp) = &cl.said_by {
             ui.weak("said by");
-            match sp {
-                Speaker::Person(p) => record_link_ui(ui, c, RecordRef::Person(p.clone())),
-                Speaker::Organization(o) => {
-                    record_link_ui(ui, c, RecordRef::Organization(o.clone()))
-                }
-            }
+            speaker_link_ui(ui, c, sp);
         }
         source_marker_ui(ui, c, &cl.source, Some(&cl.quote));
         if ui
@@ -122,7 +123,8 @@ pub(super) fn claim_line_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
     });
 }
 
-pub(super) fn claims_ui(ui: &mut Ui, c: &mut Ctx<'_>, claims: &[u32]) {
+/// The claims at `claims` (positions in the dataset), one line each.
+pub(super) fn claims_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, claims: &[u32]) {
     if claims.is_empty() {
         ui.weak("No figures recorded.");
     }

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::Ctx;
+use super::DetailCtx;
 use super::citations::{source_marker_ui, sources_ui};
 use super::names::{source_title_of, status_text, target_ref};
 use super::widgets::{record_link_ui, section_ui};
@@ -11,7 +11,7 @@ use crate::model::format::claim_text;
 use crate::model::{ConflictKind, RecordKind, RecordRef};
 
 /// Conflicts involving any of `records`, each shown with its records side by side.
-pub(super) fn conflicts_ui(ui: &mut Ui, c: &mut Ctx<'_>, records: &[RecordAt]) {
+pub(super) fn conflicts_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, records: &[RecordAt]) {
     let mut seen = std::collections::BTreeSet::new();
     for at in records {
         for &k in c.ix.conflicts_involving(*at) {
@@ -28,7 +28,8 @@ pub(super) fn conflicts_ui(ui: &mut Ui, c: &mut Ctx<'_>, records: &[RecordAt]) {
     }
 }
 
-pub(super) fn conflict_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// One conflict: its kind, its description and its records in columns.
+pub(super) fn conflict_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let k = &c.ds.conflicts[pos];
     let (icon, color) = match k.kind {
         ConflictKind::Contradiction => ("⚠ Contradiction", ui.visuals().warn_fg_color),
@@ -53,7 +54,7 @@ pub(super) fn conflict_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
 }
 
 /// A compact view of any record, for conflicts: what it says and its sources.
-pub(super) fn record_summary_ui(ui: &mut Ui, c: &mut Ctx<'_>, r: &RecordRef) {
+pub(super) fn record_summary_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, r: &RecordRef) {
     let Some(at) = c.ix.resolve(r) else {
         ui.label(format!("{} (missing)", r.kind_and_id().1));
         return;
@@ -89,8 +90,7 @@ pub(super) fn record_summary_ui(ui: &mut Ui, c: &mut Ctx<'_>, r: &RecordRef) {
             }
             ui.horizontal_wrapped(|ui| {
                 ui.weak("Sources:");
-                let srcs = a.sources.clone();
-                sources_ui(ui, c, &srcs);
+                sources_ui(ui, c, &a.sources);
             });
         }
         _ => {

@@ -2,14 +2,15 @@
 
 use egui::Ui;
 
-use super::Ctx;
+use super::DetailCtx;
 use super::citations::sources_ui;
 use super::conflicts::conflicts_ui;
 use super::widgets::{fact_ui, heading_ui, record_link_ui, section_ui, unknown_ui};
 use crate::app::explorer::RecordAt;
 use crate::model::RecordKind;
 
-pub(super) fn event_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// The detail view of an event.
+pub(super) fn event_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let e = &c.ds.events[pos];
     heading_ui(ui, &format!("Event · {}", e.kind.label()), &e.title, "");
     egui::Grid::new("event_facts")

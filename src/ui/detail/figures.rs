@@ -2,16 +2,19 @@
 
 use egui::{RichText, Ui};
 
-use super::Ctx;
+use super::DetailCtx;
 use super::citations::{source_marker_ui, sources_ui};
 use super::conflicts::conflicts_ui;
 use super::names::source_title_of;
-use super::widgets::{fact_ui, heading_ui, link_ui, notes_ui, record_link_ui, unknown_ui};
+use super::widgets::{
+    fact_ui, heading_ui, link_ui, notes_ui, record_link_ui, speaker_link_ui, unknown_ui,
+};
 use crate::app::explorer::RecordAt;
 use crate::model::format::{claim_text, format_number, value_text, when_text};
-use crate::model::{RecordKind, RecordRef, Speaker, Subject};
+use crate::model::{RecordKind, RecordRef, Subject};
 
-pub(super) fn claim_detail_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// The detail view of a claim: every field, the quote in full, conflicts it is part of.
+pub(super) fn claim_detail_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let cl = &c.ds.claims[pos];
     heading_ui(ui, "Claim", &claim_text(cl), "");
     egui::Grid::new("claim_facts")
@@ -52,12 +55,7 @@ pub(super) fn claim_detail_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
                 None => unknown_ui(ui),
             });
             if let Some(sp) = &cl.said_by {
-                fact_ui(ui, "Said by", |ui| match sp {
-                    Speaker::Person(p) => record_link_ui(ui, c, RecordRef::Person(p.clone())),
-                    Speaker::Organization(o) => {
-                        record_link_ui(ui, c, RecordRef::Organization(o.clone()))
-                    }
-                });
+                fact_ui(ui, "Said by", |ui| speaker_link_ui(ui, c, sp));
             }
             fact_ui(ui, "Source", |ui| {
                 let t = source_title_of(c, &cl.source);
@@ -75,7 +73,8 @@ pub(super) fn claim_detail_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
     conflicts_ui(ui, c, &[RecordAt::new(RecordKind::Claim, pos)]);
 }
 
-pub(super) fn series_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// The detail view of a series: its sources and its dated values in a table.
+pub(super) fn series_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let s = &c.ds.series[pos];
     heading_ui(ui, &format!("Series · {}", s.metric.label()), &s.name, "");
     ui.horizontal_wrapped(|ui| {

@@ -23,7 +23,7 @@ use crate::app::{Action, AppState};
 use crate::model::{Dataset, RecordKind};
 
 /// Everything a detail view needs: the data, its index, and where clicks become actions.
-struct Ctx<'a> {
+struct DetailCtx<'a> {
     ds: &'a Dataset,
     ix: &'a Index,
     actions: &'a mut Vec<Action>,
@@ -82,14 +82,14 @@ pub fn detail_ui(
         ));
         return;
     };
-    let mut c = Ctx { ds, ix, actions };
+    let mut c = DetailCtx { ds, ix, actions };
     let pos = at.pos as usize;
     // One scroll position per record: a newly selected record starts at its top.
     egui::ScrollArea::vertical()
         .id_salt(("detail", sel))
         .auto_shrink([false, false])
         .show(ui, |ui| match at.kind {
-            RecordKind::Organization => organization::org_ui(ui, &mut c, pos),
+            RecordKind::Organization => organization::organization_ui(ui, &mut c, pos),
             RecordKind::Model => model::model_ui(ui, &mut c, pos),
             RecordKind::Source => source::source_ui(ui, &mut c, pos),
             RecordKind::Event => event::event_ui(ui, &mut c, pos),

@@ -2,13 +2,13 @@
 
 use egui::Ui;
 
-use super::Ctx;
+use super::DetailCtx;
 use super::adoption::adoption_block_ui;
 use super::citations::{claims_ui, sources_ui};
 use super::conflicts::conflicts_ui;
 use super::widgets::{
-    events_ui, fact_ui, heading_ui, notes_ui, record_link_ui, section_ui, text_or_unknown,
-    unknown_ui,
+    country_dot_ui, events_ui, fact_ui, heading_ui, notes_ui, record_link_ui, section_ui,
+    text_or_unknown_ui, unknown_ui,
 };
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
@@ -16,7 +16,8 @@ use crate::model::format::{format_number, format_params_b};
 use crate::model::{RecordKind, RecordRef};
 use crate::ui::palette;
 
-pub(super) fn model_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// The detail view of a model: facts, its family's releases, who adopted it, figures about it.
+pub(super) fn model_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let ds = c.ds;
     let m = &ds.models[pos];
     let at = RecordAt::new(RecordKind::Model, pos);
@@ -28,10 +29,7 @@ pub(super) fn model_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
             fact_ui(ui, "Developer", |ui| {
                 record_link_ui(ui, c, RecordRef::Organization(m.developer.clone()));
                 if let Some(country) = c.ix.model_developer_country(pos).filter(|s| !s.is_empty()) {
-                    let (dot, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter()
-                        .circle_filled(dot.center(), 4.0, palette::country_color(country));
+                    country_dot_ui(ui, country);
                     ui.label(country);
                 }
             });
@@ -51,7 +49,7 @@ pub(super) fn model_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
                 }
                 None => unknown_ui(ui),
             });
-            fact_ui(ui, "License", |ui| text_or_unknown(ui, &m.license));
+            fact_ui(ui, "License", |ui| text_or_unknown_ui(ui, &m.license));
             fact_ui(ui, "Parameters", |ui| {
                 match (m.total_params_b, m.active_params_b) {
                     (Some(t), Some(a)) => {
@@ -117,7 +115,7 @@ pub(super) fn model_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
 /// The family's releases on a small timeline; `current` is highlighted. Click a dot to select.
 pub(super) fn family_timeline_ui(
     ui: &mut Ui,
-    c: &mut Ctx<'_>,
+    c: &mut DetailCtx<'_>,
     family: usize,
     current: Option<usize>,
 ) {
@@ -215,7 +213,8 @@ pub(super) fn family_timeline_ui(
     }
 }
 
-pub(super) fn family_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// The detail view of a model family: developer, releases, adoptions of the family as a whole.
+pub(super) fn family_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let ds = c.ds;
     let f = &ds.families[pos];
     let at = RecordAt::new(RecordKind::Family, pos);

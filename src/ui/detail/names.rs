@@ -1,11 +1,12 @@
 //! How records are named for people: source titles, record names, adoption targets, status
 //! lines. Plain text, no drawing.
 
-use super::Ctx;
+use super::DetailCtx;
 use crate::app::explorer::Index;
 use crate::model::format::claim_text;
 use crate::model::{AdoptionTarget, Dataset, RecordKind, RecordRef, Source, SourceId, StatusEntry};
 
+/// The name people see for any record (`(missing)` when the reference points nowhere).
 pub(super) fn name_of(ds: &Dataset, ix: &Index, r: &RecordRef) -> String {
     let Some(at) = ix.resolve(r) else {
         return format!("{} (missing)", r.kind_and_id().1);
@@ -38,13 +39,15 @@ pub(super) fn name_of(ds: &Dataset, ix: &Index, r: &RecordRef) -> String {
     }
 }
 
-pub(super) fn target_name(ds: &Dataset, ix: &Index, t: &AdoptionTarget) -> String {
+/// The name of an adoption's target, a model or a family.
+fn target_name(ds: &Dataset, ix: &Index, t: &AdoptionTarget) -> String {
     match t {
         AdoptionTarget::Model(m) => name_of(ds, ix, &RecordRef::Model(m.clone())),
         AdoptionTarget::Family(f) => name_of(ds, ix, &RecordRef::Family(f.clone())),
     }
 }
 
+/// The record an adoption's target refers to.
 pub(super) fn target_ref(t: &AdoptionTarget) -> RecordRef {
     match t {
         AdoptionTarget::Model(m) => RecordRef::Model(m.clone()),
@@ -75,11 +78,13 @@ pub fn is_web_url(locator: &str) -> bool {
         && !locator.chars().any(char::is_whitespace)
 }
 
-pub(super) fn source_title_of(c: &Ctx<'_>, id: &SourceId) -> String {
+/// The title of the source `id`, or the id itself when the source is missing.
+pub(super) fn source_title_of(c: &DetailCtx<'_>, id: &SourceId) -> String {
     c.ix.source(id)
         .map_or_else(|| id.to_string(), |p| source_title(&c.ds.sources[p]))
 }
 
+/// A status entry as text: "Production since 2025-03".
 pub(super) fn status_text(s: &StatusEntry) -> String {
     match s.date {
         Some(d) => format!("{} since {d}", s.status.label()),

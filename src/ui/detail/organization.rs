@@ -2,19 +2,21 @@
 
 use egui::Ui;
 
-use super::Ctx;
+use super::DetailCtx;
 use super::adoption::adoption_block_ui;
 use super::citations::{claims_ui, sources_ui};
 use super::conflicts::conflicts_ui;
 use super::widgets::{
-    events_ui, fact_ui, heading_ui, notes_ui, record_link_ui, section_ui, text_or_unknown,
+    country_dot_ui, events_ui, fact_ui, heading_ui, notes_ui, record_link_ui, section_ui,
+    text_or_unknown_ui,
 };
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
 use crate::model::{RecordKind, RecordRef, Subject};
-use crate::ui::{forms, palette};
+use crate::ui::forms;
 
-pub(super) fn org_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// The detail view of an organization: facts, people, the models it uses, figures, conflicts.
+pub(super) fn organization_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let ds = c.ds;
     let o = &ds.organizations[pos];
     let at = RecordAt::new(RecordKind::Organization, pos);
@@ -25,20 +27,14 @@ pub(super) fn org_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
         .show(ui, |ui| {
             fact_ui(ui, "Country", |ui| {
                 if !o.country.is_empty() {
-                    let (dot, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter().circle_filled(
-                        dot.center(),
-                        4.0,
-                        palette::country_color(&o.country),
-                    );
+                    country_dot_ui(ui, &o.country);
                 }
-                text_or_unknown(ui, &o.country);
+                text_or_unknown_ui(ui, &o.country);
             });
             fact_ui(ui, "Headquarters", |ui| {
-                text_or_unknown(ui, &o.headquarters)
+                text_or_unknown_ui(ui, &o.headquarters)
             });
-            fact_ui(ui, "Sector", |ui| text_or_unknown(ui, &o.sector));
+            fact_ui(ui, "Sector", |ui| text_or_unknown_ui(ui, &o.sector));
             if let Some(f) = o.founded {
                 fact_ui(ui, "Founded", |ui| {
                     ui.label(f.to_string());
@@ -150,8 +146,12 @@ pub(super) fn org_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
         involved.push(RecordAt::new(RecordKind::Claim, *cl as usize));
     }
     claims_ui(ui, c, &claims);
-    let spoken = c.ix.claims_by_org_speaker(pos).to_vec();
-    let spoken: Vec<u32> = spoken.into_iter().filter(|x| !claims.contains(x)).collect();
+    let spoken: Vec<u32> =
+        c.ix.claims_by_org_speaker(pos)
+            .iter()
+            .copied()
+            .filter(|x| !claims.contains(x))
+            .collect();
     if !spoken.is_empty() {
         section_ui(ui, "Figures it published about others");
         claims_ui(ui, c, &spoken);

@@ -2,14 +2,15 @@
 
 use egui::Ui;
 
-use super::Ctx;
+use super::DetailCtx;
 use super::citations::{claims_ui, sources_ui};
 use super::conflicts::conflicts_ui;
 use super::widgets::{heading_ui, notes_ui, record_link_ui, section_ui};
 use crate::app::explorer::RecordAt;
 use crate::model::{RecordKind, RecordRef};
 
-pub(super) fn person_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// The detail view of a person: roles and what they said.
+pub(super) fn person_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let p = &c.ds.people[pos];
     heading_ui(ui, "Person", &p.name, &p.native_name);
     ui.horizontal_wrapped(|ui| {
@@ -43,7 +44,8 @@ pub(super) fn person_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
     conflicts_ui(ui, c, &involved);
 }
 
-pub(super) fn role_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// The detail view of a role: who, where, sources.
+pub(super) fn role_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let r = &c.ds.roles[pos];
     heading_ui(ui, "Role", &r.title, "");
     ui.horizontal_wrapped(|ui| {

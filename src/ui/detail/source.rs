@@ -2,16 +2,17 @@
 
 use egui::{RichText, Ui};
 
-use super::Ctx;
+use super::DetailCtx;
 use super::names::{is_web_url, source_title};
 use super::widgets::{
-    fact_ui, heading_ui, notes_ui, record_link_ui, section_ui, text_or_unknown, unknown_ui,
+    fact_ui, heading_ui, notes_ui, record_link_ui, section_ui, text_or_unknown_ui, unknown_ui,
 };
 use crate::app::Action;
 use crate::model::RecordRef;
 use crate::model::format::claim_text;
 
-pub(super) fn source_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
+/// The detail view of a source: its facts and every record citing it.
+pub(super) fn source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let ds = c.ds;
     let s = &ds.sources[pos];
     heading_ui(
@@ -24,8 +25,8 @@ pub(super) fn source_ui(ui: &mut Ui, c: &mut Ctx<'_>, pos: usize) {
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            fact_ui(ui, "Title", |ui| text_or_unknown(ui, &s.title));
-            fact_ui(ui, "Publisher", |ui| text_or_unknown(ui, &s.publisher));
+            fact_ui(ui, "Title", |ui| text_or_unknown_ui(ui, &s.title));
+            fact_ui(ui, "Publisher", |ui| text_or_unknown_ui(ui, &s.publisher));
             if !s.author.is_empty() {
                 fact_ui(ui, "Author", |ui| {
                     ui.label(&s.author);

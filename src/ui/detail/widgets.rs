@@ -3,12 +3,14 @@
 
 use egui::{RichText, Ui};
 
-use super::Ctx;
+use super::DetailCtx;
 use super::names::name_of;
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
-use crate::model::RecordRef;
+use crate::model::{RecordRef, Speaker};
+use crate::ui::palette;
 
+/// The kind of record in small print, then its name (and native name, if any) as a heading.
 pub(super) fn heading_ui(ui: &mut Ui, kind: &str, title: &str, native: &str) {
     ui.weak(kind);
     ui.horizontal_wrapped(|ui| {
@@ -19,6 +21,7 @@ pub(super) fn heading_ui(ui: &mut Ui, kind: &str, title: &str, native: &str) {
     });
 }
 
+/// A section title with a line under it.
 pub(super) fn section_ui(ui: &mut Ui, title: &str) {
     ui.add_space(10.0);
     ui.label(RichText::new(title).strong().size(15.0));
@@ -32,11 +35,13 @@ pub(super) fn fact_ui(ui: &mut Ui, label: &str, value: impl FnOnce(&mut Ui)) {
     ui.end_row();
 }
 
+/// "unknown", weak: for a fact the dataset does not record.
 pub(super) fn unknown_ui(ui: &mut Ui) {
     ui.weak("unknown");
 }
 
-pub(super) fn text_or_unknown(ui: &mut Ui, text: &str) {
+/// The text, or "unknown" when it is blank.
+pub(super) fn text_or_unknown_ui(ui: &mut Ui, text: &str) {
     if text.trim().is_empty() {
         unknown_ui(ui);
     } else {
@@ -45,7 +50,7 @@ pub(super) fn text_or_unknown(ui: &mut Ui, text: &str) {
 }
 
 /// A link to a record: clicking selects it.
-pub(super) fn link_ui(ui: &mut Ui, c: &mut Ctx<'_>, text: &str, r: RecordRef) {
+pub(super) fn link_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, text: &str, r: RecordRef) {
     let text = if text.trim().is_empty() {
         "(no name)"
     } else {
@@ -66,11 +71,13 @@ pub(super) fn link_ui(ui: &mut Ui, c: &mut Ctx<'_>, text: &str, r: RecordRef) {
     }
 }
 
-pub(super) fn record_link_ui(ui: &mut Ui, c: &mut Ctx<'_>, r: RecordRef) {
+/// A link to a record, named as people see it.
+pub(super) fn record_link_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, r: RecordRef) {
     let name = name_of(c.ds, c.ix, &r);
     link_ui(ui, c, &name, r);
 }
 
+/// Free notes in italics, if any.
 pub(super) fn notes_ui(ui: &mut Ui, notes: &str) {
     if !notes.is_empty() {
         ui.add_space(4.0);
@@ -78,7 +85,8 @@ pub(super) fn notes_ui(ui: &mut Ui, notes: &str) {
     }
 }
 
-pub(super) fn events_ui(ui: &mut Ui, c: &mut Ctx<'_>, at: RecordAt) {
+/// The events related to a record, dated, as links.
+pub(super) fn events_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, at: RecordAt) {
     let events = c.ix.events_related_to(at).to_vec();
     if events.is_empty() {
         return;
@@ -95,5 +103,20 @@ pub(super) fn events_ui(ui: &mut Ui, c: &mut Ctx<'_>, at: RecordAt) {
             ui.monospace(date);
             link_ui(ui, c, &title, RecordRef::Event(id));
         });
+    }
+}
+
+/// A small dot in the country's colour (the colour plots use for that country).
+pub(super) fn country_dot_ui(ui: &mut Ui, country: &str) {
+    let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    ui.painter()
+        .circle_filled(dot.center(), 4.0, palette::country_color(country));
+}
+
+/// A link to whoever said a claim, a person or an organization.
+pub(super) fn speaker_link_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, speaker: &Speaker) {
+    match speaker {
+        Speaker::Person(p) => record_link_ui(ui, c, RecordRef::Person(p.clone())),
+        Speaker::Organization(o) => record_link_ui(ui, c, RecordRef::Organization(o.clone())),
     }
 }
