@@ -1,0 +1,121 @@
+//! Detail views: everything about the selected record, every figure with its qualifier and a
+//! source marker, names of related records as links, conflicts side by side. This file picks the
+//! view for the selected record's kind; one file per kind, shared widgets in their own files.
+
+mod adoption;
+mod citations;
+mod conflicts;
+mod event;
+mod figures;
+mod model;
+mod names;
+mod organization;
+mod people;
+mod source;
+mod widgets;
+
+use egui::Ui;
+
+pub use names::{is_web_url, source_title};
+
+use crate::app::explorer::Index;
+use crate::app::{Action, AppState};
+use crate::model::{Dataset, RecordKind};
+
+/// Everything a detail view needs: the data, its index, and where clicks become actions.
+struct DetailCtx<'a> {
+    ds: &'a Dataset,
+    ix: &'a Index,
+    actions: &'a mut Vec<Action>,
+}
+
+/// What the detail view remembers between frames (not data).
+#[derive(Clone, Debug, Default)]
+pub struct DetailView {
+    /// Show the editing form of the selected record (where one exists).
+    pub editing: bool,
+}
+
+/// The detail view of the selected record.
+pub fn detail_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    ix: &Index,
+    view: &mut DetailView,
+    actions: &mut Vec<Action>,
+) {
+    let ds = state.doc.dataset.as_ref();
+    let Some(sel) = state.selection.current() else {
+        welcome_ui(ui, ds);
+        return;
+    };
+    ui.horizontal(|ui| {
+        if super::forms::has_form(sel) {
+            ui.toggle_value(&mut view.editing, "Edit record")
+                .on_hover_text("Edit this record; every change can be undone (Ctrl+Z)");
+        }
+        if ui
+            .button("Duplicate")
+            .on_hover_text("Add a copy of this record, with a new id")
+            .clicked()
+        {
+            actions.push(Action::Duplicate(sel.clone()));
+        }
+        if ui
+            .button("Delete...")
+            .on_hover_text("Delete this record (asks what to do with records that refer to it)")
+            .clicked()
+        {
+            actions.push(Action::AskDelete(sel.clone()));
+        }
+    });
+    if view.editing
+        && let Some(at) = ix.resolve(sel)
+        && super::forms::form_ui(ui, ds, sel, at.pos as usize, &state.doc.problems, actions)
+    {
+        ui.separator();
+    }
+    let Some(at) = ix.resolve(sel) else {
+        ui.label(format!(
+            "The selected record ({}) is no longer in the dataset.",
+            sel.kind_and_id().1
+        ));
+        return;
+    };
+    let mut c = DetailCtx { ds, ix, actions };
+    let pos = at.pos as usize;
+    // One scroll position per record: a newly selected record starts at its top.
+    egui::ScrollArea::vertical()
+        .id_salt(("detail", sel))
+        .auto_shrink([false, false])
+        .show(ui, |ui| match at.kind {
+            RecordKind::Organization => organization::organization_ui(ui, &mut c, pos),
+            RecordKind::Model => model::model_ui(ui, &mut c, pos),
+            RecordKind::Source => source::source_ui(ui, &mut c, pos),
+            RecordKind::Event => event::event_ui(ui, &mut c, pos),
+            RecordKind::Family => model::family_ui(ui, &mut c, pos),
+            RecordKind::Person => people::person_ui(ui, &mut c, pos),
+            RecordKind::Adoption => adoption::adoption_ui(ui, &mut c, pos),
+            RecordKind::Claim => figures::claim_detail_ui(ui, &mut c, pos),
+            RecordKind::Conflict => {
+                conflicts::conflict_ui(ui, &mut c, pos);
+            }
+            RecordKind::Series => figures::series_ui(ui, &mut c, pos),
+            RecordKind::Role => people::role_ui(ui, &mut c, pos),
+            RecordKind::Dataset => {}
+        });
+}
+
+fn welcome_ui(ui: &mut Ui, ds: &Dataset) {
+    ui.heading(if ds.meta.title.is_empty() {
+        "AI Adoption Explorer"
+    } else {
+        &ds.meta.title
+    });
+    if !ds.meta.description.is_empty() {
+        ui.label(&ds.meta.description);
+    }
+    ui.add_space(8.0);
+    ui.label("Pick an organization, a model, a source or an event in the list on the left to see everything the dataset says about it, and where each figure comes from.");
+    ui.label("Tip: the filter \"Uses a model from: China\" lists the organizations that adopted Chinese-developed models.");
+}
