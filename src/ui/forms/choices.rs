@@ -5,6 +5,7 @@ use crate::model::{
     AdoptionId, AdoptionTarget, Dataset, FamilyId, Metric, ModelId, OrgId, Qualifier, Subject,
 };
 
+/// Organizations as (id, name).
 pub(super) fn org_candidates(ds: &Dataset) -> Vec<(String, String)> {
     ds.organizations
         .iter()
@@ -12,10 +13,25 @@ pub(super) fn org_candidates(ds: &Dataset) -> Vec<(String, String)> {
         .collect()
 }
 
+/// People as (id, name).
 pub(super) fn person_candidates(ds: &Dataset) -> Vec<(String, String)> {
     ds.people
         .iter()
         .map(|x| (x.id.to_string(), x.name.clone()))
+        .collect()
+}
+
+/// Sources as (id, "[n] title"), numbered as the detail view cites them.
+pub(super) fn numbered_source_candidates(ds: &Dataset) -> Vec<(String, String)> {
+    ds.sources
+        .iter()
+        .enumerate()
+        .map(|(p, s)| {
+            (
+                s.id.to_string(),
+                format!("[{}] {}", p + 1, crate::ui::detail::source_title(s)),
+            )
+        })
         .collect()
 }
 
@@ -51,6 +67,7 @@ pub(super) fn subject_candidates(ds: &Dataset) -> Vec<(String, String)> {
     out
 }
 
+/// The picker key of a claim's subject; a country is typed, not picked, so it has none.
 pub(super) fn subject_key(s: &Subject) -> Option<String> {
     Some(match s {
         Subject::Organization(o) => format!("o:{o}"),
@@ -61,6 +78,7 @@ pub(super) fn subject_key(s: &Subject) -> Option<String> {
     })
 }
 
+/// The subject a picker key (from [`subject_candidates`]) stands for.
 pub(super) fn subject_from_key(k: &str) -> Option<Subject> {
     let (p, id) = k.split_once(':')?;
     Some(match p {
@@ -72,6 +90,7 @@ pub(super) fn subject_from_key(k: &str) -> Option<Subject> {
     })
 }
 
+/// The named measures as (key, label), in the order the pickers list them.
 pub(super) const METRICS: [(&str, &str); 16] = [
     ("AccuracyGain", "Accuracy gain"),
     ("CostReduction", "Cost reduction"),
@@ -91,6 +110,7 @@ pub(super) const METRICS: [(&str, &str); 16] = [
     ("Date", "Date"),
 ];
 
+/// The key of a measure in [`METRICS`]; "Other" for a measure named by the user.
 pub(super) fn metric_key(m: &Metric) -> &'static str {
     match m {
         Metric::AccuracyGain => "AccuracyGain",
@@ -113,6 +133,7 @@ pub(super) fn metric_key(m: &Metric) -> &'static str {
     }
 }
 
+/// The measure a key stands for; an unknown key is a measure named `other`.
 pub(super) fn metric_from_key(k: &str, other: &str) -> Metric {
     match k {
         "AccuracyGain" => Metric::AccuracyGain,
@@ -135,6 +156,7 @@ pub(super) fn metric_from_key(k: &str, other: &str) -> Metric {
     }
 }
 
+/// How exact a claimed value is, as (qualifier, label).
 pub(super) const QUALIFIERS: [(Qualifier, &str); 5] = [
     (Qualifier::Exact, "exact"),
     (Qualifier::About, "about"),

@@ -3,8 +3,8 @@
 use egui::Ui;
 
 use super::choices::{
-    METRICS, QUALIFIERS, metric_from_key, metric_key, subject_candidates, subject_from_key,
-    subject_key,
+    METRICS, QUALIFIERS, metric_from_key, metric_key, numbered_source_candidates,
+    subject_candidates, subject_from_key, subject_key,
 };
 use super::fields::{Form, grid};
 use crate::app::Action;
@@ -231,17 +231,7 @@ pub fn claim_form_ui(
             })
         });
         // Where.
-        let sources: Vec<(String, String)> = ds
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(p, s)| {
-                (
-                    s.id.to_string(),
-                    format!("[{}] {}", p + 1, crate::ui::detail::source_title(s)),
-                )
-            })
-            .collect();
+        let sources = numbered_source_candidates(ds);
         let mut src = Some(x.source.to_string());
         f.reference_ui(ui, "Source", "source", &mut src, &sources, false);
         if let Some(s) = src {

@@ -128,6 +128,7 @@ fn conflict_candidates(ds: &Dataset) -> Vec<(String, String)> {
     out
 }
 
+/// The record a picker key (from [`conflict_candidates`]) stands for.
 fn ref_from_key(k: &str) -> Option<RecordRef> {
     let (kind, id) = k.split_once(':')?;
     let kind = match kind {

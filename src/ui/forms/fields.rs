@@ -6,6 +6,7 @@
 
 use egui::Ui;
 
+use super::choices::numbered_source_candidates;
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, replace_record};
 use crate::app::history::CoalesceKey;
@@ -379,17 +380,9 @@ impl<'a> Form<'a> {
                 self.changed = Some("sources");
                 self.actions.push(Action::SealEdit);
             }
-            let candidates: Vec<(String, String)> = ds
-                .sources
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| !value.contains(&s.id))
-                .map(|(p, s)| {
-                    (
-                        s.id.to_string(),
-                        format!("[{}] {}", p + 1, crate::ui::detail::source_title(s)),
-                    )
-                })
+            let candidates: Vec<(String, String)> = numbered_source_candidates(ds)
+                .into_iter()
+                .filter(|(id, _)| !value.iter().any(|s| s.as_str() == id))
                 .collect();
             let mut pick: Option<String> = None;
             let filter_id = ui.make_persistent_id(("form_add_source", &self.record));
