@@ -2,6 +2,7 @@
 
 mod load;
 mod save;
+pub mod tsv;
 
 pub use load::{LoadError, Loaded, MAX_FILE_BYTES, load_bytes, load_path};
 pub use save::{FileStamp, SaveError, save_atomic, to_ron_string, write_bytes_atomic};

@@ -1,0 +1,148 @@
+//! The form of an adoption with its dated status history, and a new adoption.
+
+use egui::Ui;
+
+use super::choices::org_candidates;
+use super::fields::{Form, grid};
+use crate::app::Action;
+use crate::app::edit::{AnyRecord, fresh_id};
+use crate::model::{
+    Adoption, AdoptionId, AdoptionStatus, AdoptionTarget, Dataset, FamilyId, ModelId, OrgId,
+    Problem, RecordKind, RecordRef, StatusEntry,
+};
+
+/// The form of an adoption, with its dated status history.
+pub fn adoption_form_ui(
+    ui: &mut Ui,
+    ds: &Dataset,
+    pos: usize,
+    problems: &[Problem],
+    actions: &mut Vec<Action>,
+) {
+    let Some(old) = ds.adoptions.get(pos) else {
+        return;
+    };
+    let mut x = old.clone();
+    let mut f = Form::new(
+        ui.available_width(),
+        problems,
+        RecordRef::Adoption(old.id.clone()),
+        actions,
+    );
+    grid("adoption_form").show(ui, |ui| {
+        let mut org = Some(x.organization.to_string());
+        f.reference_ui(
+            ui,
+            "Organization",
+            "organization",
+            &mut org,
+            &org_candidates(ds),
+            false,
+        );
+        if let Some(o) = org {
+            x.organization = OrgId(o);
+        }
+        let mut target = Some(match &x.target {
+            AdoptionTarget::Model(m) => format!("m:{m}"),
+            AdoptionTarget::Family(fam) => format!("f:{fam}"),
+        });
+        f.reference_ui(
+            ui,
+            "Uses (model or family)",
+            "target",
+            &mut target,
+            &target_candidates(ds),
+            false,
+        );
+        if let Some(t) = target {
+            if let Some(m) = t.strip_prefix("m:") {
+                x.target = AdoptionTarget::Model(ModelId(m.to_owned()));
+            } else if let Some(fam) = t.strip_prefix("f:") {
+                x.target = AdoptionTarget::Family(FamilyId(fam.to_owned()));
+            }
+        }
+        let mut uses = x.use_cases.join(", ");
+        f.text_ui(ui, "Use cases (comma-separated)", "use_cases", &mut uses);
+        if f.changed == Some("use_cases") {
+            x.use_cases = uses
+                .split(',')
+                .map(|u| u.trim().to_owned())
+                .filter(|u| !u.is_empty())
+                .collect();
+        }
+        f.multiline_ui(ui, "Notes", "notes", &mut x.notes);
+        f.sources_ui(ui, ds, &mut x.sources);
+    });
+    ui.label(egui::RichText::new("Status history (oldest first)").strong());
+    let mut remove = None;
+    for (i, entry) in x.status.iter_mut().enumerate() {
+        ui.push_id(("status_entry", i), |ui| {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                grid("status_form").show(ui, |ui| {
+                    let mut st = Some(entry.status);
+                    f.choice_ui(
+                        ui,
+                        "Status",
+                        "status",
+                        &mut st,
+                        &AdoptionStatus::ALL.map(|k| (k, k.label())),
+                        false,
+                    );
+                    entry.status = st.unwrap_or(entry.status);
+                    f.date_ui(ui, "Date", "status_date", &mut entry.date);
+                    f.text_ui(ui, "Notes", "status_notes", &mut entry.notes);
+                    f.sources_ui(ui, ds, &mut entry.sources);
+                });
+                if ui.button("Remove this step").clicked() {
+                    remove = Some(i);
+                }
+            });
+        });
+    }
+    if let Some(i) = remove {
+        x.status.remove(i);
+        f.changed = Some("status");
+    }
+    if ui.button("+ Add a status step").clicked() {
+        x.status.push(StatusEntry {
+            status: AdoptionStatus::Experimenting,
+            date: None,
+            notes: String::new(),
+            sources: Vec::new(),
+        });
+        f.changed = Some("status");
+        f.actions.push(Action::SealEdit);
+    }
+    f.emit(ds, AnyRecord::from(x));
+}
+
+/// Models and families as one list of adoption targets ("m:<id>" and "f:<id>").
+fn target_candidates(ds: &Dataset) -> Vec<(String, String)> {
+    ds.families
+        .iter()
+        .map(|x| (format!("f:{}", x.id), format!("{} (family)", x.name)))
+        .chain(
+            ds.models
+                .iter()
+                .map(|m| (format!("m:{}", m.id), m.name.clone())),
+        )
+        .collect()
+}
+
+/// A new adoption by `org` of the first model, for the user to fill in.
+pub fn new_adoption(ds: &Dataset, org: &OrgId) -> Option<AnyRecord> {
+    let target = ds.models.first()?.id.clone();
+    Some(AnyRecord::from(Adoption {
+        id: AdoptionId(fresh_id(
+            ds,
+            RecordKind::Adoption,
+            &format!("{org}-adoption"),
+        )),
+        organization: org.clone(),
+        target: AdoptionTarget::Model(target),
+        use_cases: Vec::new(),
+        status: Vec::new(),
+        notes: String::new(),
+        sources: Vec::new(),
+    }))
+}

@@ -1,0 +1,474 @@
+//! The field widgets of the forms: text, numbers, dates, choices, references to other records,
+//! the list of sources. Each field edits a copy of the record; a change becomes one undoable
+//! `Action::Edit` (a typing burst in one field is one step), and leaving the field ends the burst.
+//! Dates and numbers keep what is typed in a buffer while it is not yet valid, say why, and store
+//! the value once it parses.
+
+use egui::Ui;
+
+use super::choices::numbered_source_candidates;
+use crate::app::Action;
+use crate::app::edit::{AnyRecord, replace_record};
+use crate::app::history::CoalesceKey;
+use crate::model::{Dataset, PartialDate, Problem, RecordRef, SourceId};
+
+/// One form being drawn: the problems of its record, the field changed this frame, actions.
+pub(super) struct Form<'a> {
+    /// Validation's findings about this record.
+    problems: Vec<&'a Problem>,
+    /// The field changed this frame, if any: it names the undo step.
+    pub(super) changed: Option<&'static str>,
+    /// Where the form's actions go.
+    pub(super) actions: &'a mut Vec<Action>,
+    /// The record being edited.
+    record: RecordRef,
+    /// Width of the input fields: half the panel, within 140..=360 points, so the form fits.
+    width: f32,
+}
+
+impl<'a> Form<'a> {
+    /// A form for `record`, in a panel `panel_width` wide, showing its problems among `all`.
+    pub(super) fn new(
+        panel_width: f32,
+        all: &'a [Problem],
+        record: RecordRef,
+        actions: &'a mut Vec<Action>,
+    ) -> Self {
+        let (kind, id) = record.kind_and_id();
+        let problems = all
+            .iter()
+            .filter(|p| p.kind == kind && p.id == id)
+            .collect();
+        Self {
+            problems,
+            changed: None,
+            actions,
+            record,
+            width: (panel_width * 0.5).clamp(140.0, 360.0),
+        }
+    }
+
+    /// What validation says about `field`, in the third column.
+    pub(super) fn problem_ui(&self, ui: &mut Ui, field: &str) {
+        let prefix = format!("{field}[");
+        let msgs: Vec<&str> = self
+            .problems
+            .iter()
+            .filter(|p| p.field == field || p.field.starts_with(&prefix))
+            .map(|p| p.message.as_str())
+            .collect();
+        if msgs.is_empty() {
+            ui.label("");
+        } else {
+            ui.colored_label(ui.visuals().error_fg_color, msgs.join("; "));
+        }
+    }
+
+    /// Ends a field's row: notes a change, ends the typing burst on leaving, shows problems.
+    pub(super) fn finish_row_ui(&mut self, ui: &mut Ui, field: &'static str, r: &egui::Response) {
+        if r.changed() {
+            self.changed = Some(field);
+        }
+        if r.lost_focus() {
+            self.actions.push(Action::SealEdit);
+        }
+        self.problem_ui(ui, field);
+        ui.end_row();
+    }
+
+    /// A one-line text field.
+    pub(super) fn text_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut String,
+    ) {
+        let l = ui.label(label);
+        let r = ui
+            .add(egui::TextEdit::singleline(value).desired_width(self.width))
+            .labelled_by(l.id);
+        self.finish_row_ui(ui, field, &r);
+    }
+
+    /// A text field of several lines.
+    pub(super) fn multiline_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut String,
+    ) {
+        let l = ui.label(label);
+        let r = ui
+            .add(
+                egui::TextEdit::multiline(value)
+                    .desired_rows(3)
+                    .desired_width(self.width),
+            )
+            .labelled_by(l.id);
+        self.finish_row_ui(ui, field, &r);
+    }
+
+    /// A field whose text is kept while it does not parse; `parse` says why it is not valid.
+    pub(super) fn buffered_ui<T: PartialEq + Clone + Send + Sync + 'static>(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut T,
+        show: impl Fn(&T) -> String,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) {
+        let l = ui.label(label);
+        let id = ui.make_persistent_id(("form_buffer", &self.record, field));
+        // (text typed, the stored value it was typed against)
+        let (mut text, seen) = ui
+            .data(|d| d.get_temp::<(String, T)>(id))
+            .filter(|(_, seen)| seen == value)
+            .unwrap_or_else(|| (show(value), value.clone()));
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut text).desired_width(200.0))
+            .labelled_by(l.id);
+        let mut error = None;
+        let mut stored = seen;
+        if r.changed() {
+            match parse(text.trim()) {
+                Ok(v) => {
+                    if v != *value {
+                        *value = v.clone();
+                        self.changed = Some(field);
+                    }
+                    stored = v;
+                }
+                Err(e) => error = Some(e),
+            }
+        } else {
+            error = parse(text.trim()).err();
+        }
+        ui.data_mut(|d| d.insert_temp(id, (text, stored)));
+        if r.lost_focus() {
+            self.actions.push(Action::SealEdit);
+        }
+        match error {
+            Some(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, format!("not stored: {e}"));
+            }
+            None => self.problem_ui(ui, field),
+        }
+        ui.end_row();
+    }
+
+    /// An optional date typed as YYYY, YYYY-MM or YYYY-MM-DD (empty: none).
+    pub(super) fn date_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut Option<PartialDate>,
+    ) {
+        self.buffered_ui(
+            ui,
+            label,
+            field,
+            value,
+            |v| v.map(|d| d.to_string()).unwrap_or_default(),
+            |t| {
+                if t.is_empty() {
+                    return Ok(None);
+                }
+                let d = PartialDate::parse(t)
+                    .map_err(|_| "use YYYY, YYYY-MM or YYYY-MM-DD".to_owned())?;
+                d.check()?;
+                Ok(Some(d))
+            },
+        );
+    }
+
+    /// An optional positive number; thousands separators are accepted.
+    pub(super) fn number_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut Option<f64>,
+    ) {
+        self.buffered_ui(
+            ui,
+            label,
+            field,
+            value,
+            |v| v.map(|x| x.to_string()).unwrap_or_default(),
+            |t| {
+                if t.is_empty() {
+                    return Ok(None);
+                }
+                let x: f64 = t
+                    .replace(',', "")
+                    .parse()
+                    .map_err(|_| "not a number".to_owned())?;
+                if !x.is_finite() || x <= 0.0 {
+                    return Err("must be a positive number".into());
+                }
+                Ok(Some(x))
+            },
+        );
+    }
+
+    /// A number that may be negative or zero (claim values); validation checks the unit's range.
+    pub(super) fn signed_number_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut Option<f64>,
+    ) {
+        self.buffered_ui(
+            ui,
+            label,
+            field,
+            value,
+            |v| v.map(|x| x.to_string()).unwrap_or_default(),
+            |t| {
+                if t.is_empty() {
+                    return Ok(None);
+                }
+                let x: f64 = t
+                    .replace(',', "")
+                    .parse()
+                    .map_err(|_| "not a number".to_owned())?;
+                if !x.is_finite() {
+                    return Err("not a finite number".into());
+                }
+                Ok(Some(x))
+            },
+        );
+    }
+
+    /// A choice among `options`, with "unknown" when `allow_none`.
+    pub(super) fn choice_ui<T: PartialEq + Copy>(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut Option<T>,
+        options: &[(T, &str)],
+        allow_none: bool,
+    ) {
+        let l = ui.label(label);
+        let current = options
+            .iter()
+            .find(|(o, _)| Some(*o) == *value)
+            .map_or("unknown", |(_, n)| *n);
+        let before = *value;
+        egui::ComboBox::from_id_salt(("form_choice", field))
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                if allow_none {
+                    ui.selectable_value(value, None, "unknown");
+                }
+                for (o, n) in options {
+                    ui.selectable_value(value, Some(*o), *n);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if *value != before {
+            self.changed = Some(field);
+            self.actions.push(Action::SealEdit);
+        }
+        self.problem_ui(ui, field);
+        ui.end_row();
+    }
+
+    /// A searchable choice of another record: `candidates` are (id, name).
+    pub(super) fn reference_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut Option<String>,
+        candidates: &[(String, String)],
+        allow_none: bool,
+    ) {
+        let l = ui.label(label);
+        let current = value
+            .as_ref()
+            .map(|id| {
+                candidates
+                    .iter()
+                    .find(|(c, _)| c == id)
+                    .map_or_else(|| format!("{id} (missing)"), |(_, n)| n.clone())
+            })
+            .unwrap_or_else(|| "none".to_owned());
+        let before = value.clone();
+        let filter_id = ui.make_persistent_id(("form_ref_filter", &self.record, field));
+        egui::ComboBox::from_id_salt(("form_ref", field))
+            .selected_text(current)
+            .width(self.width)
+            .show_ui(ui, |ui| {
+                let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
+                let fl = ui.label("Find:");
+                ui.add(egui::TextEdit::singleline(&mut filter).hint_text("type to narrow"))
+                    .labelled_by(fl.id)
+                    .request_focus();
+                let needle = filter.to_lowercase();
+                if allow_none {
+                    ui.selectable_value(value, None, "none");
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(260.0)
+                    .show(ui, |ui| {
+                        for (id, name) in candidates
+                            .iter()
+                            .filter(|(id, n)| {
+                                needle.is_empty()
+                                    || n.to_lowercase().contains(&needle)
+                                    || id.contains(&needle)
+                            })
+                            .take(500)
+                        {
+                            ui.selectable_value(value, Some(id.clone()), name);
+                        }
+                    });
+                ui.data_mut(|d| d.insert_temp(filter_id, filter));
+            })
+            .response
+            .labelled_by(l.id);
+        if *value != before {
+            self.changed = Some(field);
+            self.actions.push(Action::SealEdit);
+        }
+        self.problem_ui(ui, field);
+        ui.end_row();
+    }
+
+    /// The list of sources supporting the record: remove one, or add one from a searchable list.
+    pub(super) fn sources_ui(&mut self, ui: &mut Ui, ds: &Dataset, value: &mut Vec<SourceId>) {
+        ui.label("Sources");
+        ui.vertical(|ui| {
+            // A fixed width, so the grid's columns settle in one frame.
+            ui.set_width(self.width);
+            let mut remove = None;
+            for (i, s) in value.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let title = ds.sources.iter().position(|x| &x.id == s).map_or_else(
+                        || format!("{s} (missing)"),
+                        |p| {
+                            format!(
+                                "[{}] {}",
+                                p + 1,
+                                crate::ui::detail::source_title(&ds.sources[p])
+                            )
+                        },
+                    );
+                    ui.add_sized(
+                        [(self.width - 30.0).max(80.0), 18.0],
+                        egui::Label::new(title).truncate(),
+                    );
+                    if ui
+                        .small_button("×")
+                        .on_hover_text("Remove this source")
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+            }
+            if let Some(i) = remove {
+                value.remove(i);
+                self.changed = Some("sources");
+                self.actions.push(Action::SealEdit);
+            }
+            let candidates: Vec<(String, String)> = numbered_source_candidates(ds)
+                .into_iter()
+                .filter(|(id, _)| !value.iter().any(|s| s.as_str() == id))
+                .collect();
+            let mut pick: Option<String> = None;
+            let filter_id = ui.make_persistent_id(("form_add_source", &self.record));
+            egui::CollapsingHeader::new("Add a source...")
+                .id_salt(("form_add_source_list", &self.record))
+                .show(ui, |ui| {
+                    let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
+                    let fl = ui.label("Find:");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut filter)
+                            .hint_text("title, publisher, address"),
+                    )
+                    .labelled_by(fl.id);
+                    let needle = filter.to_lowercase();
+                    egui::ScrollArea::vertical()
+                        .max_height(200.0)
+                        .show(ui, |ui| {
+                            for (id, name) in candidates
+                                .iter()
+                                .filter(|(_, n)| {
+                                    needle.is_empty() || n.to_lowercase().contains(&needle)
+                                })
+                                .take(300)
+                            {
+                                if ui.button(name).clicked() {
+                                    pick = Some(id.clone());
+                                }
+                            }
+                        });
+                    ui.data_mut(|d| d.insert_temp(filter_id, filter));
+                });
+            if let Some(id) = pick {
+                value.push(SourceId(id));
+                self.changed = Some("sources");
+                self.actions.push(Action::SealEdit);
+            }
+        });
+        self.problem_ui(ui, "sources");
+        ui.end_row();
+    }
+
+    /// Emits the edit turning the stored record into `new`, when a field changed.
+    pub(super) fn emit(self, ds: &Dataset, new: AnyRecord) {
+        let Some(field) = self.changed else {
+            return;
+        };
+        if let Some((label, edits)) = replace_record(ds, new) {
+            self.actions.push(Action::Edit {
+                label,
+                edits,
+                coalesce: Some(CoalesceKey::field(self.record, field)),
+            });
+        }
+    }
+}
+
+/// The three-column grid of a form: label, field, what validation says.
+pub(super) fn grid(id: &str) -> egui::Grid {
+    egui::Grid::new(id).num_columns(3).spacing([12.0, 6.0])
+}
+
+/// A table cell holding typed text until it parses (`parse` gives `None` while invalid).
+pub(super) fn cell_buffer_ui<T: PartialEq + Clone + Send + Sync + 'static>(
+    ui: &mut Ui,
+    id: egui::Id,
+    value: &mut Option<T>,
+    show: impl Fn(&Option<T>) -> String,
+    parse: impl Fn(&str) -> Option<Option<T>>,
+) {
+    let (mut text, seen) = ui
+        .data(|d| d.get_temp::<(String, Option<T>)>(id))
+        .filter(|(_, seen)| seen == value)
+        .unwrap_or_else(|| (show(value), value.clone()));
+    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(130.0));
+    let r = r.on_hover_text("Edit in place");
+    let mut stored = seen;
+    let valid = parse(text.trim());
+    if r.changed()
+        && let Some(v) = valid.clone()
+    {
+        *value = v.clone();
+        stored = v;
+    }
+    if valid.is_none() {
+        ui.colored_label(ui.visuals().error_fg_color, "?")
+            .on_hover_text("Not valid; not stored");
+    }
+    ui.data_mut(|d| d.insert_temp(id, (text, stored)));
+}
