@@ -11,5 +11,5 @@ mod visit;
 pub use date::{DateShapeError, PartialDate, Precision, days_in_month, is_leap};
 pub use ids::*;
 pub use types::*;
-pub use validate::{Problem, RecordKind, validate};
+pub use validate::{Problem, validate};
 pub use visit::{SourcedValue, ValueRef, for_each_sourced_value};
