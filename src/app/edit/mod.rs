@@ -1,11 +1,6 @@
-//! Primitive, invertible changes to a [`Dataset`] and the helpers that build them.
-//!
-//! Every data change in the app is a list of [`Edit`]s. [`apply`] carries out one edit and returns
-//! its exact inverse, so undo history (see [`super::history`]) only keeps the records an edit
-//! touched, never a copy of the dataset. The helpers ([`replace_record`], [`insert_record`],
-//! [`duplicate_record`], [`delete_plan`], in `plan.rs`) turn what the user asked for into edits and
-//! a label for the Edit menu; they only read the dataset. The records themselves, their
-//! references and names live in [`crate::model`].
+//! Changes to a dataset: [`Edit`] and [`apply`], which returns the exact inverse so undo history
+//! keeps only the records an edit touched, and the helpers that turn a request into edits and an
+//! Edit-menu label. Delete plans are in `plan.rs`; the records themselves in [`crate::model`].
 
 mod plan;
 
