@@ -289,11 +289,6 @@ impl History {
         self.undo.len()
     }
 
-    /// How many steps can be redone.
-    pub fn redo_len(&self) -> usize {
-        self.redo.len()
-    }
-
     /// The steps that can be undone, oldest first (each holding its inverse edits).
     pub fn undo_steps(&self) -> impl Iterator<Item = &Step> {
         self.undo.iter().map(|e| &e.step)

@@ -1,8 +1,12 @@
-//! The dataset: types, ids, dates, validation. Pure data: no egui, no I/O.
+//! The dataset: types, ids, dates, validation, and records of any kind with their references and
+//! names. Pure data: no egui, no I/O.
 
 mod date;
 pub mod format;
 mod ids;
+mod names;
+pub(crate) mod record;
+pub(crate) mod refs;
 pub mod synth;
 mod types;
 mod validate;
@@ -10,6 +14,9 @@ mod visit;
 
 pub use date::{DateShapeError, PartialDate, Precision, days_in_month, is_leap};
 pub use ids::*;
+pub use names::display_name;
+pub use record::{AnyRecord, dataset_approx_bytes, find_record, fresh_id, position, record_at};
+pub use refs::references_to;
 pub use types::*;
-pub use validate::{Problem, RecordKind, validate};
+pub use validate::{Problem, validate};
 pub use visit::{SourcedValue, ValueRef, for_each_sourced_value};

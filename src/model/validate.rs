@@ -4,65 +4,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::date::PartialDate;
-use super::ids::check_id_shape;
+use super::ids::{RecordKind, check_id_shape};
 use super::types::*;
-
-/// Kind of record, for locating problems and for navigation.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub enum RecordKind {
-    /// The dataset header.
-    Dataset,
-    /// A source.
-    Source,
-    /// An organization.
-    Organization,
-    /// A person.
-    Person,
-    /// A role.
-    Role,
-    /// A model family.
-    Family,
-    /// A model.
-    Model,
-    /// An adoption.
-    Adoption,
-    /// A claim.
-    Claim,
-    /// A conflict.
-    Conflict,
-    /// A series.
-    Series,
-    /// An event.
-    Event,
-}
-
-impl RecordKind {
-    /// Lowercase name used in messages ("organization").
-    pub fn name(self) -> &'static str {
-        match self {
-            RecordKind::Dataset => "dataset",
-            RecordKind::Source => "source",
-            RecordKind::Organization => "organization",
-            RecordKind::Person => "person",
-            RecordKind::Role => "role",
-            RecordKind::Family => "family",
-            RecordKind::Model => "model",
-            RecordKind::Adoption => "adoption",
-            RecordKind::Claim => "claim",
-            RecordKind::Conflict => "conflict",
-            RecordKind::Series => "series",
-            RecordKind::Event => "event",
-        }
-    }
-}
-
-impl fmt::Display for RecordKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// One validation problem: which record, which field, what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,45 +27,6 @@ impl fmt::Display for Problem {
             "{} {}: {}: {}",
             self.kind, self.id, self.field, self.message
         )
-    }
-}
-
-impl RecordRef {
-    /// A reference to the record of `kind` with `id` (`None` for the dataset header).
-    pub fn from_kind_and_id(kind: RecordKind, id: &str) -> Option<RecordRef> {
-        use super::ids::*;
-        let id = id.to_owned();
-        Some(match kind {
-            RecordKind::Dataset => return None,
-            RecordKind::Source => RecordRef::Source(SourceId(id)),
-            RecordKind::Organization => RecordRef::Organization(OrgId(id)),
-            RecordKind::Person => RecordRef::Person(PersonId(id)),
-            RecordKind::Role => RecordRef::Role(RoleId(id)),
-            RecordKind::Family => RecordRef::Family(FamilyId(id)),
-            RecordKind::Model => RecordRef::Model(ModelId(id)),
-            RecordKind::Adoption => RecordRef::Adoption(AdoptionId(id)),
-            RecordKind::Claim => RecordRef::Claim(ClaimId(id)),
-            RecordKind::Conflict => RecordRef::Conflict(ConflictId(id)),
-            RecordKind::Series => RecordRef::Series(SeriesId(id)),
-            RecordKind::Event => RecordRef::Event(EventId(id)),
-        })
-    }
-
-    /// Kind and id of the referenced record.
-    pub fn kind_and_id(&self) -> (RecordKind, &str) {
-        match self {
-            RecordRef::Source(i) => (RecordKind::Source, i.as_str()),
-            RecordRef::Organization(i) => (RecordKind::Organization, i.as_str()),
-            RecordRef::Person(i) => (RecordKind::Person, i.as_str()),
-            RecordRef::Role(i) => (RecordKind::Role, i.as_str()),
-            RecordRef::Family(i) => (RecordKind::Family, i.as_str()),
-            RecordRef::Model(i) => (RecordKind::Model, i.as_str()),
-            RecordRef::Adoption(i) => (RecordKind::Adoption, i.as_str()),
-            RecordRef::Claim(i) => (RecordKind::Claim, i.as_str()),
-            RecordRef::Series(i) => (RecordKind::Series, i.as_str()),
-            RecordRef::Event(i) => (RecordKind::Event, i.as_str()),
-            RecordRef::Conflict(i) => (RecordKind::Conflict, i.as_str()),
-        }
     }
 }
 

@@ -5,9 +5,8 @@
 //! proves that every number and date has at least one source.
 
 use super::date::PartialDate;
-use super::ids::SourceId;
+use super::ids::{RecordKind, SourceId};
 use super::types::*;
-use super::validate::RecordKind;
 
 /// A number or a date found in the dataset.
 #[derive(Clone, Copy, Debug, PartialEq)]
