@@ -142,7 +142,7 @@ impl Axis {
 }
 
 /// What the group keys of a plot's marks name, so the drawing can pick colours
-/// (`ui::palette::country_color` for countries, `family_color` for family ids, the legend's
+/// (`figure::colors::country_color` for countries, `family_color` for family ids, the legend's
 /// order otherwise).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum GroupKind {

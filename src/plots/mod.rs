@@ -2,7 +2,7 @@
 //! nearest-mark picking used for clicks, and the CSV of the plotted values.
 //!
 //! Nothing here draws or touches egui: the drawing layer reads a [`PlotData`] and colours each
-//! mark from its group key (a country or a family id, see [`GroupKind`]) with `ui::palette`.
+//! mark from its group key (a country or a family id, see [`GroupKind`]) with `figure::colors`.
 //!
 //! Rules kept everywhere:
 //! - a value goes on a time axis as a point only when its date is known to the month or the day;

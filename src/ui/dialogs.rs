@@ -1,7 +1,6 @@
 //! The app's own dialogs (errors, overwrite, typed paths) and the drop overlay.
 
-use egui::Key;
-
+use super::command::UiCommand;
 use crate::app::edit::DeleteMode;
 use crate::app::{Action, AppState, Modal, PathPurpose, UnsavedChoice};
 
@@ -43,7 +42,9 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                         ui.add(egui::Label::new(egui::RichText::new(message).monospace()).wrap());
                     });
                 ui.add_space(8.0);
-                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                if ui.button(UiCommand::Confirm.label()).clicked()
+                    || UiCommand::Confirm.key_pressed(ui.ctx())
+                {
                     actions.push(Action::DismissModal);
                 }
             }
@@ -153,7 +154,9 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                     if ui.button("Don't save").clicked() {
                         actions.push(Action::ResolveUnsaved(UnsavedChoice::DontSave));
                     }
-                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    if ui.button(UiCommand::Cancel.label()).clicked()
+                        || UiCommand::Cancel.key_pressed(ui.ctx())
+                    {
                         actions.push(Action::ResolveUnsaved(UnsavedChoice::Cancel));
                     }
                 });
@@ -174,7 +177,7 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                     .add(egui::TextEdit::singleline(&mut t).desired_width(520.0))
                     .labelled_by(label.id);
                 // Read Enter before anything moves the focus (`lost_focus` asks egui's memory).
-                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                let enter = edit.lost_focus() && UiCommand::Confirm.key_pressed(ui.ctx());
                 // Put the cursor in the field when the prompt opens, so the user can type at once.
                 if !enter && ui.memory(|m| m.focused().is_none()) {
                     edit.request_focus();

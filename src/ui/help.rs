@@ -1,48 +1,53 @@
-//! Help windows: keyboard shortcuts and About.
+//! Help windows: the keyboard shortcuts (from the command registry), the claims table and About.
 
-/// Every keyboard shortcut, as (keys, what it does). The menus show the same shortcuts.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Ctrl+N", "New empty dataset"),
-    ("Ctrl+O", "Open a dataset file"),
-    ("Ctrl+S", "Save (Save As for the built-in dataset)"),
-    ("Ctrl+Shift+S", "Save As"),
-    ("Ctrl+Q", "Quit"),
-    ("Ctrl+F", "Search the list"),
+use egui::Modifiers;
+
+use super::command::UiCommand;
+use super::prefs::HelpWindow;
+use super::{ExplorerApp, forms};
+
+/// Mouse gestures of the plots, as (modifier or none, the gesture after it, what it does); the
+/// modifier is written by egui as this system writes it.
+const PLOT_GESTURES: &[(Option<Modifiers>, &str, &str)] = &[
     (
-        "Esc",
-        "Clear the search (in the search field); close a dialog",
-    ),
-    ("Up / Down", "Select the previous / next record in the list"),
-    ("Tab / Shift+Tab", "Move between fields and panels"),
-    (
-        "Ctrl+1 … Ctrl+4",
-        "Show organizations, models, sources, events",
-    ),
-    ("Alt+Left, mouse Back", "Back to the previous selection"),
-    ("Alt+Right, mouse Forward", "Forward"),
-    ("Ctrl+Shift+P", "Show or hide the problems panel"),
-    ("Ctrl+E", "Export the plot shown as a PNG image"),
-    (
-        "Ctrl+scroll, scroll or drag, right-drag, double-click (plot)",
+        Some(Modifiers::COMMAND),
+        "scroll, scroll or drag, right-drag, double-click (plot)",
         "Zoom, pan, box zoom, reset the plot",
     ),
+    (None, "Click a legend entry", "Hide that series"),
     (
-        "Click / Alt+click a legend entry",
-        "Hide that series / show it alone",
+        Some(Modifiers::ALT),
+        "click a legend entry",
+        "Show that series alone",
     ),
-    ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / reset"),
-    ("F1", "This list of shortcuts"),
 ];
+
+/// Every row of Help > Keyboard shortcuts, as (keys, what it does): each command of the
+/// registry that has a shortcut or a mouse button, then the plots' mouse gestures.
+pub fn shortcut_rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
+    let commands = UiCommand::all()
+        .filter(|c| !c.shortcuts().is_empty() || c.mouse_button().is_some())
+        .map(|c| (c.shortcut_text(ctx), c.tooltip()));
+    let gestures = PLOT_GESTURES.iter().map(|(modifiers, gesture, what)| {
+        let keys = match modifiers {
+            Some(m) => format!("{}+{gesture}", ctx.format_modifiers(*m)),
+            None => (*gesture).to_owned(),
+        };
+        (keys, *what)
+    });
+    commands.chain(gestures).collect()
+}
 
 /// The list of shortcuts.
 pub fn shortcuts_ui(ui: &mut egui::Ui) {
+    let rows = shortcut_rows(ui.ctx());
     egui::Grid::new("shortcuts")
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
-            for (keys, what) in SHORTCUTS {
-                ui.monospace(*keys);
-                ui.label(*what);
+            for (keys, what) in rows {
+                ui.monospace(keys);
+                ui.label(what);
                 ui.end_row();
             }
         });
@@ -72,4 +77,45 @@ pub fn about_ui(ui: &mut egui::Ui, credits: &[String]) {
     ui.label("Noto Sans CJK SC, a subset for the dataset's Chinese names: © 2014-2021 Adobe, SIL Open Font License 1.1 (assets/fonts/OFL.txt).");
     ui.add_space(6.0);
     ui.label("License of the app: MIT OR Apache-2.0.");
+}
+
+impl ExplorerApp {
+    /// The open help window, if any.
+    pub(super) fn help_windows_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.view.help != HelpWindow::Closed;
+        match self.view.help {
+            HelpWindow::Closed => {}
+            HelpWindow::Shortcuts => {
+                egui::Window::new(UiCommand::ShowShortcuts.label())
+                    .open(&mut open)
+                    .collapsible(false)
+                    .show(ctx, shortcuts_ui);
+            }
+            HelpWindow::ClaimsTable => {
+                let ds = self.state.doc.dataset.clone();
+                let mut actions = Vec::new();
+                egui::Window::new(UiCommand::ShowClaimsTable.label())
+                    .open(&mut open)
+                    .default_size([1000.0, 500.0])
+                    .show(ctx, |ui| {
+                        forms::claims_table_ui(ui, &ds, &mut self.view.claim_sort, &mut actions);
+                    });
+                drop(ds);
+                for a in actions {
+                    self.state.apply(a);
+                }
+            }
+            HelpWindow::About => {
+                let credits = self.state.doc.dataset.meta.credits.clone();
+                egui::Window::new(UiCommand::ShowAbout.label())
+                    .open(&mut open)
+                    .collapsible(false)
+                    .default_width(480.0)
+                    .show(ctx, |ui| about_ui(ui, &credits));
+            }
+        }
+        if !open {
+            self.view.help = HelpWindow::Closed;
+        }
+    }
 }

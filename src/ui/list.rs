@@ -3,11 +3,12 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use egui::{Key, RichText};
+use egui::RichText;
 
-use super::palette;
+use super::command::UiCommand;
 use crate::app::explorer::{Explorer, Index, ListQuery, ListTab, ModelSort, OrgSort};
 use crate::app::{Action, AppState};
+use crate::figure::colors as palette;
 use crate::model::{Dataset, FamilyId, RecordRef};
 
 /// Id of the search field, so Ctrl+F can focus it.
@@ -108,12 +109,16 @@ pub fn list_panel_ui(
                 .desired_width((ui.available_width() - 40.0).max(60.0)),
         );
         let edit = edit.labelled_by(label.id);
-        if (edit.has_focus() || edit.lost_focus()) && ui.input(|i| i.key_pressed(Key::Escape)) {
+        if (edit.has_focus() || edit.lost_focus()) && UiCommand::ClearSearch.key_pressed(ui.ctx()) {
             query.search.clear();
         }
+        let clear = UiCommand::ClearSearch;
         if ui
-            .add_enabled(!query.search.is_empty(), egui::Button::new("×").small())
-            .on_hover_text("Clear the search (Esc)")
+            .add_enabled(
+                !query.search.is_empty(),
+                egui::Button::new(clear.label()).small(),
+            )
+            .on_hover_text(clear.tooltip_with_shortcut(ui.ctx()))
             .clicked()
         {
             query.search.clear();
@@ -131,7 +136,12 @@ pub fn list_panel_ui(
         let kind = tab.record_kind().name();
         if ui
             .small_button("+ New")
-            .on_hover_text(format!("Add a new {kind} (Ctrl+Z removes it again)"))
+            .on_hover_text(format!(
+                "Add a new {kind} ({} removes it again)",
+                UiCommand::Undo
+                    .main_shortcut_text(ui.ctx())
+                    .unwrap_or_default()
+            ))
             .clicked()
         {
             actions.push(Action::New(tab.record_kind()));
@@ -154,7 +164,14 @@ pub fn list_panel_ui(
         actions.push(Action::SetQuery(Box::new(query)));
     }
     ui.separator();
-    rows_ui(ui, ds, &ix, tab, rows, state, view, actions);
+    let shown = ShownRows {
+        ds,
+        ix: &ix,
+        tab,
+        rows,
+        state,
+    };
+    rows_ui(ui, &shown, view, actions);
 }
 
 fn org_filters_ui(ui: &mut egui::Ui, ix: &Index, q: &mut ListQuery) {
@@ -376,17 +393,35 @@ fn multi_select_ui<T: Ord + Clone>(
     });
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the rows of the list show this frame.
+struct ShownRows<'a> {
+    /// The open dataset.
+    ds: &'a Dataset,
+    /// Its index.
+    ix: &'a Index,
+    /// The list shown.
+    tab: ListTab,
+    /// Positions of the records that pass the search and filters, in list order.
+    rows: &'a [u32],
+    /// The app state (selection, open dialog).
+    state: &'a AppState,
+}
+
+/// The virtualized rows, with Up/Down moving the selection and a selection made elsewhere
+/// scrolled into view.
 fn rows_ui(
     ui: &mut egui::Ui,
-    ds: &Dataset,
-    ix: &Index,
-    tab: ListTab,
-    rows: &[u32],
-    state: &AppState,
+    shown: &ShownRows<'_>,
     view: &mut ListView,
     actions: &mut Vec<Action>,
 ) {
+    let ShownRows {
+        ds,
+        ix,
+        tab,
+        rows,
+        state,
+    } = *shown;
     let selected = state.selection.current();
     let selected_row = selected.and_then(|r| {
         let at = ix.resolve(r)?;
@@ -394,12 +429,8 @@ fn rows_ui(
     });
     // Up/Down move the selection through the list when no text field has the keyboard.
     if !ui.ctx().egui_wants_keyboard_input() && state.modal.is_none() && !rows.is_empty() {
-        let (up, down) = ui.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
-            )
-        });
+        let up = UiCommand::SelectPrevious.consume(ui.ctx());
+        let down = UiCommand::SelectNext.consume(ui.ctx());
         let next = match (selected_row, up, down) {
             (Some(r), true, false) => Some(r.saturating_sub(1)),
             (Some(r), false, true) => Some((r + 1).min(rows.len() - 1)),

@@ -13,6 +13,7 @@ use crate::figure::{
 };
 use crate::model::{Dataset, RecordRef};
 use crate::plots::{DeriveOptions, GroupBy, Mark, PlotData, PlotKind, derive_with};
+use crate::ui::command::UiCommand;
 
 /// The view of a plot: lives in [`crate::figure`]; this path is kept for the window's callers.
 pub use crate::figure::PlotView;
@@ -61,17 +62,6 @@ impl PlotOptions {
             linear: self.linear,
         }
     }
-}
-
-/// What the plots area asks the window to do with the plot shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlotCommand {
-    /// Save the figure as a PNG (File > Export plot image...).
-    ExportImage,
-    /// Put the figure on the clipboard.
-    CopyImage,
-    /// Save the plotted values as CSV.
-    ExportData,
 }
 
 /// The derived plot, kept until the data, the query or the plot changes.
@@ -137,17 +127,18 @@ pub struct PlotsAreaContext<'a> {
     pub explorer: &'a mut Explorer,
     /// Actions for `AppState::apply` (a click on a mark selects its record).
     pub actions: &'a mut Vec<Action>,
+    /// Commands of the registry the area's buttons ask for (export, copy image).
+    pub commands: &'a mut Vec<UiCommand>,
 }
 
 /// The selector, the plot's options and export buttons, and the chosen plot. Returns whether a
-/// plot (not the summary) is shown; an export button sets `command`.
+/// plot (not the summary) is shown; an export button queues its command in `ctx.commands`.
 pub fn plots_area_ui(
     ui: &mut egui::Ui,
     ctx: &mut PlotsAreaContext<'_>,
     cache: &mut PlotCache,
     choice: &mut PlotChoice,
     options: &mut PlotOptions,
-    command: &mut Option<PlotCommand>,
 ) -> bool {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Show:");
@@ -192,12 +183,14 @@ pub fn plots_area_ui(
     ui.horizontal_wrapped(|ui| {
         if ui
             .button("Export image…")
-            .on_hover_text(
-                "Save the figure as shown (title, legend, source footer) as a PNG (Ctrl+E)",
-            )
+            .on_hover_text(with_shortcut(
+                ui.ctx(),
+                "Save the figure as shown (title, legend, source footer) as a PNG",
+                UiCommand::ExportPlotImage,
+            ))
             .clicked()
         {
-            *command = Some(PlotCommand::ExportImage);
+            ctx.commands.push(UiCommand::ExportPlotImage);
         }
         let label = ui.label("at");
         egui::ComboBox::from_id_salt("export_scale")
@@ -216,14 +209,14 @@ pub fn plots_area_ui(
             .on_hover_text("Put the figure on the clipboard, to paste into slides")
             .clicked()
         {
-            *command = Some(PlotCommand::CopyImage);
+            ctx.commands.push(UiCommand::CopyPlotImage);
         }
         if ui
             .button("Export data…")
             .on_hover_text("Save the plotted values as CSV: one row per mark, with its sources")
             .clicked()
         {
-            *command = Some(PlotCommand::ExportData);
+            ctx.commands.push(UiCommand::ExportPlotData);
         }
     });
     ui.separator();
@@ -326,5 +319,14 @@ fn mark_tooltip_ui(ui: &mut egui::Ui, ds: &Dataset, m: &Mark) {
     }
     if m.record.is_some() {
         ui.weak("Click to select it.");
+    }
+}
+
+/// A tooltip that ends with the command's shortcut as this platform writes it ("(Ctrl+E)",
+/// "(⌘E)"), when it has one.
+fn with_shortcut(ctx: &egui::Context, text: &str, command: UiCommand) -> String {
+    match command.main_shortcut_text(ctx) {
+        Some(keys) => format!("{text} ({keys})"),
+        None => text.to_owned(),
     }
 }

@@ -90,8 +90,11 @@ pub fn summary_ui(
     for (country, n, first) in &cache.by_country {
         ui.horizontal_wrapped(|ui| {
             let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-            ui.painter()
-                .circle_filled(dot.center(), 4.0, super::palette::country_color(country));
+            ui.painter().circle_filled(
+                dot.center(),
+                4.0,
+                crate::figure::colors::country_color(country),
+            );
             ui.label(format!("{country} ({n}):"));
             for &p in first {
                 let Some(o) = ds.organizations.get(p as usize) else {

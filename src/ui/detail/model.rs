@@ -12,9 +12,9 @@ use super::widgets::{
 };
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
+use crate::figure::colors as palette;
 use crate::model::format::{format_number, format_params_b};
 use crate::model::{RecordKind, RecordRef};
-use crate::ui::palette;
 
 /// The detail view of a model: facts, its family's releases, who adopted it, figures about it.
 pub(super) fn model_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {

@@ -7,8 +7,8 @@ use super::DetailCtx;
 use super::names::name_of;
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
+use crate::figure::colors as palette;
 use crate::model::{RecordRef, Speaker};
-use crate::ui::palette;
 
 /// The kind of record in small print, then its name (and native name, if any) as a heading.
 pub(super) fn heading_ui(ui: &mut Ui, kind: &str, title: &str, native: &str) {

@@ -1,0 +1,292 @@
+//! [`AppState`]: the whole state of the app, without egui, and the helpers its actions use.
+
+use std::path::{Path, PathBuf};
+
+use super::edit;
+use super::history::{self, History};
+use super::recovery;
+use super::{
+    Action, BUILTIN_NAME, DialogOutcome, Document, FileDialogs, Modal, Origin, Selection, Settings,
+};
+use crate::app::explorer::{ListQuery, ListTab};
+use crate::io::{FileStamp, LoadError, load_path, save_atomic};
+use crate::model::{RecordRef, validate};
+
+/// The whole state of the app, without egui.
+pub struct AppState {
+    /// The open dataset.
+    pub doc: Document,
+    /// Remembered between runs.
+    pub settings: Settings,
+    /// The dialog shown, if any.
+    pub modal: Option<Modal>,
+    /// A short message for the status bar (what the last action did).
+    pub status: String,
+    /// Set when the user asked to quit; the UI closes the window.
+    pub quit_requested: bool,
+    /// The selected record and the selection history.
+    pub selection: Selection,
+    /// The list shown.
+    pub tab: ListTab,
+    /// Search, filters and order of the lists (the plots are narrowed by them too).
+    pub query: ListQuery,
+    /// Undo and redo of data changes to the open dataset.
+    pub history: History,
+    /// Set when the user chose to close despite unsaved changes (Don't save).
+    pub close_confirmed: bool,
+    /// The revision whose problems the user agreed to save anyway.
+    pub(super) problems_acknowledged: Option<u64>,
+    /// Where recovery copies go (beside the settings); `None` turns them off.
+    pub recovery_path: Option<PathBuf>,
+    /// When the data last became unsaved or was last copied, and which revision was copied.
+    pub(super) recovery_clock: Option<std::time::Instant>,
+    pub(super) recovered_revision: Option<u64>,
+    pub(super) dialogs: Box<dyn FileDialogs>,
+}
+
+pub(super) const NO_DIALOG_NOTE: &str = "No file dialog could be shown: this system has neither a desktop portal \
+(install `xdg-desktop-portal` with `xdg-desktop-portal-gtk`) nor `zenity` (install the `zenity` package). \
+Type the file's full path instead.";
+
+impl AppState {
+    /// A state on the built-in dataset.
+    pub fn new(dialogs: Box<dyn FileDialogs>, settings: Settings) -> Self {
+        let mut state = Self {
+            doc: Document::untitled(),
+            settings,
+            modal: None,
+            status: String::new(),
+            quit_requested: false,
+            selection: Selection::default(),
+            tab: ListTab::default(),
+            query: ListQuery::default(),
+            history: History::new(history::DEFAULT_MAX_STEPS),
+            close_confirmed: false,
+            problems_acknowledged: None,
+            recovery_path: None,
+            recovery_clock: None,
+            recovered_revision: None,
+            dialogs,
+        };
+        state.open_builtin();
+        state
+    }
+
+    /// Starts as the app does: the file given on the command line, else the file open last time
+    /// (if it still exists), else the built-in dataset.
+    pub fn startup(
+        dialogs: Box<dyn FileDialogs>,
+        settings: Settings,
+        cli_file: Option<PathBuf>,
+    ) -> Self {
+        let last = settings.last_file.clone();
+        let mut state = Self::new(dialogs, settings);
+        if let Some(p) = cli_file {
+            state.apply(Action::Open(p));
+        } else if let Some(p) = last.filter(|p| p.is_file()) {
+            state.apply(Action::Open(p));
+        }
+        state
+    }
+
+    /// Turns recovery copies on, at `path`; when a copy from an earlier session is there, asks
+    /// whether to restore it.
+    pub fn with_recovery(mut self, path: PathBuf) -> Self {
+        if path.is_file() {
+            match recovery::read(&path) {
+                Ok(r) => {
+                    let written = std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .map(|e| format!("{} minutes ago", e.as_secs() / 60))
+                        .unwrap_or_else(|| "at an unknown time".into());
+                    self.modal = Some(Modal::OfferRecovery {
+                        origin: r.origin,
+                        builtin: r.builtin,
+                        written,
+                    });
+                }
+                Err(e) => {
+                    log::warn!("ignoring unreadable recovery copy {}: {e}", path.display());
+                    recovery::remove(&path);
+                }
+            }
+        }
+        self.recovery_path = Some(path);
+        self
+    }
+
+    /// Called every frame with the current time: writes a recovery copy when changes have been
+    /// unsaved for [`recovery::AUTOSAVE_EVERY`] since they began or since the last copy.
+    pub fn tick(&mut self, now: std::time::Instant) {
+        let Some(path) = self.recovery_path.clone() else {
+            return;
+        };
+        if matches!(self.modal, Some(Modal::OfferRecovery { .. })) {
+            return; // never overwrite the copy the user is being asked about
+        }
+        if !self.doc.is_dirty() {
+            self.recovery_clock = None;
+            return;
+        }
+        let since = *self.recovery_clock.get_or_insert(now);
+        if now.duration_since(since) < recovery::AUTOSAVE_EVERY
+            || self.recovered_revision == Some(self.doc.revision)
+        {
+            return;
+        }
+        let builtin = self.doc.origin == Origin::Builtin;
+        match recovery::write(&path, self.doc.path(), builtin, &self.doc.dataset) {
+            Ok(()) => self.recovered_revision = Some(self.doc.revision),
+            Err(e) => log::warn!("could not write the recovery copy: {e}"),
+        }
+        self.recovery_clock = Some(now);
+    }
+
+    pub(super) fn clear_recovery(&mut self) {
+        if let Some(p) = &self.recovery_path {
+            recovery::remove(p);
+        }
+        self.recovered_revision = None;
+        self.recovery_clock = None;
+    }
+
+    /// Window title: "AI Adoption Explorer - <file name>", with `*` while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let dirty = if self.doc.is_dirty() { " *" } else { "" };
+        format!("AI Adoption Explorer - {}{dirty}", self.doc.display_name())
+    }
+
+    pub(super) fn open_builtin(&mut self) {
+        match Document::builtin() {
+            Ok(doc) => {
+                self.replace_document(doc);
+                self.settings.last_file = None;
+                self.status = format!("Opened the {}", BUILTIN_NAME.to_lowercase());
+            }
+            Err(e) => self.error("The built-in dataset could not be read", e.to_string()),
+        }
+    }
+
+    /// Shows the list that holds `r`, so a selection made anywhere is visible in the list too.
+    pub(super) fn show_list_of(&mut self, r: &RecordRef) {
+        match r {
+            RecordRef::Organization(_) => self.tab = ListTab::Organizations,
+            RecordRef::Model(_) => self.tab = ListTab::Models,
+            RecordRef::Source(_) => self.tab = ListTab::Sources,
+            RecordRef::Event(_) => self.tab = ListTab::Events,
+            _ => {}
+        }
+    }
+
+    pub(super) fn show_list_of_current(&mut self) {
+        if let Some(r) = self.selection.current().cloned() {
+            self.show_list_of(&r);
+        }
+    }
+
+    /// Puts a newly opened or created document in place; the old selection means nothing in it.
+    pub(super) fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.selection.clear();
+        self.history = History::new(history::DEFAULT_MAX_STEPS);
+        self.doc.revision = self.history.revision();
+        self.doc.saved_revision = self.doc.revision;
+    }
+
+    /// After any change of the data: new revision, fresh validation, no selection of a record
+    /// that is gone.
+    pub(super) fn data_changed(&mut self) {
+        self.doc.revision = self.history.revision();
+        self.doc.problems = validate(&self.doc.dataset);
+        let ds = &self.doc.dataset;
+        self.selection.retain(|r| edit::position(ds, r).is_some());
+    }
+
+    pub(super) fn error(&mut self, title: impl Into<String>, message: impl Into<String>) {
+        self.modal = Some(Modal::Error {
+            title: title.into(),
+            message: message.into(),
+        });
+    }
+
+    /// Asks where to write an export (`filter`: type name and extension), starting beside the
+    /// open file. Not an edit: the document is untouched.
+    pub fn pick_export_path(&mut self, file_name: &str, filter: (&str, &str)) -> DialogOutcome {
+        let dir = self.start_dir();
+        self.dialogs.pick_export(dir.as_deref(), file_name, filter)
+    }
+
+    pub(super) fn start_dir(&self) -> Option<PathBuf> {
+        self.doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
+    pub(super) fn open(&mut self, path: PathBuf) {
+        match load_path(&path) {
+            Ok(loaded) => {
+                let stamp = FileStamp::of(&path);
+                let n = loaded.problems.len();
+                self.replace_document(Document::new(
+                    loaded.dataset,
+                    loaded.problems,
+                    Origin::File(path.clone()),
+                    stamp,
+                ));
+                self.settings.remember(&path);
+                self.status = if n == 0 {
+                    format!("Opened {}", path.display())
+                } else {
+                    format!(
+                        "Opened {} with {n} problem{} (see Problems)",
+                        path.display(),
+                        if n == 1 { "" } else { "s" }
+                    )
+                };
+            }
+            Err(e) => {
+                if matches!(&e, LoadError::Io { .. }) && !path.exists() {
+                    self.settings.forget(&path);
+                }
+                self.error(
+                    format!(
+                        "Could not open {}",
+                        path.file_name()
+                            .map(|n| n.to_string_lossy())
+                            .unwrap_or_default()
+                    ),
+                    format!(
+                        "{e}\n\nThe dataset that was open ({}) is unchanged.",
+                        self.doc.display_name()
+                    ),
+                );
+            }
+        }
+    }
+
+    pub(super) fn write(&mut self, path: PathBuf) {
+        // A dataset with problems can be saved, after a warning that lists them.
+        if !self.doc.problems.is_empty() && self.problems_acknowledged != Some(self.doc.revision) {
+            let problems = self.doc.problems.iter().map(ToString::to_string).collect();
+            self.modal = Some(Modal::SaveWithProblems { path, problems });
+            return;
+        }
+        match save_atomic(&self.doc.dataset, &path) {
+            Ok(stamp) => {
+                self.doc.origin = Origin::File(path.clone());
+                self.doc.saved_revision = self.doc.revision;
+                self.doc.stamp = Some(stamp);
+                self.settings.remember(&path);
+                self.status = format!("Saved {}", path.display());
+                self.clear_recovery();
+            }
+            Err(e) => self.error(
+                "Could not save",
+                format!("{e}\n\nYour data is still open here; try another folder or file name (File > Save As...)."),
+            ),
+        }
+    }
+}

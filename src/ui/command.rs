@@ -1,0 +1,522 @@
+//! The one registry of commands: every command the window offers owns its label, what it does
+//! and its keyboard shortcuts here. The menus, the key handling, Help > Keyboard shortcuts and
+//! every tooltip that names a key are generated from it, so they cannot disagree.
+//!
+//! Shortcuts use [`Modifiers::COMMAND`], which egui shows and matches as ⌘ on macOS and Ctrl
+//! elsewhere; [`UiCommand::shortcut_text`] formats them with egui's own formatting.
+
+use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
+use strum::IntoEnumIterator;
+
+use crate::app::explorer::{ListQuery, ListTab};
+use crate::app::{Action, AppState, PathPurpose};
+
+/// Where a command's shortcut is checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShortcutScope {
+    /// By [`pressed_window_commands`], every frame while none of the app's dialogs is open.
+    Window,
+    /// Like `Window`, but not while a text field has the keyboard (it has its own undo).
+    WindowUnlessTyping,
+    /// By the widget it belongs to (the list, a dialog), with [`UiCommand::consume`] or
+    /// [`UiCommand::key_pressed`].
+    Local,
+    /// By egui itself (focus moves, zoom); listed so the help shows it.
+    Egui,
+}
+
+/// Every command of the window. The declaration order is the order in which shortcuts are
+/// checked: a longer shortcut comes before a shorter one with the same key (Ctrl+Shift+S before
+/// Ctrl+S), because egui ignores extra Shift and Alt when matching.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
+pub enum UiCommand {
+    /// Edit > Redo.
+    Redo,
+    /// Edit > Undo.
+    Undo,
+    /// File > Save As...
+    SaveAs,
+    /// File > Save.
+    Save,
+    /// File > Open...
+    Open,
+    /// File > New.
+    New,
+    /// File > Quit.
+    Quit,
+    /// View > Back.
+    Back,
+    /// View > Forward.
+    Forward,
+    /// View > Organizations.
+    ShowOrganizations,
+    /// View > Models.
+    ShowModels,
+    /// View > Sources.
+    ShowSources,
+    /// View > Events.
+    ShowEvents,
+    /// View > Problems panel.
+    ToggleProblems,
+    /// Help > Keyboard shortcuts.
+    ShowShortcuts,
+    /// File > Export plot image...
+    ExportPlotImage,
+    /// Edit > Find...
+    Find,
+    /// File > Open file by path...
+    OpenByPath,
+    /// File > Open built-in dataset.
+    OpenBuiltin,
+    /// File > Open Recent > Clear recent files.
+    ClearRecent,
+    /// File > Save to path...
+    SaveToPath,
+    /// File > Copy plot image.
+    CopyPlotImage,
+    /// File > Export plot data (CSV)...
+    ExportPlotData,
+    /// Edit > Clear search and filters.
+    ClearSearchAndFilters,
+    /// Edit > Copy id of selected record.
+    CopySelectedId,
+    /// View > Plots and summary panel.
+    TogglePlots,
+    /// View > Claims table.
+    ShowClaimsTable,
+    /// View > Theme > Follow the system.
+    ThemeSystem,
+    /// View > Theme > Light.
+    ThemeLight,
+    /// View > Theme > Dark.
+    ThemeDark,
+    /// Help > About.
+    ShowAbout,
+    /// Up in the list.
+    SelectPrevious,
+    /// Down in the list.
+    SelectNext,
+    /// Esc in the search field.
+    ClearSearch,
+    /// Enter in a dialog.
+    Confirm,
+    /// Esc in a dialog.
+    Cancel,
+    /// Tab (egui).
+    FocusNext,
+    /// Shift+Tab (egui).
+    FocusPrevious,
+    /// View > Zoom In (egui).
+    ZoomIn,
+    /// View > Zoom Out (egui).
+    ZoomOut,
+    /// View > Reset Zoom (egui).
+    ResetZoom,
+}
+
+/// A shortcut as a struct literal of constants, so `&[shortcut!(..)]` is a `'static` slice.
+macro_rules! shortcut {
+    ($modifiers:expr, $key:ident) => {
+        KeyboardShortcut {
+            modifiers: $modifiers,
+            logical_key: Key::$key,
+        }
+    };
+}
+
+const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+impl UiCommand {
+    /// Every command, in the order their shortcuts are checked.
+    pub fn all() -> impl Iterator<Item = UiCommand> {
+        Self::iter()
+    }
+
+    /// The text of its menu item or button.
+    pub fn label(self) -> &'static str {
+        use UiCommand::*;
+        match self {
+            Redo => "Redo",
+            Undo => "Undo",
+            SaveAs => "Save As...",
+            Save => "Save",
+            Open => "Open...",
+            New => "New",
+            Quit => "Quit",
+            Back => "Back",
+            Forward => "Forward",
+            ShowOrganizations | ShowModels | ShowSources | ShowEvents => {
+                self.tab().map_or("", ListTab::label)
+            }
+            ToggleProblems => "Problems panel",
+            ShowShortcuts => "Keyboard shortcuts",
+            ExportPlotImage => "Export plot image...",
+            Find => "Find...",
+            OpenByPath => "Open file by path...",
+            OpenBuiltin => "Open built-in dataset",
+            ClearRecent => "Clear recent files",
+            SaveToPath => "Save to path...",
+            CopyPlotImage => "Copy plot image",
+            ExportPlotData => "Export plot data (CSV)...",
+            ClearSearchAndFilters => "Clear search and filters",
+            CopySelectedId => "Copy id of selected record",
+            TogglePlots => "Plots and summary panel",
+            ShowClaimsTable => "Claims table",
+            ThemeSystem => "Follow the system",
+            ThemeLight => "Light",
+            ThemeDark => "Dark",
+            ShowAbout => "About AI Adoption Explorer",
+            SelectPrevious => "Previous record",
+            SelectNext => "Next record",
+            ClearSearch => "×",
+            Confirm => "OK",
+            Cancel => "Cancel",
+            FocusNext => "Next field",
+            FocusPrevious => "Previous field",
+            ZoomIn => "Zoom In",
+            ZoomOut => "Zoom Out",
+            ResetZoom => "Reset Zoom",
+        }
+    }
+
+    /// What it does, in a sentence: the tooltip, and the text in Help > Keyboard shortcuts.
+    pub fn tooltip(self) -> &'static str {
+        use UiCommand::*;
+        match self {
+            Redo => "Redo the last undone change",
+            Undo => "Undo the last change",
+            SaveAs => "Save As",
+            Save => "Save (Save As for the built-in dataset)",
+            Open => "Open a dataset file",
+            New => "New empty dataset",
+            Quit => "Quit",
+            Back => "Back to the previous selection",
+            Forward => "Forward",
+            ShowOrganizations => "Show organizations",
+            ShowModels => "Show models",
+            ShowSources => "Show sources",
+            ShowEvents => "Show events",
+            ToggleProblems => "Show or hide the problems panel",
+            ShowShortcuts => "This list of shortcuts",
+            ExportPlotImage => "Export the plot shown as a PNG image",
+            Find => "Search the list",
+            OpenByPath => "Type the path of a dataset file to open",
+            OpenBuiltin => "Open the dataset that comes with the app",
+            ClearRecent => "Forget the recent files",
+            SaveToPath => "Type the path to save the dataset to",
+            CopyPlotImage => "Copy the plot shown to the clipboard as an image",
+            ExportPlotData => "Export the values of the plot shown as a CSV table",
+            ClearSearchAndFilters => "Clear the search and filters",
+            CopySelectedId => "Copy the id of the selected record",
+            TogglePlots => "Show or hide the plots and summary panel",
+            ShowClaimsTable => "All claims as an editable table",
+            ThemeSystem => "Follow the system's light or dark setting",
+            ThemeLight => "Always light",
+            ThemeDark => "Always dark",
+            ShowAbout => "About the app and its data",
+            SelectPrevious => "Select the previous record in the list",
+            SelectNext => "Select the next record in the list",
+            ClearSearch => "Clear the search",
+            Confirm => "Confirm a dialog (OK, or the typed path)",
+            Cancel => "Close a dialog without saving or going on",
+            FocusNext => "Move to the next field or panel",
+            FocusPrevious => "Move to the previous field or panel",
+            ZoomIn => "Zoom in",
+            ZoomOut => "Zoom out",
+            ResetZoom => "Reset the zoom",
+        }
+    }
+
+    /// Its keyboard shortcuts, the main one first (the one menus show). Empty for commands that
+    /// only have a menu item.
+    pub const fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        use UiCommand::*;
+        use egui::gui_zoom::kb_shortcuts;
+        match self {
+            Redo => &[
+                shortcut!(COMMAND_SHIFT, Z),
+                shortcut!(Modifiers::COMMAND, Y),
+            ],
+            Undo => &[shortcut!(Modifiers::COMMAND, Z)],
+            SaveAs => &[shortcut!(COMMAND_SHIFT, S)],
+            Save => &[shortcut!(Modifiers::COMMAND, S)],
+            Open => &[shortcut!(Modifiers::COMMAND, O)],
+            New => &[shortcut!(Modifiers::COMMAND, N)],
+            Quit => &[shortcut!(Modifiers::COMMAND, Q)],
+            Back => &[shortcut!(Modifiers::ALT, ArrowLeft)],
+            Forward => &[shortcut!(Modifiers::ALT, ArrowRight)],
+            ShowOrganizations => &[shortcut!(Modifiers::COMMAND, Num1)],
+            ShowModels => &[shortcut!(Modifiers::COMMAND, Num2)],
+            ShowSources => &[shortcut!(Modifiers::COMMAND, Num3)],
+            ShowEvents => &[shortcut!(Modifiers::COMMAND, Num4)],
+            ToggleProblems => &[shortcut!(COMMAND_SHIFT, P)],
+            ShowShortcuts => &[shortcut!(Modifiers::NONE, F1)],
+            ExportPlotImage => &[shortcut!(Modifiers::COMMAND, E)],
+            Find => &[shortcut!(Modifiers::COMMAND, F)],
+            SelectPrevious => &[shortcut!(Modifiers::NONE, ArrowUp)],
+            SelectNext => &[shortcut!(Modifiers::NONE, ArrowDown)],
+            ClearSearch | Cancel => &[shortcut!(Modifiers::NONE, Escape)],
+            Confirm => &[shortcut!(Modifiers::NONE, Enter)],
+            FocusNext => &[shortcut!(Modifiers::NONE, Tab)],
+            FocusPrevious => &[shortcut!(Modifiers::SHIFT, Tab)],
+            ZoomIn => &[kb_shortcuts::ZOOM_IN],
+            ZoomOut => &[kb_shortcuts::ZOOM_OUT],
+            ResetZoom => &[kb_shortcuts::ZOOM_RESET],
+            OpenByPath
+            | OpenBuiltin
+            | ClearRecent
+            | SaveToPath
+            | CopyPlotImage
+            | ExportPlotData
+            | ClearSearchAndFilters
+            | CopySelectedId
+            | TogglePlots
+            | ShowClaimsTable
+            | ThemeSystem
+            | ThemeLight
+            | ThemeDark
+            | ShowAbout => &[],
+        }
+    }
+
+    /// The mouse button that does the same (the Back and Forward buttons of a mouse).
+    pub fn mouse_button(self) -> Option<(PointerButton, &'static str)> {
+        match self {
+            UiCommand::Back => Some((PointerButton::Extra1, "mouse Back")),
+            UiCommand::Forward => Some((PointerButton::Extra2, "mouse Forward")),
+            _ => None,
+        }
+    }
+
+    /// Where its shortcut is checked.
+    pub fn scope(self) -> ShortcutScope {
+        use UiCommand::*;
+        match self {
+            Undo | Redo => ShortcutScope::WindowUnlessTyping,
+            SelectPrevious | SelectNext | ClearSearch | Confirm | Cancel => ShortcutScope::Local,
+            FocusNext | FocusPrevious | ZoomIn | ZoomOut | ResetZoom => ShortcutScope::Egui,
+            _ => ShortcutScope::Window,
+        }
+    }
+
+    /// The list it shows, for View > Organizations and the like.
+    pub fn tab(self) -> Option<ListTab> {
+        match self {
+            UiCommand::ShowOrganizations => Some(ListTab::Organizations),
+            UiCommand::ShowModels => Some(ListTab::Models),
+            UiCommand::ShowSources => Some(ListTab::Sources),
+            UiCommand::ShowEvents => Some(ListTab::Events),
+            _ => None,
+        }
+    }
+
+    /// The command that shows `tab`.
+    pub fn show_tab(tab: ListTab) -> UiCommand {
+        match tab {
+            ListTab::Organizations => UiCommand::ShowOrganizations,
+            ListTab::Models => UiCommand::ShowModels,
+            ListTab::Sources => UiCommand::ShowSources,
+            ListTab::Events => UiCommand::ShowEvents,
+        }
+    }
+
+    /// The app [`Action`] it stands for, given the state now; `None` for commands that only
+    /// change the window (panels, theme, zoom, help windows, exports, the clipboard).
+    pub fn action(self, state: &AppState) -> Option<Action> {
+        use UiCommand::*;
+        Some(match self {
+            Redo => Action::Redo,
+            Undo => Action::Undo,
+            SaveAs => Action::SaveAs,
+            Save => Action::Save,
+            Open => Action::OpenDialog,
+            New => Action::NewDataset,
+            Quit => Action::Quit,
+            Back => Action::Back,
+            Forward => Action::Forward,
+            OpenByPath => Action::PromptPath(PathPurpose::Open),
+            OpenBuiltin => Action::OpenBuiltin,
+            ClearRecent => Action::ClearRecent,
+            SaveToPath => Action::PromptPath(PathPurpose::Save),
+            ClearSearchAndFilters => Action::SetQuery(Box::new(ListQuery {
+                org_sort: state.query.org_sort,
+                model_sort: state.query.model_sort,
+                descending: state.query.descending,
+                ..ListQuery::default()
+            })),
+            ShowOrganizations | ShowModels | ShowSources | ShowEvents => {
+                Action::SetTab(self.tab()?)
+            }
+            _ => return None,
+        })
+    }
+
+    /// Its main shortcut as egui writes it on this system (`Ctrl+S`, `⌘S`), or `None`.
+    pub fn main_shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
+    }
+
+    /// All its keys as egui writes them, then its mouse button: `Ctrl+Shift+Z, Ctrl+Y`.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        let mut parts: Vec<String> = self
+            .shortcuts()
+            .iter()
+            .map(|s| ctx.format_shortcut(s))
+            .collect();
+        if let Some((_, name)) = self.mouse_button() {
+            parts.push(name.to_owned());
+        }
+        parts.join(", ")
+    }
+
+    /// Its tooltip followed by its main shortcut: "Back to the previous selection (Alt+Left)".
+    pub fn tooltip_with_shortcut(self, ctx: &egui::Context) -> String {
+        match self.main_shortcut_text(ctx) {
+            Some(keys) => format!("{} ({keys})", self.tooltip()),
+            None => self.tooltip().to_owned(),
+        }
+    }
+
+    /// Whether one of its shortcuts was pressed this frame; consumes it, so no widget sees it.
+    pub fn consume(self, ctx: &egui::Context) -> bool {
+        ctx.input_mut(|i| self.shortcuts().iter().any(|s| i.consume_shortcut(s)))
+    }
+
+    /// Whether the key of one of its shortcuts went down this frame, whatever the modifiers,
+    /// without consuming it (for keys a text field or egui's dialog also reads: Enter, Esc).
+    pub fn key_pressed(self, ctx: &egui::Context) -> bool {
+        ctx.input(|i| {
+            self.shortcuts()
+                .iter()
+                .any(|s| i.key_pressed(s.logical_key))
+        })
+    }
+}
+
+/// The window-wide commands whose mouse button or shortcut was pressed this frame, in registry
+/// order (mouse buttons first), each shortcut consumed. Call it only while none of the app's
+/// dialogs is open.
+pub fn pressed_window_commands(ctx: &egui::Context) -> Vec<UiCommand> {
+    let mut pressed: Vec<UiCommand> = UiCommand::all()
+        .filter(|c| {
+            c.mouse_button()
+                .is_some_and(|(b, _)| ctx.input(|i| i.pointer.button_pressed(b)))
+        })
+        .collect();
+    let typing = ctx.egui_wants_keyboard_input();
+    for cmd in UiCommand::all() {
+        let checked = match cmd.scope() {
+            ShortcutScope::Window => true,
+            ShortcutScope::WindowUnlessTyping => !typing,
+            ShortcutScope::Local | ShortcutScope::Egui => false,
+        };
+        if checked && cmd.consume(ctx) {
+            pressed.push(cmd);
+        }
+    }
+    pressed
+}
+
+/// Shortcuts that old code could name as `crate::ui::shortcuts::SAVE`; read from the registry.
+pub mod shortcuts {
+    use super::UiCommand;
+    use egui::KeyboardShortcut;
+
+    /// File > New.
+    pub const NEW: KeyboardShortcut = UiCommand::New.shortcuts()[0];
+    /// File > Open...
+    pub const OPEN: KeyboardShortcut = UiCommand::Open.shortcuts()[0];
+    /// File > Save.
+    pub const SAVE: KeyboardShortcut = UiCommand::Save.shortcuts()[0];
+    /// File > Save As...
+    pub const SAVE_AS: KeyboardShortcut = UiCommand::SaveAs.shortcuts()[0];
+    /// File > Quit.
+    pub const QUIT: KeyboardShortcut = UiCommand::Quit.shortcuts()[0];
+    /// Edit > Undo.
+    pub const UNDO: KeyboardShortcut = UiCommand::Undo.shortcuts()[0];
+    /// Edit > Redo.
+    pub const REDO: KeyboardShortcut = UiCommand::Redo.shortcuts()[0];
+    /// Edit > Redo (the other common key).
+    pub const REDO_Y: KeyboardShortcut = UiCommand::Redo.shortcuts()[1];
+    /// Edit > Find.
+    pub const FIND: KeyboardShortcut = UiCommand::Find.shortcuts()[0];
+    /// View > Back.
+    pub const BACK: KeyboardShortcut = UiCommand::Back.shortcuts()[0];
+    /// View > Forward.
+    pub const FORWARD: KeyboardShortcut = UiCommand::Forward.shortcuts()[0];
+    /// View > Problems.
+    pub const PROBLEMS: KeyboardShortcut = UiCommand::ToggleProblems.shortcuts()[0];
+    /// File > Export plot image...
+    pub const EXPORT_IMAGE: KeyboardShortcut = UiCommand::ExportPlotImage.shortcuts()[0];
+    /// Help > Keyboard shortcuts.
+    pub const HELP: KeyboardShortcut = UiCommand::ShowShortcuts.shortcuts()[0];
+    /// View > Organizations, Models, Sources, Events.
+    pub const TABS: [KeyboardShortcut; 4] = [
+        UiCommand::ShowOrganizations.shortcuts()[0],
+        UiCommand::ShowModels.shortcuts()[0],
+        UiCommand::ShowSources.shortcuts()[0],
+        UiCommand::ShowEvents.shortcuts()[0],
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether pressing `pressed` also matches `pattern` (egui ignores extra Shift and Alt).
+    fn taken_by(pattern: &KeyboardShortcut, pressed: &KeyboardShortcut) -> bool {
+        pattern.logical_key == pressed.logical_key
+            && pressed.modifiers.matches_logically(pattern.modifiers)
+    }
+
+    #[test]
+    fn no_window_shortcut_is_taken_by_one_checked_before_it() {
+        // Window commands are checked in registry order, egui's own (zoom) at the end of the frame.
+        // egui orders its own keys (Tab before Shift+Tab is egui's business).
+        let checked: Vec<UiCommand> = UiCommand::all()
+            .filter(|c| c.scope() != ShortcutScope::Local)
+            .collect();
+        for (i, earlier) in checked.iter().enumerate() {
+            for later in &checked[i + 1..] {
+                if earlier.scope() == ShortcutScope::Egui && later.scope() == ShortcutScope::Egui {
+                    continue;
+                }
+                for a in earlier.shortcuts() {
+                    for b in later.shortcuts() {
+                        assert!(
+                            !taken_by(a, b),
+                            "{later:?} ({b:?}) would be taken by {earlier:?} ({a:?})"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_has_a_label_and_a_tooltip_and_tabs_round_trip() {
+        for c in UiCommand::all() {
+            assert!(!c.label().is_empty(), "{c:?} has no label");
+            assert!(!c.tooltip().is_empty(), "{c:?} has no tooltip");
+        }
+        for t in ListTab::ALL {
+            assert_eq!(UiCommand::show_tab(t).tab(), Some(t));
+        }
+    }
+
+    #[test]
+    fn shortcuts_read_ctrl_here_and_cmd_on_macos() {
+        let ctx = egui::Context::default();
+        // Fonts (which egui asks whether it can draw ⌘) exist after the first frame.
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+        out.textures_delta.clear();
+        ctx.set_os(egui::os::OperatingSystem::Nix);
+        assert_eq!(UiCommand::SaveAs.shortcut_text(&ctx), "Ctrl+Shift+S");
+        assert_eq!(UiCommand::Redo.shortcut_text(&ctx), "Ctrl+Shift+Z, Ctrl+Y");
+        assert_eq!(UiCommand::Back.shortcut_text(&ctx), "Alt+Left, mouse Back");
+        ctx.set_os(egui::os::OperatingSystem::Mac);
+        let mac = UiCommand::Save.shortcut_text(&ctx);
+        assert!(!mac.contains("Ctrl"), "{mac}");
+        assert!(mac.contains('S'), "{mac}");
+    }
+}

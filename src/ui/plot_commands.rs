@@ -1,0 +1,111 @@
+//! The plots' File menu commands: export the plot shown as a PNG, copy it to the clipboard, or
+//! export its values as CSV.
+
+use std::path::PathBuf;
+
+use super::ExplorerApp;
+use super::command::UiCommand;
+use super::plots_panel;
+use crate::app::{AppState, DialogOutcome};
+
+impl ExplorerApp {
+    /// Exports the plot shown: a PNG through the Save dialog, the same picture on the
+    /// clipboard, or the plotted values as CSV. The outcome goes to the status bar.
+    /// `cmd` is one of the registry's plot commands: `ExportPlotImage`, `CopyPlotImage` or
+    /// `ExportPlotData`.
+    pub(super) fn run_plot_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        use crate::export::{FigureOptions, Offscreen, encode_png, render_figure, write_file};
+        let shown = self.view.prefs.show_plots
+            && matches!(self.view.prefs.plot, plots_panel::PlotChoice::Plot(_));
+        let Some(data) = self.plots.current().filter(|_| shown) else {
+            self.state.status = "Nothing to export: choose a plot in the plots area first".into();
+            return;
+        };
+        let name = data.kind.name();
+        // Where to write: the native Save dialog, or the home folder when none can be shown.
+        let pick = |state: &mut AppState, file: String, filter: (&str, &str)| match state
+            .pick_export_path(&file, filter)
+        {
+            DialogOutcome::Picked(p) => Some(p),
+            DialogOutcome::Cancelled => None,
+            DialogOutcome::Unavailable => {
+                let dir = std::env::var_os("HOME")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| PathBuf::from("."));
+                Some(dir.join(file))
+            }
+        };
+        if cmd == UiCommand::ExportPlotData {
+            let Some(path) = pick(&mut self.state, format!("{name}.csv"), ("CSV table", "csv"))
+            else {
+                return;
+            };
+            self.state.status = match write_file(&path, crate::plots::to_csv(&data).as_bytes()) {
+                Ok(()) => format!(
+                    "Exported {} rows of \"{}\" to {}",
+                    data.mark_count(),
+                    data.title,
+                    path.display()
+                ),
+                Err(e) => format!("Export failed: {e}"),
+            };
+            return;
+        }
+        let view = plots_panel::PlotView::capture(ctx, &data);
+        let size = self
+            .plots
+            .figure_size
+            .unwrap_or(egui::vec2(900.0, 600.0))
+            .max(egui::vec2(480.0, 360.0));
+        let scale = f32::from(self.view.prefs.plot_options.export_scale.clamp(1, 4));
+        let mut options = FigureOptions::from_points(size.x, size.y, scale, ctx.theme());
+        // The plot as high as on screen, with every note and source below it.
+        options.plot_height = self.plots.plot_height;
+        if self.offscreen.is_none() {
+            self.offscreen = match &self.render_state {
+                Some(rs) => Some(Offscreen::from_render_state(rs)),
+                None => match Offscreen::headless() {
+                    Ok(o) => Some(o),
+                    Err(e) => {
+                        self.state.status = format!("Export failed: {e}");
+                        return;
+                    }
+                },
+            };
+        }
+        let Some(offscreen) = self.offscreen.as_mut() else {
+            return;
+        };
+        let figure = match render_figure(
+            offscreen,
+            &self.state.doc.dataset,
+            &data,
+            &view,
+            self.state.selection.current(),
+            &options,
+        ) {
+            Ok(f) => f,
+            Err(e) => {
+                self.state.status = format!("Export failed: {e}");
+                return;
+            }
+        };
+        let [w, h] = figure.image.size;
+        if cmd == UiCommand::CopyPlotImage {
+            ctx.copy_image(figure.image);
+            self.state.status = format!("Copied \"{}\" ({w}x{h} px) to the clipboard", data.title);
+            return;
+        }
+        let Some(path) = pick(&mut self.state, format!("{name}.png"), ("PNG image", "png")) else {
+            return;
+        };
+        self.state.status = match encode_png(&figure.image).and_then(|b| write_file(&path, &b)) {
+            Ok(()) => format!(
+                "Exported \"{}\" ({w}x{h} px, {scale}x) to {}",
+                data.title,
+                path.display()
+            ),
+            Err(e) => format!("Export failed: {e}"),
+        };
+    }
+}

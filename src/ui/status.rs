@@ -1,0 +1,52 @@
+//! The status bar: the file, unsaved changes, what the dataset holds, its problems (a click
+//! shows the problems panel) and what the last action did.
+
+use super::ExplorerApp;
+use super::command::UiCommand;
+use super::queue::CommandQueue;
+
+impl ExplorerApp {
+    /// The status bar.
+    pub(super) fn status_bar_ui(&self, ui: &mut egui::Ui, queue: &mut CommandQueue) {
+        let doc = &self.state.doc;
+        let d = &doc.dataset;
+        ui.horizontal(|ui| {
+            ui.label(doc.display_name());
+            if doc.is_dirty() {
+                ui.label("● unsaved changes");
+            }
+            ui.separator();
+            ui.label(format!(
+                "{} organizations, {} models, {} adoptions, {} claims, {} sources",
+                d.organizations.len(),
+                d.models.len(),
+                d.adoptions.len(),
+                d.claims.len(),
+                d.sources.len()
+            ));
+            ui.separator();
+            let n = doc.problems.len();
+            let text = match n {
+                0 => "No problems".to_owned(),
+                1 => "1 problem".to_owned(),
+                n => format!("{n} problems"),
+            };
+            let color = if n == 0 {
+                ui.visuals().text_color()
+            } else {
+                ui.visuals().warn_fg_color
+            };
+            if ui
+                .add(egui::Button::new(egui::RichText::new(text).color(color)).frame(false))
+                .on_hover_text(UiCommand::ToggleProblems.tooltip_with_shortcut(ui.ctx()))
+                .clicked()
+            {
+                queue.push(UiCommand::ToggleProblems);
+            }
+            if !self.state.status.is_empty() {
+                ui.separator();
+                ui.weak(&self.state.status);
+            }
+        });
+    }
+}
