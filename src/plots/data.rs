@@ -50,14 +50,7 @@ impl PlotKind {
 
     /// The one-word command-line name (`release-timeline`, `model-size`, ...).
     pub fn name(self) -> &'static str {
-        match self {
-            PlotKind::ReleaseTimeline => "release-timeline",
-            PlotKind::ModelSize => "model-size",
-            PlotKind::WhoUsesWhat => "who-uses-what",
-            PlotKind::Outcomes => "outcomes",
-            PlotKind::Downloads => "downloads",
-            PlotKind::ReleasesPerQuarter => "releases-per-quarter",
-        }
+        self.spec().name
     }
 
     /// The plot named `name` (surrounding space and case ignored), if any.
@@ -70,27 +63,69 @@ impl PlotKind {
 
     /// The plot's title.
     pub fn title(self) -> &'static str {
-        match self {
-            PlotKind::ReleaseTimeline => "Release timeline",
-            PlotKind::ModelSize => "Model size over time",
-            PlotKind::WhoUsesWhat => "Who uses what",
-            PlotKind::Outcomes => "Reported outcomes",
-            PlotKind::Downloads => "Downloads and derivatives",
-            PlotKind::ReleasesPerQuarter => "Releases per quarter",
-        }
+        self.spec().title
     }
 
     /// The list whose search and filter narrow this plot (organizations for the adoption plots,
     /// models for the model plots); its `ListQuery::describe` gives the footer's filters.
     pub fn list_tab(self) -> ListTab {
+        self.spec().list_tab
+    }
+
+    /// Everything that defines this plot, in the one table of plots.
+    fn spec(self) -> KindSpec {
         match self {
-            PlotKind::WhoUsesWhat | PlotKind::Outcomes => ListTab::Organizations,
-            PlotKind::ReleaseTimeline
-            | PlotKind::ModelSize
-            | PlotKind::Downloads
-            | PlotKind::ReleasesPerQuarter => ListTab::Models,
+            PlotKind::ReleaseTimeline => KindSpec {
+                name: "release-timeline",
+                title: "Release timeline",
+                list_tab: ListTab::Models,
+                build: release_timeline,
+            },
+            PlotKind::ModelSize => KindSpec {
+                name: "model-size",
+                title: "Model size over time",
+                list_tab: ListTab::Models,
+                build: model_size,
+            },
+            PlotKind::WhoUsesWhat => KindSpec {
+                name: "who-uses-what",
+                title: "Who uses what",
+                list_tab: ListTab::Organizations,
+                build: who_uses_what,
+            },
+            PlotKind::Outcomes => KindSpec {
+                name: "outcomes",
+                title: "Reported outcomes",
+                list_tab: ListTab::Organizations,
+                build: outcomes,
+            },
+            PlotKind::Downloads => KindSpec {
+                name: "downloads",
+                title: "Downloads and derivatives",
+                list_tab: ListTab::Models,
+                build: downloads,
+            },
+            PlotKind::ReleasesPerQuarter => KindSpec {
+                name: "releases-per-quarter",
+                title: "Releases per quarter",
+                list_tab: ListTab::Models,
+                build: releases_per_quarter,
+            },
         }
     }
+}
+
+/// One plot kind's entry in the table of plots: its command-line name, title, the list that
+/// narrows it, and the function deriving its marks.
+struct KindSpec {
+    /// The one-word command-line name.
+    name: &'static str,
+    /// The plot's title.
+    title: &'static str,
+    /// The list whose rows narrow the plot.
+    list_tab: ListTab,
+    /// Adds the plot's marks, groups and notes to the builder and says its axes.
+    build: fn(&mut Builder<'_>) -> Frame,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -595,16 +630,8 @@ pub fn derive_with(
     filters: Vec<String>,
     options: &DeriveOptions,
 ) -> PlotData {
-    let mut b = Builder::new(ds, ix, models);
-    b.linear = options.linear;
-    let frame = match kind {
-        PlotKind::ReleaseTimeline => release_timeline(&mut b, models),
-        PlotKind::ModelSize => model_size(&mut b, models, options.group_by),
-        PlotKind::WhoUsesWhat => who_uses_what(&mut b, orgs),
-        PlotKind::Outcomes => outcomes(&mut b, orgs),
-        PlotKind::Downloads => downloads(&mut b),
-        PlotKind::ReleasesPerQuarter => releases_per_quarter(&mut b, models),
-    };
+    let mut b = Builder::new(ds, ix, orgs, models, options);
+    let frame = (kind.spec().build)(&mut b);
     b.finish(kind, frame, filters)
 }
 
@@ -682,6 +709,12 @@ fn push_distinct<T: PartialEq + Clone>(out: &mut Vec<T>, items: &[T]) {
 struct Builder<'a> {
     ds: &'a Dataset,
     ix: &'a Index,
+    /// The organization rows (positions in `ds.organizations`) the adoption plots show.
+    orgs: &'a [u32],
+    /// The model rows (positions in `ds.models`) the model plots show.
+    models: &'a [u32],
+    /// Grouping of the model-size plot (see [`DeriveOptions::group_by`]).
+    group_by: GroupBy,
     conflicts: HashMap<&'a RecordRef, &'a ConflictId>,
     marks: Vec<Mark>,
     runs: Vec<PointRun>,
@@ -696,7 +729,13 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(ds: &'a Dataset, ix: &'a Index, models: &[u32]) -> Self {
+    fn new(
+        ds: &'a Dataset,
+        ix: &'a Index,
+        orgs: &'a [u32],
+        models: &'a [u32],
+        options: &DeriveOptions,
+    ) -> Self {
         let mut conflicts = HashMap::new();
         for c in &ds.conflicts {
             for r in &c.records {
@@ -711,13 +750,16 @@ impl<'a> Builder<'a> {
         Self {
             ds,
             ix,
+            orgs,
+            models,
+            group_by: options.group_by,
             conflicts,
             marks: Vec::new(),
             runs: Vec::new(),
             notes: Vec::new(),
             groups: Vec::new(),
             all_models: model_set.len() >= ds.models.len(),
-            linear: false,
+            linear: options.linear,
             model_set,
             family_set,
         }
@@ -1090,8 +1132,9 @@ fn country_label(c: &str) -> String {
 // The plots
 // ---------------------------------------------------------------------------------------------
 
-fn release_timeline(b: &mut Builder, models: &[u32]) -> Frame {
+fn release_timeline(b: &mut Builder) -> Frame {
     let ds = b.ds;
+    let models = b.models;
     let countries: BTreeSet<String> = models
         .iter()
         .filter(|&&p| ds.models.get(p as usize).is_some())
@@ -1240,8 +1283,9 @@ fn release_timeline(b: &mut Builder, models: &[u32]) -> Frame {
     }
 }
 
-fn model_size(b: &mut Builder, models: &[u32], group_by: GroupBy) -> Frame {
+fn model_size(b: &mut Builder) -> Frame {
     let ds = b.ds;
+    let (models, group_by) = (b.models, b.group_by);
     let (mut undated, mut year_only, mut missing) = (0, 0, 0);
     let mut range: Option<(f64, f64)> = None;
     let mut widen = |v: f64| {
@@ -1350,8 +1394,9 @@ fn model_size(b: &mut Builder, models: &[u32], group_by: GroupBy) -> Frame {
     }
 }
 
-fn who_uses_what(b: &mut Builder, orgs: &[u32]) -> Frame {
+fn who_uses_what(b: &mut Builder) -> Frame {
     let ds = b.ds;
+    let orgs = b.orgs;
     #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
     enum Col {
         Family(usize),
@@ -1496,8 +1541,9 @@ fn outcome_rank(m: &Metric) -> Option<u8> {
     }
 }
 
-fn outcomes(b: &mut Builder, orgs: &[u32]) -> Frame {
+fn outcomes(b: &mut Builder) -> Frame {
     let ds = b.ds;
+    let orgs = b.orgs;
     let mut claims: Vec<usize> = Vec::new();
     for &o in orgs {
         let Some(org) = ds.organizations.get(o as usize) else {
@@ -1857,8 +1903,9 @@ fn downloads(b: &mut Builder) -> Frame {
     }
 }
 
-fn releases_per_quarter(b: &mut Builder, models: &[u32]) -> Frame {
+fn releases_per_quarter(b: &mut Builder) -> Frame {
     let ds = b.ds;
+    let models = b.models;
     let (mut undated, mut year_only) = (0, 0);
     let mut quarters: BTreeMap<(i32, u8), BTreeMap<String, Vec<usize>>> = BTreeMap::new();
     for &p in models {
