@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::data::{Mark, PlotData};
+use super::{Mark, PlotData};
 use crate::model::{Qualifier, RecordRef};
 
 /// Column names of [`to_csv`], in order.

@@ -1,6 +1,6 @@
 //! Picking the mark under a click, by distance in screen pixels.
 
-use super::data::{Mark, MarkKind, PlotData};
+use super::{Mark, MarkKind, PlotData};
 
 /// The extent a mark covers in drawn coordinates: `(x0, x1, y0, y1)`.
 fn extent(m: &Mark) -> (f64, f64, f64, f64) {
@@ -102,7 +102,7 @@ pub fn nearest_mark(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plots::data::{Axis, Footer, GroupKind, PlotKind, Scale};
+    use crate::plots::{Axis, Footer, GroupKind, PlotKind, Scale};
 
     fn plot(marks: Vec<Mark>) -> PlotData {
         PlotData {
@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn points_of_runs_are_numbered_after_the_marks() {
         use crate::model::PartialDate;
-        use crate::plots::data::{PointRun, RunPoint};
+        use crate::plots::{PointRun, RunPoint};
         let mut p = plot(vec![point(0.0, 0.0)]);
         let pt = |x: f64, y: f64| RunPoint {
             x,

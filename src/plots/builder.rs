@@ -1,0 +1,499 @@
+//! What every plot's build function works with: the [`Builder`] that collects marks, legend
+//! groups and notes and finishes them into a [`PlotData`], and the helpers the plots share
+//! (placing dates, count axes, hedged mark styles, note wording).
+//!
+//! Rules kept everywhere:
+//! - a value goes on a time axis as a point only when its date is known to the month or the day;
+//!   a year-only date is drawn as a span over that year ([`MarkKind::YearSpan`]) or counted in a
+//!   note, and an undated value is counted in "n values without a date are not shown";
+//! - a log axis shows no zero, negative or missing value: they are counted in "n items with zero
+//!   or missing values not shown";
+//! - a hedged value keeps its hedge: "up to" and "at least" are open-ended marks, "about" a
+//!   hollow marker, a range a range;
+//! - every mark carries the record it comes from and the sources that support it, and the
+//!   exported CSV has exactly one row per mark.
+
+use std::collections::{HashMap, HashSet};
+
+use super::scale::{log_ticks, period_bounds};
+use super::{
+    Axis, DeriveOptions, Footer, GroupBy, GroupKind, LegendEntry, Mark, MarkKind, PlotData,
+    PlotKind, PointRun, Scale,
+};
+use crate::app::explorer::Index;
+use crate::model::{
+    AdoptionTarget, Claim, ClaimValue, ConflictId, Dataset, FamilyId, ModelId, OrgId, PartialDate,
+    Precision, Qualifier, RecordRef, SourceId, Subject, When,
+};
+
+/// What a plot function decides beyond its marks.
+pub(super) struct Frame {
+    /// Subtitle: what is shown and how it is encoded.
+    pub(super) subtitle: String,
+    /// Horizontal axis.
+    pub(super) x_axis: Axis,
+    /// Vertical axis.
+    pub(super) y_axis: Axis,
+    /// What the marks' group keys name.
+    pub(super) group_kind: GroupKind,
+}
+
+/// Where a date goes on a time axis.
+pub(super) enum Place {
+    /// Known to the month or day: a point at this fractional year.
+    At(f64),
+    /// Known to the year only: this span.
+    Year(f64, f64),
+}
+
+/// Places a date; `None` for an impossible one.
+pub(super) fn place(d: &PartialDate) -> Option<Place> {
+    if d.precision() == Precision::Year {
+        let (a, b) = period_bounds(d)?;
+        Some(Place::Year(a, b))
+    } else {
+        d.as_year_fraction().map(Place::At)
+    }
+}
+
+/// "1 {one}" or "n {many}".
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "n values without a date are not shown".
+pub(super) fn undated_note(n: usize) -> String {
+    if n == 1 {
+        "1 value without a date is not shown".to_owned()
+    } else {
+        format!("{n} values without a date are not shown")
+    }
+}
+
+/// "n items with zero or missing values not shown".
+pub(super) fn zero_note(n: usize) -> String {
+    format!(
+        "{} with zero or missing values not shown (log scale)",
+        plural(n, "item", "items")
+    )
+}
+
+/// "n items with negative or missing values not shown" (linear scale).
+pub(super) fn missing_note(n: usize) -> String {
+    format!(
+        "{} with negative or missing values not shown",
+        plural(n, "item", "items")
+    )
+}
+
+/// Appends the `items` not yet in `out`, in order.
+pub(super) fn push_distinct<T: PartialEq + Clone>(out: &mut Vec<T>, items: &[T]) {
+    for i in items {
+        if !out.contains(i) {
+            out.push(i.clone());
+        }
+    }
+}
+
+/// The drawn y coordinate of a count `v`: `log10(v)` on a log axis (only for `v > 0`), `v`
+/// itself on a linear one (for `v >= 0`); `None` when the value cannot be drawn.
+pub fn count_coord(v: f64, linear: bool) -> Option<f64> {
+    if !v.is_finite() {
+        return None;
+    }
+    if linear {
+        (v >= 0.0).then_some(v)
+    } else {
+        (v > 0.0).then(|| v.log10())
+    }
+}
+
+/// The y axis of a count plot: log10 with power-of-ten ticks over `range`, or linear; `{scale}`
+/// in `what` becomes "log scale" or "linear scale".
+pub(super) fn count_axis(what: &str, range: Option<(f64, f64)>, linear: bool) -> Axis {
+    if linear {
+        Axis {
+            title: what.replace("{scale}", "linear scale"),
+            scale: Scale::Linear,
+            ticks: Vec::new(),
+        }
+    } else {
+        Axis {
+            title: what.replace("{scale}", "log scale"),
+            scale: Scale::Log10,
+            ticks: range.map_or_else(Vec::new, |(lo, hi)| log_ticks(lo, hi)),
+        }
+    }
+}
+
+/// As [`outcome_mark_kind`](super::outcome_mark_kind), with `exact` for unhedged numbers (a bar or a point).
+pub(super) fn qualified_kind(
+    value: &ClaimValue,
+    qualifier: Qualifier,
+    exact: MarkKind,
+) -> Option<MarkKind> {
+    match value {
+        ClaimValue::Range(..) => Some(MarkKind::Range),
+        ClaimValue::Number(_) => Some(match qualifier {
+            Qualifier::Exact => exact,
+            Qualifier::About => MarkKind::Hollow,
+            Qualifier::UpTo => MarkKind::UpTo,
+            Qualifier::AtLeast | Qualifier::MoreThan => MarkKind::AtLeast,
+        }),
+        ClaimValue::Date(_) | ClaimValue::Text(_) => None,
+    }
+}
+
+/// A country key as the legend says it ("Country unknown" for `""`).
+pub(super) fn country_label(c: &str) -> String {
+    if c.is_empty() {
+        "Country unknown".to_owned()
+    } else {
+        c.to_owned()
+    }
+}
+
+/// Collects one plot's marks, legend groups and notes, then [`Builder::finish`]es them into a
+/// [`PlotData`]; also answers what the plots ask of the dataset (names, countries, whether a
+/// record concerns the model rows).
+pub(super) struct Builder<'a> {
+    /// The dataset plotted.
+    pub(super) ds: &'a Dataset,
+    /// Its index, to resolve ids.
+    pub(super) ix: &'a Index,
+    /// The organization rows (positions in `ds.organizations`) the adoption plots show.
+    pub(super) orgs: &'a [u32],
+    /// The model rows (positions in `ds.models`) the model plots show.
+    pub(super) models: &'a [u32],
+    /// Grouping of the model-size plot (see [`DeriveOptions::group_by`]).
+    pub(super) group_by: GroupBy,
+    /// The first recorded conflict each record takes part in.
+    pub(super) conflicts: HashMap<&'a RecordRef, &'a ConflictId>,
+    /// The marks so far, in drawing order.
+    marks: Vec<Mark>,
+    /// Long series kept as compact runs of points (see [`PointRun`]).
+    pub(super) runs: Vec<PointRun>,
+    /// Notes under the plot, in order.
+    pub(super) notes: Vec<String>,
+    /// Legend groups registered so far: key and label.
+    groups: Vec<(String, String)>,
+    /// Whether the model rows are every model (nothing filtered out).
+    pub(super) all_models: bool,
+    /// Count axes on a linear scale (see [`DeriveOptions::linear`]).
+    pub(super) linear: bool,
+    /// The model rows, as a set.
+    pub(super) model_set: HashSet<usize>,
+    /// The families of the model rows.
+    pub(super) family_set: HashSet<usize>,
+}
+
+impl<'a> Builder<'a> {
+    /// A builder for the rows `orgs` and `models` (positions in the dataset) under `options`.
+    pub(super) fn new(
+        ds: &'a Dataset,
+        ix: &'a Index,
+        orgs: &'a [u32],
+        models: &'a [u32],
+        options: &DeriveOptions,
+    ) -> Self {
+        let mut conflicts = HashMap::new();
+        for c in &ds.conflicts {
+            for r in &c.records {
+                conflicts.entry(r).or_insert(&c.id);
+            }
+        }
+        let model_set: HashSet<usize> = models.iter().map(|&m| m as usize).collect();
+        let family_set = model_set
+            .iter()
+            .filter_map(|&m| ix.family_of_model(m))
+            .collect();
+        Self {
+            ds,
+            ix,
+            orgs,
+            models,
+            group_by: options.group_by,
+            conflicts,
+            marks: Vec::new(),
+            runs: Vec::new(),
+            notes: Vec::new(),
+            groups: Vec::new(),
+            all_models: model_set.len() >= ds.models.len(),
+            linear: options.linear,
+            model_set,
+            family_set,
+        }
+    }
+
+    /// Adds a mark, flagging it when its record takes part in a conflict.
+    pub(super) fn push(&mut self, mut m: Mark) -> usize {
+        if m.in_conflict.is_none()
+            && let Some(r) = &m.record
+        {
+            m.in_conflict = self.conflicts.get(r).map(|&c| c.clone());
+        }
+        self.marks.push(m);
+        self.marks.len() - 1
+    }
+
+    /// Registers a group for the legend (first registration wins the label).
+    pub(super) fn group(&mut self, key: &str, label: &str) {
+        if !self.groups.iter().any(|(k, _)| k == key) {
+            self.groups.push((key.to_owned(), label.to_owned()));
+        }
+    }
+
+    /// Adds the note `text(n)` when `n` is not zero.
+    pub(super) fn note(&mut self, n: usize, text: impl FnOnce(usize) -> String) {
+        if n > 0 {
+            self.notes.push(text(n));
+        }
+    }
+
+    /// An organization's name, its id when unknown.
+    pub(super) fn org_name(&self, id: &OrgId) -> String {
+        self.ix
+            .org(id)
+            .and_then(|p| self.ds.organizations.get(p))
+            .map_or_else(|| id.to_string(), |o| o.name.clone())
+    }
+
+    /// A family's name, its id when unknown.
+    fn family_name(&self, id: &FamilyId) -> String {
+        self.ix
+            .family(id)
+            .and_then(|p| self.ds.families.get(p))
+            .map_or_else(|| id.to_string(), |f| f.name.clone())
+    }
+
+    /// A model's name, its id when unknown.
+    fn model_name(&self, id: &ModelId) -> String {
+        self.ix
+            .model(id)
+            .and_then(|p| self.ds.models.get(p))
+            .map_or_else(|| id.to_string(), |m| m.name.clone())
+    }
+
+    /// What an adoption adopts, by name ("X (family)" for a family).
+    pub(super) fn target_name(&self, t: &AdoptionTarget) -> String {
+        match t {
+            AdoptionTarget::Model(m) => self.model_name(m),
+            AdoptionTarget::Family(f) => format!("{} (family)", self.family_name(f)),
+        }
+    }
+
+    /// A claim's or series' subject, by name.
+    pub(super) fn subject_name(&self, s: &Subject) -> String {
+        match s {
+            Subject::Organization(o) => self.org_name(o),
+            Subject::Model(m) => self.model_name(m),
+            Subject::Family(f) => self.family_name(f),
+            Subject::Country(c) => c.trim().to_owned(),
+            Subject::Adoption(a) => self
+                .ix
+                .adoption(a)
+                .and_then(|p| self.ds.adoptions.get(p))
+                .map_or_else(
+                    || a.to_string(),
+                    |ad| {
+                        format!(
+                            "{} / {}",
+                            self.org_name(&ad.organization),
+                            self.target_name(&ad.target)
+                        )
+                    },
+                ),
+        }
+    }
+
+    /// Country of a family's developer (`""` when unknown).
+    pub(super) fn family_country(&self, f: usize) -> String {
+        self.ds
+            .families
+            .get(f)
+            .and_then(|fam| self.ix.org(&fam.developer))
+            .and_then(|o| self.ix.org_country(o))
+            .unwrap_or("")
+            .to_owned()
+    }
+
+    /// Country of a model's developer (`""` when unknown).
+    pub(super) fn model_country(&self, m: usize) -> String {
+        self.ix.model_developer_country(m).unwrap_or("").to_owned()
+    }
+
+    /// Developer country of an adoption's target (`""` when unknown or unresolved).
+    pub(super) fn target_country(&self, t: &AdoptionTarget) -> String {
+        match t {
+            AdoptionTarget::Model(m) => self
+                .ix
+                .model(m)
+                .map(|p| self.model_country(p))
+                .unwrap_or_default(),
+            AdoptionTarget::Family(f) => self
+                .ix
+                .family(f)
+                .map(|p| self.family_country(p))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Whether an adoption's target is among the plotted models (or a family of one).
+    pub(super) fn target_in_models(&self, t: &AdoptionTarget) -> bool {
+        if self.all_models {
+            return true;
+        }
+        match t {
+            AdoptionTarget::Model(m) => self
+                .ix
+                .model(m)
+                .is_some_and(|p| self.model_set.contains(&p)),
+            AdoptionTarget::Family(f) => self
+                .ix
+                .family(f)
+                .is_some_and(|p| self.family_set.contains(&p)),
+        }
+    }
+
+    /// Whether a claim's or series' subject concerns the plotted models: the model itself, its
+    /// family, its developer, its developer's country, or an adoption of it.
+    pub(super) fn subject_in_models(&self, s: &Subject) -> bool {
+        if self.all_models {
+            return true;
+        }
+        match s {
+            Subject::Model(m) => self
+                .ix
+                .model(m)
+                .is_some_and(|p| self.model_set.contains(&p)),
+            Subject::Family(f) => self
+                .ix
+                .family(f)
+                .is_some_and(|p| self.family_set.contains(&p)),
+            Subject::Organization(o) => self
+                .model_set
+                .iter()
+                .any(|&p| self.ds.models.get(p).is_some_and(|m| &m.developer == o)),
+            Subject::Country(c) => {
+                let c = c.trim();
+                self.model_set
+                    .iter()
+                    .any(|&p| self.ix.model_developer_country(p) == Some(c))
+            }
+            Subject::Adoption(a) => self
+                .ix
+                .adoption(a)
+                .and_then(|p| self.ds.adoptions.get(p))
+                .is_some_and(|ad| self.target_in_models(&ad.target)),
+        }
+    }
+
+    /// The date a claim holds at; without one, the publication date of its source (following
+    /// reprints to the original), flagged as such.
+    pub(super) fn claim_date(&self, c: &Claim) -> Option<(When, bool)> {
+        if let Some(w) = &c.when {
+            return Some((w.clone(), false));
+        }
+        let mut id = &c.source;
+        for _ in 0..8 {
+            let s = self.ix.source(id).and_then(|p| self.ds.sources.get(p))?;
+            if let Some(d) = s.date {
+                return Some((When::By(d), true));
+            }
+            id = s.via.as_ref()?;
+        }
+        None
+    }
+
+    /// The plot: the builder's marks and notes with the conflict note, the legend (groups,
+    /// then the mark styles used) and the footer of the sources shown.
+    pub(super) fn finish(mut self, kind: PlotKind, frame: Frame, filters: Vec<String>) -> PlotData {
+        // Flagged conflicts, said once under the plot.
+        let mut conflict_ids: Vec<ConflictId> = Vec::new();
+        let mut flagged = 0;
+        for m in &self.marks {
+            if let Some(c) = &m.in_conflict {
+                flagged += 1;
+                push_distinct(&mut conflict_ids, std::slice::from_ref(c));
+            }
+        }
+        for r in &self.runs {
+            if let Some(c) = &r.template.in_conflict {
+                flagged += r.points.len();
+                push_distinct(&mut conflict_ids, std::slice::from_ref(c));
+            }
+        }
+        if flagged > 0 {
+            let ids: Vec<&str> = conflict_ids.iter().map(ConflictId::as_str).collect();
+            self.notes.push(format!(
+                "{} in a recorded conflict, flagged (conflicts: {})",
+                plural(flagged, "mark is", "marks are"),
+                ids.join(", ")
+            ));
+        }
+        if self.marks.is_empty() && self.runs.is_empty() {
+            self.notes
+                .push("Nothing to show for the current search and filters".to_owned());
+        }
+
+        let mut legend: Vec<LegendEntry> = Vec::new();
+        // Every mark, a run's points standing for as many marks as it has points.
+        let all: Vec<(&Mark, usize)> = self
+            .marks
+            .iter()
+            .map(|m| (m, 1))
+            .chain(self.runs.iter().map(|r| (&r.template, r.points.len())))
+            .collect();
+        for (key, label) in &self.groups {
+            let mine: Vec<&(&Mark, usize)> = all.iter().filter(|(m, _)| &m.group == key).collect();
+            if let Some((first, _)) = mine.first() {
+                legend.push(LegendEntry {
+                    group: Some(key.clone()),
+                    label: label.clone(),
+                    mark: first.kind,
+                    count: mine.iter().map(|(_, n)| n).sum(),
+                });
+            }
+        }
+        let mut styles: Vec<MarkKind> = Vec::new();
+        for (m, _) in &all {
+            push_distinct(&mut styles, &[m.kind]);
+        }
+        for style in styles {
+            legend.push(LegendEntry {
+                group: None,
+                label: style.explanation().to_owned(),
+                mark: style,
+                count: all
+                    .iter()
+                    .filter(|(m, _)| m.kind == style)
+                    .map(|(_, n)| n)
+                    .sum(),
+            });
+        }
+
+        let mut sources: Vec<SourceId> = Vec::new();
+        for (m, _) in &all {
+            push_distinct(&mut sources, &m.sources);
+        }
+        drop(all);
+        let footer = Footer::collect(self.ds, self.ix, sources, filters);
+        PlotData {
+            kind,
+            title: kind.title().to_owned(),
+            subtitle: frame.subtitle,
+            x_axis: frame.x_axis,
+            y_axis: frame.y_axis,
+            group_kind: frame.group_kind,
+            legend,
+            marks: self.marks,
+            runs: self.runs,
+            notes: self.notes,
+            footer,
+        }
+    }
+}
