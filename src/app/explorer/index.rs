@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{
-    Dataset, FamilyId, ModelId, Openness, OrgId, OrgKind, PartialDate, PersonId, RecordKind,
-    RecordRef, RoleId, SourceId, Subject,
+    Dataset, FamilyId, FindRecord, ModelId, Openness, OrgId, OrgKind, PartialDate, PersonId,
+    RecordKind, RecordRef, RoleId, SourceId, Subject,
 };
 
 use super::query::ListTab;
@@ -95,6 +95,14 @@ pub(super) const CONFLICT: usize = record_slot(RecordKind::Conflict);
 pub(super) const SERIES: usize = record_slot(RecordKind::Series);
 /// Slot of the events' id table in [`Index::ids`].
 pub(super) const EVENT: usize = record_slot(RecordKind::Event);
+
+/// Names look records up through the index: one hash probe instead of a scan.
+impl FindRecord for Index {
+    fn position_of(&self, _ds: &Dataset, r: &RecordRef) -> Option<usize> {
+        let (kind, id) = r.kind_and_id();
+        self.position(kind, id)
+    }
+}
 
 impl Index {
     // --- positions --------------------------------------------------------------------------
