@@ -8,7 +8,7 @@ use super::recovery;
 use super::state::NO_DIALOG_NOTE;
 use super::{Action, AppState, DialogOutcome, Document, Modal, Origin, PathPurpose, UnsavedChoice};
 use crate::io::FileStamp;
-use crate::model::{Dataset, validate};
+use crate::model::{Dataset, NameStyle, ScanLists, record_name, validate};
 
 impl AppState {
     /// Whether `action` would throw away unsaved changes (and so must ask first).
@@ -169,8 +169,9 @@ impl AppState {
                     let referrers = refs
                         .iter()
                         .map(|(r, field)| {
-                            let (kind, id) = r.kind_and_id();
-                            format!("{kind} {id} ({field})")
+                            let name =
+                                record_name(&self.doc.dataset, &ScanLists, r, NameStyle::KindAndId);
+                            format!("{name} ({field})")
                         })
                         .collect();
                     self.modal = Some(Modal::ConfirmDelete { target, referrers });

@@ -1,9 +1,12 @@
-//! The one way to name a record for people: menus, labels, lists and links.
+//! The one way to name a record for people: menus, labels, lists, links, plots and dialogs.
+//! [`record_name`] names any record in one of the [`NameStyle`]s, [`source_name`] names a source
+//! in one of the [`SourceName`]s; [`display_name`] is the plain name.
 
+use super::format::claim_text;
 use super::record::{Record, by_kind};
 use super::{
     Adoption, AdoptionTarget, Claim, Conflict, Dataset, Event, Model, ModelFamily, Organization,
-    Person, RecordRef, Role, Series, Source,
+    Person, RecordKind, RecordRef, Role, Series, Source, Subject,
 };
 
 /// The name people see for the record `r`, never empty:
@@ -14,24 +17,196 @@ use super::{
 /// - roles: "Title (Person at Organization)"; adoptions: "Organization uses Model";
 /// - claims and conflicts, and any record whose name is blank: the id.
 ///
-/// A record that is not in the dataset is named by its id.
+/// A record that is not in the dataset is named by its id. This is
+/// [`record_name`] in the [`NameStyle::Plain`] style, finding records by scanning.
 pub fn display_name(ds: &Dataset, r: &RecordRef) -> String {
+    record_name(ds, &ScanLists, r, NameStyle::Plain)
+}
+
+/// The forms of a record's name; each context picks the one it needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameStyle {
+    /// The plain name, by the rules of [`display_name`] (a record not in the dataset: its id).
+    Plain,
+    /// The plain name, and a family says it is one: "Qwen (family)". For the places where
+    /// families and models stand side by side (what an adoption adopts).
+    MarkFamily,
+    /// The name of a link in a detail view: like [`NameStyle::MarkFamily`], but sources by
+    /// their [`SourceName::Title`], claims by their text, conflicts by their description,
+    /// roles as "Person, Title", adoptions as "Organization → Target"; a record not in the
+    /// dataset is "id (missing)".
+    Link,
+    /// Kind and id, "organization acme": where the id is what tells records apart (the delete
+    /// confirmation and its list of referring records).
+    KindAndId,
+}
+
+/// Finds where a record is in its kind's list: by scanning ([`ScanLists`]) or through an index
+/// (the explorer's `Index` finds it with one hash probe).
+pub trait FindRecord {
+    /// Position of `r` in its kind's list of `ds`, if it is there.
+    fn position_of(&self, ds: &Dataset, r: &RecordRef) -> Option<usize>;
+}
+
+/// Finds records by scanning the dataset's lists (no index at hand).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ScanLists;
+
+impl FindRecord for ScanLists {
+    fn position_of(&self, ds: &Dataset, r: &RecordRef) -> Option<usize> {
+        super::record::position(ds, r)
+    }
+}
+
+/// The one function that names a record: `r` in the form `style`, its records looked up with
+/// `find`. Never empty, except where a source's [`SourceName::Title`] is.
+pub fn record_name(ds: &Dataset, find: &dyn FindRecord, r: &RecordRef, style: NameStyle) -> String {
     let (kind, id) = r.kind_and_id();
+    if style == NameStyle::KindAndId {
+        return format!("{kind} {id}");
+    }
+    let Some(at) = find.position_of(ds, r) else {
+        return match style {
+            NameStyle::Link => format!("{id} (missing)"),
+            _ => id.to_owned(),
+        };
+    };
+    let name_of = |other: RecordRef| record_name(ds, find, &other, style);
     let named = by_kind!(
         kind,
-        T => T::list(ds)
-            .iter()
-            .find(|record| record.id_str() == id)
-            .map(|record| record.name_with(&|other| display_name(ds, &other))),
+        T => T::list(ds).get(at).map(|record| match style {
+            NameStyle::Link => record.link_name(&name_of),
+            NameStyle::MarkFamily if kind == RecordKind::Family => {
+                format!("{} (family)", record.name_with(&name_of))
+            }
+            _ => record.name_with(&name_of),
+        }),
         dataset => None
     );
     named.unwrap_or_else(|| id.to_owned())
+}
+
+/// A claim's or series' subject, for plots: a record by its plain name (an adoption as
+/// "Organization / Target", the target marked when a family), a country as written (trimmed).
+pub fn subject_name(ds: &Dataset, find: &dyn FindRecord, s: &Subject) -> String {
+    let record = match s {
+        Subject::Organization(o) => RecordRef::Organization(o.clone()),
+        Subject::Model(m) => RecordRef::Model(m.clone()),
+        Subject::Family(f) => RecordRef::Family(f.clone()),
+        Subject::Country(c) => return c.trim().to_owned(),
+        Subject::Adoption(a) => {
+            let r = RecordRef::Adoption(a.clone());
+            let Some(adoption) = find.position_of(ds, &r).and_then(|p| ds.adoptions.get(p)) else {
+                return a.to_string();
+            };
+            let org = RecordRef::Organization(adoption.organization.clone());
+            return format!(
+                "{} / {}",
+                record_name(ds, find, &org, NameStyle::Plain),
+                record_name(
+                    ds,
+                    find,
+                    &target_ref(&adoption.target),
+                    NameStyle::MarkFamily
+                )
+            );
+        }
+    };
+    record_name(ds, find, &record, NameStyle::Plain)
+}
+
+/// The record an adoption's target refers to, a model or a family.
+pub fn target_ref(t: &AdoptionTarget) -> RecordRef {
+    match t {
+        AdoptionTarget::Model(m) => RecordRef::Model(m.clone()),
+        AdoptionTarget::Family(f) => RecordRef::Family(f.clone()),
+    }
+}
+
+/// The forms of a source's name (see [`source_name`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceName {
+    /// "Title (Publisher)" (just the title when it already names the publisher), else
+    /// "Publisher, locator", else whichever of the two there is, else the id: the source's
+    /// [`display_name`], used by figure footers.
+    Short,
+    /// Its title, else "Publisher, Author (date)" (those of the two there are), else its
+    /// locator (may be empty): detail views, pickers in forms, the plots panel.
+    Title,
+    /// "id: title, publisher, locator, date" (the parts there are), else the id: the long
+    /// label of a figure's source in CSV exports and tooltips.
+    Described,
+}
+
+/// The one function that names a source, in the form `style`.
+pub fn source_name(s: &Source, style: SourceName) -> String {
+    match style {
+        SourceName::Short => short_source_name(s),
+        SourceName::Title => source_title(s),
+        SourceName::Described => {
+            let parts: Vec<String> = [&s.title, &s.publisher, &s.locator]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .cloned()
+                .chain(s.date.map(|d| d.to_string()))
+                .collect();
+            if parts.is_empty() {
+                s.id.to_string()
+            } else {
+                format!("{}: {}", s.id, parts.join(", "))
+            }
+        }
+    }
+}
+
+/// What a source is listed, searched and sorted by: its title, else its locator, else its
+/// publisher (borrowed, since the explorer's index sorts by it).
+pub fn source_list_name(s: &Source) -> &str {
+    if !s.title.trim().is_empty() {
+        &s.title
+    } else if !s.locator.trim().is_empty() {
+        &s.locator
+    } else {
+        &s.publisher
+    }
+}
+
+fn short_source_name(s: &Source) -> String {
+    let (title, publisher, locator) = (s.title.trim(), s.publisher.trim(), s.locator.trim());
+    match (title.is_empty(), publisher.is_empty(), locator.is_empty()) {
+        (false, false, _) if !title.contains(publisher) => format!("{title} ({publisher})"),
+        (false, _, _) => title.to_owned(),
+        (true, false, false) => format!("{publisher}, {locator}"),
+        (true, false, true) => publisher.to_owned(),
+        (true, true, false) => locator.to_owned(),
+        (true, true, true) => s.id.to_string(),
+    }
+}
+
+fn source_title(s: &Source) -> String {
+    if !s.title.is_empty() {
+        return s.title.clone();
+    }
+    let who: Vec<&str> = [s.publisher.as_str(), s.author.as_str()]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !who.is_empty() {
+        let date = s.date.map(|d| format!(" ({d})")).unwrap_or_default();
+        return format!("{}{date}", who.join(", "));
+    }
+    s.locator.clone()
 }
 
 /// How a record type is named (see [`display_name`]).
 pub(crate) trait Named {
     /// The name of this record; `name_of` names the records it refers to.
     fn name_with(&self, name_of: &dyn Fn(RecordRef) -> String) -> String;
+    /// The name of a link to this record ([`NameStyle::Link`]); `name_of` names the records it
+    /// refers to in that style.
+    fn link_name(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
+        self.name_with(name_of)
+    }
     /// The editable name (or title), if the kind has one.
     fn name_mut(&mut self) -> Option<&mut String> {
         None
@@ -63,27 +238,29 @@ macro_rules! named_by_field {
 named_by_field! {
     Organization, name;
     Person, name;
-    ModelFamily, name;
     Model, name;
     Series, name;
     Event, title;
 }
 
+impl Named for ModelFamily {
+    fn name_with(&self, _: &dyn Fn(RecordRef) -> String) -> String {
+        name_or_id(&self.name, self.id.as_str())
+    }
+    fn link_name(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
+        format!("{} (family)", self.name_with(name_of))
+    }
+    fn name_mut(&mut self) -> Option<&mut String> {
+        Some(&mut self.name)
+    }
+}
+
 impl Named for Source {
     fn name_with(&self, _: &dyn Fn(RecordRef) -> String) -> String {
-        let (title, publisher, locator) = (
-            self.title.trim(),
-            self.publisher.trim(),
-            self.locator.trim(),
-        );
-        match (title.is_empty(), publisher.is_empty(), locator.is_empty()) {
-            (false, false, _) if !title.contains(publisher) => format!("{title} ({publisher})"),
-            (false, _, _) => title.to_owned(),
-            (true, false, false) => format!("{publisher}, {locator}"),
-            (true, false, true) => publisher.to_owned(),
-            (true, true, false) => locator.to_owned(),
-            (true, true, true) => self.id.to_string(),
-        }
+        short_source_name(self)
+    }
+    fn link_name(&self, _: &dyn Fn(RecordRef) -> String) -> String {
+        source_title(self)
     }
     fn name_mut(&mut self) -> Option<&mut String> {
         Some(&mut self.title)
@@ -99,16 +276,21 @@ impl Named for Role {
         let organization = name_of(RecordRef::Organization(self.organization.clone()));
         format!("{} ({person} at {organization})", self.title)
     }
+    fn link_name(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
+        let person = name_of(RecordRef::Person(self.person.clone()));
+        format!("{person}, {}", self.title)
+    }
 }
 
 impl Named for Adoption {
     fn name_with(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
         let organization = name_of(RecordRef::Organization(self.organization.clone()));
-        let target = name_of(match &self.target {
-            AdoptionTarget::Model(m) => RecordRef::Model(m.clone()),
-            AdoptionTarget::Family(f) => RecordRef::Family(f.clone()),
-        });
+        let target = name_of(target_ref(&self.target));
         format!("{organization} uses {target}")
+    }
+    fn link_name(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
+        let organization = name_of(RecordRef::Organization(self.organization.clone()));
+        format!("{organization} → {}", name_of(target_ref(&self.target)))
     }
 }
 
@@ -116,11 +298,17 @@ impl Named for Claim {
     fn name_with(&self, _: &dyn Fn(RecordRef) -> String) -> String {
         self.id.to_string()
     }
+    fn link_name(&self, _: &dyn Fn(RecordRef) -> String) -> String {
+        claim_text(self)
+    }
 }
 
 impl Named for Conflict {
     fn name_with(&self, _: &dyn Fn(RecordRef) -> String) -> String {
         self.id.to_string()
+    }
+    fn link_name(&self, _: &dyn Fn(RecordRef) -> String) -> String {
+        self.description.clone()
     }
 }
 

@@ -242,6 +242,37 @@ impl_record! {
     Event, Event, events;
 }
 
+impl RecordKind {
+    /// Every kind of record (not the dataset header), in the order of the file and of
+    /// [`each_kind`].
+    pub const ALL: [RecordKind; 11] = [
+        RecordKind::Source,
+        RecordKind::Organization,
+        RecordKind::Person,
+        RecordKind::Role,
+        RecordKind::Family,
+        RecordKind::Model,
+        RecordKind::Adoption,
+        RecordKind::Claim,
+        RecordKind::Conflict,
+        RecordKind::Series,
+        RecordKind::Event,
+    ];
+
+    /// Where this kind is in [`RecordKind::ALL`] (`None` for the dataset header), for tables
+    /// with one entry per kind.
+    pub const fn slot(self) -> Option<usize> {
+        let mut at = 0;
+        while at < RecordKind::ALL.len() {
+            if RecordKind::ALL[at] as u8 == self as u8 {
+                return Some(at);
+            }
+            at += 1;
+        }
+        None
+    }
+}
+
 /// Something done once per record kind, with the list of that kind.
 pub(crate) trait PerKind {
     /// Called once per kind, with the dataset's list of that kind.

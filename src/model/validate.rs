@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::date::PartialDate;
 use super::ids::{RecordKind, check_id_shape};
+use super::record::{Record, by_kind};
 use super::types::*;
 
 /// One validation problem: which record, which field, what is wrong.
@@ -146,15 +147,14 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn collect_ids<'a, T: 'a>(
+fn collect_ids<'a, T: Record>(
     kind: RecordKind,
     records: &'a [T],
-    id_of: impl Fn(&'a T) -> &'a str,
     problems: &mut Vec<Problem>,
 ) -> HashSet<&'a str> {
     let mut set = HashSet::with_capacity(records.len());
     for (index, r) in records.iter().enumerate() {
-        let id = id_of(r);
+        let id = r.id_str();
         if let Err(why) = check_id_shape(id) {
             problems.push(Problem {
                 kind,
@@ -190,105 +190,14 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         });
     }
     let mut by_kind = HashMap::new();
-    by_kind.insert(
-        RecordKind::Source,
-        collect_ids(
-            RecordKind::Source,
-            &ds.sources,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
-    by_kind.insert(
-        RecordKind::Organization,
-        collect_ids(
-            RecordKind::Organization,
-            &ds.organizations,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
-    by_kind.insert(
-        RecordKind::Person,
-        collect_ids(
-            RecordKind::Person,
-            &ds.people,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
-    by_kind.insert(
-        RecordKind::Role,
-        collect_ids(
-            RecordKind::Role,
-            &ds.roles,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
-    by_kind.insert(
-        RecordKind::Family,
-        collect_ids(
-            RecordKind::Family,
-            &ds.families,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
-    by_kind.insert(
-        RecordKind::Model,
-        collect_ids(
-            RecordKind::Model,
-            &ds.models,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
-    by_kind.insert(
-        RecordKind::Adoption,
-        collect_ids(
-            RecordKind::Adoption,
-            &ds.adoptions,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
-    by_kind.insert(
-        RecordKind::Claim,
-        collect_ids(
-            RecordKind::Claim,
-            &ds.claims,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
-    by_kind.insert(
-        RecordKind::Conflict,
-        collect_ids(
-            RecordKind::Conflict,
-            &ds.conflicts,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
-    by_kind.insert(
-        RecordKind::Series,
-        collect_ids(
-            RecordKind::Series,
-            &ds.series,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
-    by_kind.insert(
-        RecordKind::Event,
-        collect_ids(
-            RecordKind::Event,
-            &ds.events,
-            |r| r.id.as_str(),
-            &mut problems,
-        ),
-    );
+    for kind in RecordKind::ALL {
+        let ids = by_kind!(
+            kind,
+            T => collect_ids::<T>(kind, T::list(ds), &mut problems),
+            dataset => continue
+        );
+        by_kind.insert(kind, ids);
+    }
 
     let mut c = Checker {
         ids: Ids { by_kind },

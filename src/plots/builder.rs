@@ -22,8 +22,9 @@ use super::{
 };
 use crate::app::explorer::Index;
 use crate::model::{
-    AdoptionTarget, Claim, ClaimValue, ConflictId, Dataset, FamilyId, ModelId, OrgId, PartialDate,
-    Precision, Qualifier, RecordRef, SourceId, Subject, When,
+    AdoptionTarget, Claim, ClaimValue, ConflictId, Dataset, NameStyle, OrgId, PartialDate,
+    Precision, Qualifier, RecordRef, SourceId, Subject, When, record_name, subject_name,
+    target_ref,
 };
 
 /// What a plot function decides beyond its marks.
@@ -254,60 +255,24 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// An organization's name, its id when unknown.
+    /// An organization's plain name ([`NameStyle::Plain`]), its id when unknown.
     pub(super) fn org_name(&self, id: &OrgId) -> String {
-        self.ix
-            .org(id)
-            .and_then(|p| self.ds.organizations.get(p))
-            .map_or_else(|| id.to_string(), |o| o.name.clone())
+        record_name(
+            self.ds,
+            self.ix,
+            &RecordRef::Organization(id.clone()),
+            NameStyle::Plain,
+        )
     }
 
-    /// A family's name, its id when unknown.
-    fn family_name(&self, id: &FamilyId) -> String {
-        self.ix
-            .family(id)
-            .and_then(|p| self.ds.families.get(p))
-            .map_or_else(|| id.to_string(), |f| f.name.clone())
-    }
-
-    /// A model's name, its id when unknown.
-    fn model_name(&self, id: &ModelId) -> String {
-        self.ix
-            .model(id)
-            .and_then(|p| self.ds.models.get(p))
-            .map_or_else(|| id.to_string(), |m| m.name.clone())
-    }
-
-    /// What an adoption adopts, by name ("X (family)" for a family).
+    /// What an adoption adopts, by name ("X (family)" for a family: [`NameStyle::MarkFamily`]).
     pub(super) fn target_name(&self, t: &AdoptionTarget) -> String {
-        match t {
-            AdoptionTarget::Model(m) => self.model_name(m),
-            AdoptionTarget::Family(f) => format!("{} (family)", self.family_name(f)),
-        }
+        record_name(self.ds, self.ix, &target_ref(t), NameStyle::MarkFamily)
     }
 
-    /// A claim's or series' subject, by name.
+    /// A claim's or series' subject, by name (see [`subject_name`]).
     pub(super) fn subject_name(&self, s: &Subject) -> String {
-        match s {
-            Subject::Organization(o) => self.org_name(o),
-            Subject::Model(m) => self.model_name(m),
-            Subject::Family(f) => self.family_name(f),
-            Subject::Country(c) => c.trim().to_owned(),
-            Subject::Adoption(a) => self
-                .ix
-                .adoption(a)
-                .and_then(|p| self.ds.adoptions.get(p))
-                .map_or_else(
-                    || a.to_string(),
-                    |ad| {
-                        format!(
-                            "{} / {}",
-                            self.org_name(&ad.organization),
-                            self.target_name(&ad.target)
-                        )
-                    },
-                ),
-        }
+        subject_name(self.ds, self.ix, s)
     }
 
     /// Country of a family's developer (`""` when unknown).

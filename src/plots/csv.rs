@@ -42,19 +42,8 @@ pub fn csv_field(s: &str) -> Cow<'_, str> {
 }
 
 fn record_parts(r: &RecordRef) -> (&'static str, &str) {
-    match r {
-        RecordRef::Source(i) => ("source", i.as_str()),
-        RecordRef::Organization(i) => ("organization", i.as_str()),
-        RecordRef::Person(i) => ("person", i.as_str()),
-        RecordRef::Role(i) => ("role", i.as_str()),
-        RecordRef::Family(i) => ("family", i.as_str()),
-        RecordRef::Model(i) => ("model", i.as_str()),
-        RecordRef::Adoption(i) => ("adoption", i.as_str()),
-        RecordRef::Claim(i) => ("claim", i.as_str()),
-        RecordRef::Series(i) => ("series", i.as_str()),
-        RecordRef::Event(i) => ("event", i.as_str()),
-        RecordRef::Conflict(i) => ("conflict", i.as_str()),
-    }
+    let (kind, id) = r.kind_and_id();
+    (kind.name(), id)
 }
 
 fn qualifier_name(q: Qualifier) -> &'static str {

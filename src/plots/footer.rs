@@ -2,7 +2,7 @@
 //! from the sources of the marks shown.
 
 use crate::app::explorer::Index;
-use crate::model::{Dataset, SourceId};
+use crate::model::{Dataset, NameStyle, RecordRef, SourceId, SourceName, record_name, source_name};
 
 /// The footer every plot carries: sources, filters, dataset and credits.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -72,10 +72,16 @@ impl Footer {
             meta.title.trim().to_owned()
         };
         Footer {
-            source_labels: sources.iter().map(|s| source_label(ds, ix, s)).collect(),
+            source_labels: sources
+                .iter()
+                .map(|s| source_long_label(ds, ix, s))
+                .collect(),
             source_names: {
                 // A name several sources share ("LICENSE", "git log") gets its id.
-                let names: Vec<String> = sources.iter().map(|s| source_name(ds, ix, s)).collect();
+                let names: Vec<String> = sources
+                    .iter()
+                    .map(|s| source_short_name(ds, ix, s))
+                    .collect();
                 names
                     .iter()
                     .zip(&sources)
@@ -99,39 +105,18 @@ impl Footer {
     }
 }
 
-/// A short name for a source: its title (with its publisher), else its publisher and
-/// locator, else its id.
-fn source_name(ds: &Dataset, ix: &Index, id: &SourceId) -> String {
-    let Some(s) = ix.source(id).and_then(|p| ds.sources.get(p)) else {
-        return id.to_string();
-    };
-    let (title, publisher, locator) = (s.title.trim(), s.publisher.trim(), s.locator.trim());
-    match (title.is_empty(), publisher.is_empty(), locator.is_empty()) {
-        (false, false, _) if !title.contains(publisher) => format!("{title} ({publisher})"),
-        (false, _, _) => title.to_owned(),
-        (true, false, false) => format!("{publisher}, {locator}"),
-        (true, false, true) => publisher.to_owned(),
-        (true, true, false) => locator.to_owned(),
-        (true, true, true) => id.to_string(),
-    }
+/// A short name for a source ([`SourceName::Short`], the source's plain name), else its id.
+fn source_short_name(ds: &Dataset, ix: &Index, id: &SourceId) -> String {
+    record_name(ds, ix, &RecordRef::Source(id.clone()), NameStyle::Plain)
 }
 
-/// A long label for a source: "id: title, publisher, locator, date".
-fn source_label(ds: &Dataset, ix: &Index, id: &SourceId) -> String {
-    let Some(s) = ix.source(id).and_then(|p| ds.sources.get(p)) else {
-        return format!("{id} (not in the dataset)");
-    };
-    let parts: Vec<String> = [&s.title, &s.publisher, &s.locator]
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .cloned()
-        .chain(s.date.map(|d| d.to_string()))
-        .collect();
-    if parts.is_empty() {
-        id.to_string()
-    } else {
-        format!("{id}: {}", parts.join(", "))
-    }
+/// A long label for a source ([`SourceName::Described`]: "id: title, publisher, locator,
+/// date").
+fn source_long_label(ds: &Dataset, ix: &Index, id: &SourceId) -> String {
+    ix.source(id).and_then(|p| ds.sources.get(p)).map_or_else(
+        || format!("{id} (not in the dataset)"),
+        |s| source_name(s, SourceName::Described),
+    )
 }
 
 /// The dataset's credits that apply to `used` sources: a credit naming a used source's

@@ -3,6 +3,7 @@
 use super::command::UiCommand;
 use crate::app::edit::DeleteMode;
 use crate::app::{Action, AppState, Modal, PathPurpose, UnsavedChoice};
+use crate::model::{NameStyle, ScanLists, record_name};
 
 /// Darkens the window while a file is dragged over it.
 pub fn drop_overlay_ui(ctx: &egui::Context) {
@@ -65,8 +66,9 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                 });
             }
             Modal::ConfirmDelete { target, referrers } => {
-                let (kind, id) = target.kind_and_id();
-                ui.heading(format!("Delete {kind} {id}?"));
+                let ds = state.doc.dataset.as_ref();
+                let name = record_name(ds, &ScanLists, target, NameStyle::KindAndId);
+                ui.heading(format!("Delete {name}?"));
                 ui.label(format!("{} record fields refer to it:", referrers.len()));
                 egui::ScrollArea::vertical().max_height(220.0).show(ui, |ui| {
                     for r in referrers.iter().take(200) {

@@ -9,7 +9,7 @@ use super::command::UiCommand;
 use crate::app::explorer::{Explorer, Index, ListQuery, ListTab, ModelSort, OrgSort};
 use crate::app::{Action, AppState};
 use crate::figure::colors as palette;
-use crate::model::{Dataset, FamilyId, RecordRef};
+use crate::model::{Dataset, FamilyId, RecordRef, source_list_name};
 
 /// Id of the search field, so Ctrl+F can focus it.
 pub fn search_id() -> egui::Id {
@@ -57,13 +57,7 @@ fn row_text(ds: &Dataset, ix: &Index, tab: ListTab, pos: usize) -> (String, Stri
         }
         ListTab::Sources => {
             let s = &ds.sources[pos];
-            let name = if !s.title.is_empty() {
-                s.title.clone()
-            } else if !s.locator.is_empty() {
-                s.locator.clone()
-            } else {
-                s.publisher.clone()
-            };
+            let name = source_list_name(s).to_owned();
             (name, s.kind.label().to_owned(), palette::UNKNOWN)
         }
         ListTab::Events => {

@@ -314,7 +314,10 @@ fn mark_tooltip_ui(ui: &mut egui::Ui, ds: &Dataset, m: &Mark) {
     }
     for s in &m.sources {
         if let Some(src) = ds.sources.iter().find(|x| &x.id == s) {
-            ui.weak(format!("Source: {}", super::detail::source_title(src)));
+            ui.weak(format!(
+                "Source: {}",
+                crate::model::source_name(src, crate::model::SourceName::Title)
+            ));
         }
     }
     if m.record.is_some() {

@@ -8,6 +8,8 @@ use crate::model::{
     RecordKind, RecordRef, SourceId, Speaker, Subject,
 };
 
+use crate::model::record::{Record, by_kind};
+
 use super::index::{ADOPTION, FAMILY, Index, MODEL, ORG, PERSON, SRC, kind_slot};
 use super::records::{Citation, CiteField, RecordAt};
 use super::search::{event_text, model_text, normalize_query, org_text, source_text};
@@ -17,19 +19,13 @@ impl Index {
     /// Builds every lookup for `ds`. Linear in the dataset's size apart from one name sort per
     /// list tab.
     pub fn build(ds: &Dataset) -> Index {
-        let ids = [
-            IdTable::build(ds.sources.iter().map(|r| r.id.as_str())),
-            IdTable::build(ds.organizations.iter().map(|r| r.id.as_str())),
-            IdTable::build(ds.people.iter().map(|r| r.id.as_str())),
-            IdTable::build(ds.roles.iter().map(|r| r.id.as_str())),
-            IdTable::build(ds.families.iter().map(|r| r.id.as_str())),
-            IdTable::build(ds.models.iter().map(|r| r.id.as_str())),
-            IdTable::build(ds.adoptions.iter().map(|r| r.id.as_str())),
-            IdTable::build(ds.claims.iter().map(|r| r.id.as_str())),
-            IdTable::build(ds.conflicts.iter().map(|r| r.id.as_str())),
-            IdTable::build(ds.series.iter().map(|r| r.id.as_str())),
-            IdTable::build(ds.events.iter().map(|r| r.id.as_str())),
-        ];
+        let ids = RecordKind::ALL.map(|kind| {
+            by_kind!(
+                kind,
+                T => IdTable::build(T::list(ds).iter().map(Record::id_str)),
+                dataset => IdTable::default()
+            )
+        });
         let n_orgs = ds.organizations.len();
         let n_people = ds.people.len();
         let n_families = ds.families.len();

@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{
-    Dataset, FamilyId, ModelId, Openness, OrgId, OrgKind, PartialDate, PersonId, RecordKind,
-    RecordRef, RoleId, SourceId, Subject,
+    Dataset, FamilyId, FindRecord, ModelId, Openness, OrgId, OrgKind, PartialDate, PersonId,
+    RecordKind, RecordRef, RoleId, SourceId, Subject,
 };
 
 use super::query::ListTab;
@@ -59,46 +59,50 @@ pub struct Index {
     pub(super) distinct_release_years: Vec<i32>,
 }
 
-/// Slot of a record kind in [`Index::ids`] (`None` for the dataset header).
+/// Slot of a record kind in [`Index::ids`] (`None` for the dataset header): its place in
+/// [`RecordKind::ALL`].
 pub(super) fn kind_slot(kind: RecordKind) -> Option<usize> {
-    Some(match kind {
-        RecordKind::Dataset => return None,
-        RecordKind::Source => SRC,
-        RecordKind::Organization => ORG,
-        RecordKind::Person => PERSON,
-        RecordKind::Role => ROLE,
-        RecordKind::Family => FAMILY,
-        RecordKind::Model => MODEL,
-        RecordKind::Adoption => ADOPTION,
-        RecordKind::Claim => CLAIM,
-        RecordKind::Conflict => CONFLICT,
-        RecordKind::Series => SERIES,
-        RecordKind::Event => EVENT,
-    })
+    kind.slot()
+}
+
+/// The slot of a record kind, worked out when compiling (the header has none: no build).
+const fn record_slot(kind: RecordKind) -> usize {
+    match kind.slot() {
+        Some(slot) => slot,
+        None => panic!("the dataset header has no id table"),
+    }
 }
 
 /// Slot of the sources' id table in [`Index::ids`].
-pub(super) const SRC: usize = 0;
+pub(super) const SRC: usize = record_slot(RecordKind::Source);
 /// Slot of the organizations' id table in [`Index::ids`].
-pub(super) const ORG: usize = 1;
+pub(super) const ORG: usize = record_slot(RecordKind::Organization);
 /// Slot of the people's id table in [`Index::ids`].
-pub(super) const PERSON: usize = 2;
+pub(super) const PERSON: usize = record_slot(RecordKind::Person);
 /// Slot of the roles' id table in [`Index::ids`].
-pub(super) const ROLE: usize = 3;
+pub(super) const ROLE: usize = record_slot(RecordKind::Role);
 /// Slot of the model families' id table in [`Index::ids`].
-pub(super) const FAMILY: usize = 4;
+pub(super) const FAMILY: usize = record_slot(RecordKind::Family);
 /// Slot of the models' id table in [`Index::ids`].
-pub(super) const MODEL: usize = 5;
+pub(super) const MODEL: usize = record_slot(RecordKind::Model);
 /// Slot of the adoptions' id table in [`Index::ids`].
-pub(super) const ADOPTION: usize = 6;
+pub(super) const ADOPTION: usize = record_slot(RecordKind::Adoption);
 /// Slot of the claims' id table in [`Index::ids`].
-pub(super) const CLAIM: usize = 7;
+pub(super) const CLAIM: usize = record_slot(RecordKind::Claim);
 /// Slot of the conflicts' id table in [`Index::ids`].
-pub(super) const CONFLICT: usize = 8;
+pub(super) const CONFLICT: usize = record_slot(RecordKind::Conflict);
 /// Slot of the series' id table in [`Index::ids`].
-pub(super) const SERIES: usize = 9;
+pub(super) const SERIES: usize = record_slot(RecordKind::Series);
 /// Slot of the events' id table in [`Index::ids`].
-pub(super) const EVENT: usize = 10;
+pub(super) const EVENT: usize = record_slot(RecordKind::Event);
+
+/// Names look records up through the index: one hash probe instead of a scan.
+impl FindRecord for Index {
+    fn position_of(&self, _ds: &Dataset, r: &RecordRef) -> Option<usize> {
+        let (kind, id) = r.kind_and_id();
+        self.position(kind, id)
+    }
+}
 
 impl Index {
     // --- positions --------------------------------------------------------------------------

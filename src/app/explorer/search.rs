@@ -1,7 +1,7 @@
 //! Search text: [`normalize_query`], and [`TabText`], the lowercase text of one list tab's
 //! records with their name order, built by one function per tab.
 
-use crate::model::Dataset;
+use crate::model::{Dataset, source_list_name};
 
 use super::tables::{Csr, IdTable, NONE};
 
@@ -201,16 +201,8 @@ pub(super) fn model_text(ds: &Dataset, model_family: &[u32], model_dev: &[u32]) 
     t
 }
 
-/// What a source is listed and sorted by: its title, or its locator when it has none.
-fn source_label(s: &crate::model::Source) -> &str {
-    if s.title.trim().is_empty() {
-        &s.locator
-    } else {
-        &s.title
-    }
-}
-
-/// Sources' search text: title (or locator), publisher, author, locator.
+/// Sources' search text: the name they are listed by ([`source_list_name`]), publisher,
+/// author, locator.
 pub(super) fn source_text(ds: &Dataset) -> TabText {
     let mut t = TabText::with_capacity(ds.sources.len(), ds.sources.len() * 80);
     for s in &ds.sources {
@@ -220,11 +212,11 @@ pub(super) fn source_text(ds: &Dataset) -> TabText {
             s.locator.as_str()
         };
         t.push(
-            source_label(s),
+            source_list_name(s),
             [s.publisher.as_str(), s.author.as_str(), locator],
         );
     }
-    t.finish(|p| source_label(&ds.sources[p]));
+    t.finish(|p| source_list_name(&ds.sources[p]));
     t
 }
 

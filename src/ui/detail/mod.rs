@@ -20,7 +20,7 @@ pub use names::{is_web_url, source_title};
 
 use crate::app::explorer::Index;
 use crate::app::{Action, AppState};
-use crate::model::{Dataset, RecordKind};
+use crate::model::{Dataset, RecordKind, display_name};
 
 /// Everything a detail view needs: the data, its index, and where clicks become actions.
 struct DetailCtx<'a> {
@@ -78,7 +78,7 @@ pub fn detail_ui(
     let Some(at) = ix.resolve(sel) else {
         ui.label(format!(
             "The selected record ({}) is no longer in the dataset.",
-            sel.kind_and_id().1
+            display_name(ds, sel)
         ));
         return;
     };
