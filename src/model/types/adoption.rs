@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AdoptionId, FamilyId, ModelId, OrgId, PartialDate, SourceId};
+use crate::model::{AdoptionId, FamilyId, ModelId, OrgId, PartialDate, RecordRef, SourceId};
 
 /// What an organization adopted: one model, or a family in general.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -11,6 +11,25 @@ pub enum AdoptionTarget {
     Model(ModelId),
     /// A model family, when the source does not name a specific model.
     Family(FamilyId),
+}
+
+impl AdoptionTarget {
+    /// The model or family adopted, as a reference.
+    pub fn as_record_ref(&self) -> RecordRef {
+        match self {
+            AdoptionTarget::Model(i) => RecordRef::Model(i.clone()),
+            AdoptionTarget::Family(i) => RecordRef::Family(i.clone()),
+        }
+    }
+
+    /// The target a reference stands for, when it is a model or a family.
+    pub fn from_record_ref(r: &RecordRef) -> Option<AdoptionTarget> {
+        Some(match r {
+            RecordRef::Model(i) => AdoptionTarget::Model(i.clone()),
+            RecordRef::Family(i) => AdoptionTarget::Family(i.clone()),
+            _ => return None,
+        })
+    }
 }
 
 /// Stage of an adoption.

@@ -14,6 +14,10 @@ pub enum ConflictKind {
 }
 
 impl ConflictKind {
+    /// All kinds, in display order.
+    pub const ALL: [ConflictKind; 2] =
+        [ConflictKind::Contradiction, ConflictKind::DifferentMeasure];
+
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {

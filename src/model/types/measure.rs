@@ -42,6 +42,26 @@ pub enum Metric {
 }
 
 impl Metric {
+    /// Every measure but [`Metric::Other`] (which the user names), in the order pickers list them.
+    pub const ALL: [Metric; 16] = [
+        Metric::AccuracyGain,
+        Metric::CostReduction,
+        Metric::SpeedGain,
+        Metric::CumulativeDownloads,
+        Metric::MonthlyDownloads,
+        Metric::PeriodDownloads,
+        Metric::DownloadShare,
+        Metric::DownloadRank,
+        Metric::Derivatives,
+        Metric::DerivativeShare,
+        Metric::ReleaseShare,
+        Metric::ModelCount,
+        Metric::UsageShare,
+        Metric::MonthlyActiveUsers,
+        Metric::TrendingModels,
+        Metric::Date,
+    ];
+
     /// A short human label.
     pub fn label(&self) -> String {
         match self {
@@ -85,6 +105,27 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Every unit but [`Unit::Other`] (which is named in the file), in the order pickers list them.
+    pub const ALL: [Unit; 5] = [
+        Unit::None,
+        Unit::Percent,
+        Unit::Count,
+        Unit::Times,
+        Unit::BillionParams,
+    ];
+
+    /// Human label, as a picker shows it ("no unit", "%", "× (times)"); an other unit's own name.
+    pub fn label(&self) -> String {
+        match self {
+            Unit::None => "no unit".into(),
+            Unit::Percent => "%".into(),
+            Unit::Count => "count".into(),
+            Unit::Times => "× (times)".into(),
+            Unit::BillionParams => "billion parameters".into(),
+            Unit::Other(s) => s.clone(),
+        }
+    }
+
     /// Suffix to show after a value.
     pub fn suffix(&self) -> String {
         match self {
@@ -116,6 +157,26 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// All qualifiers, from the plainest to the most hedged, as pickers list them.
+    pub const ALL: [Qualifier; 5] = [
+        Qualifier::Exact,
+        Qualifier::About,
+        Qualifier::UpTo,
+        Qualifier::AtLeast,
+        Qualifier::MoreThan,
+    ];
+
+    /// Human label ("exact", "up to").
+    pub fn label(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::UpTo => "up to",
+            Qualifier::AtLeast => "at least",
+            Qualifier::MoreThan => "more than",
+        }
+    }
+
     /// Word shown before a value ("up to 90%").
     pub fn prefix(self) -> &'static str {
         match self {

@@ -115,3 +115,116 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub credits: Vec<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AdoptionId, FamilyId, ModelId, OrgId, PersonId, SourceId};
+
+    /// Each list a picker shows has every item once, each with its own non-empty label.
+    fn assert_distinct<T: PartialEq + std::fmt::Debug>(all: &[T], labels: &[String]) {
+        for (i, a) in all.iter().enumerate() {
+            assert!(!labels[i].is_empty(), "{a:?} has no label");
+            for (j, b) in all.iter().enumerate().skip(i + 1) {
+                assert_ne!(a, b, "listed twice");
+                assert_ne!(labels[i], labels[j], "{a:?} and {b:?} share a label");
+            }
+        }
+    }
+
+    #[test]
+    fn every_picker_list_has_distinct_items_and_labels() {
+        fn labels<T>(all: &[T], f: impl Fn(&T) -> String) -> Vec<String> {
+            all.iter().map(f).collect()
+        }
+        assert_distinct(
+            &SourceKind::ALL,
+            &labels(&SourceKind::ALL, |k| k.label().into()),
+        );
+        assert_distinct(&OrgKind::ALL, &labels(&OrgKind::ALL, |k| k.label().into()));
+        assert_distinct(
+            &Openness::ALL,
+            &labels(&Openness::ALL, |k| k.label().into()),
+        );
+        assert_distinct(
+            &Architecture::ALL,
+            &labels(&Architecture::ALL, |k| k.label().into()),
+        );
+        let statuses = AdoptionStatus::ALL;
+        assert_distinct(&statuses, &labels(&statuses, |k| k.label().into()));
+        assert_distinct(&Metric::ALL, &labels(&Metric::ALL, Metric::label));
+        assert_distinct(&Unit::ALL, &labels(&Unit::ALL, Unit::label));
+        assert_distinct(
+            &Qualifier::ALL,
+            &labels(&Qualifier::ALL, |k| k.label().into()),
+        );
+        assert_distinct(
+            &ValueKind::ALL,
+            &labels(&ValueKind::ALL, |k| k.label().into()),
+        );
+        assert_distinct(
+            &WhenKind::ALL,
+            &labels(&WhenKind::ALL, |k| k.label().into()),
+        );
+        assert_distinct(
+            &ConflictKind::ALL,
+            &labels(&ConflictKind::ALL, |k| k.label().into()),
+        );
+        assert_distinct(
+            &EventKind::ALL,
+            &labels(&EventKind::ALL, |k| k.label().into()),
+        );
+    }
+
+    #[test]
+    fn kinds_of_values_and_periods_follow_their_variants() {
+        let d = PartialDate::parse("2025-01").unwrap();
+        let values = [
+            ClaimValue::Number(1.0),
+            ClaimValue::Range(1.0, 2.0),
+            ClaimValue::Date(d),
+            ClaimValue::Text("x".into()),
+        ];
+        assert_eq!(values.map(|v| v.kind()), ValueKind::ALL);
+        let whens = [When::On(d), When::By(d), When::Between(d, d)];
+        assert_eq!(whens.map(|w| w.kind()), WhenKind::ALL);
+    }
+
+    #[test]
+    fn subjects_targets_and_speakers_round_trip_through_record_refs() {
+        for s in [
+            Subject::Organization(OrgId::new("o")),
+            Subject::Model(ModelId::new("m")),
+            Subject::Family(FamilyId::new("f")),
+            Subject::Adoption(AdoptionId::new("a")),
+        ] {
+            let r = s.as_record_ref().unwrap();
+            assert_eq!(Subject::from_record_ref(&r), Some(s));
+        }
+        assert_eq!(Subject::Country("China".into()).as_record_ref(), None);
+        assert_eq!(
+            Subject::from_record_ref(&RecordRef::Source(SourceId::new("s"))),
+            None
+        );
+        for t in [
+            AdoptionTarget::Model(ModelId::new("m")),
+            AdoptionTarget::Family(FamilyId::new("f")),
+        ] {
+            assert_eq!(AdoptionTarget::from_record_ref(&t.as_record_ref()), Some(t));
+        }
+        assert_eq!(
+            AdoptionTarget::from_record_ref(&RecordRef::Person(PersonId::new("p"))),
+            None
+        );
+        for s in [
+            Speaker::Person(PersonId::new("p")),
+            Speaker::Organization(OrgId::new("o")),
+        ] {
+            assert_eq!(Speaker::from_record_ref(&s.as_record_ref()), Some(s));
+        }
+        assert_eq!(
+            Speaker::from_record_ref(&RecordRef::Model(ModelId::new("m"))),
+            None
+        );
+    }
+}

@@ -83,6 +83,9 @@ pub enum Architecture {
 }
 
 impl Architecture {
+    /// All architectures, in display order.
+    pub const ALL: [Architecture; 2] = [Architecture::Dense, Architecture::MixtureOfExperts];
+
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {
