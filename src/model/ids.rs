@@ -5,8 +5,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::types::RecordRef;
-
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -160,6 +158,33 @@ impl fmt::Display for RecordKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// Any record, by kind and id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RecordRef {
+    /// A source.
+    Source(SourceId),
+    /// An organization.
+    Organization(OrgId),
+    /// A person.
+    Person(PersonId),
+    /// A role.
+    Role(RoleId),
+    /// A model family.
+    Family(FamilyId),
+    /// A model.
+    Model(ModelId),
+    /// An adoption.
+    Adoption(AdoptionId),
+    /// A claim.
+    Claim(ClaimId),
+    /// A series.
+    Series(SeriesId),
+    /// An event.
+    Event(EventId),
+    /// A conflict.
+    Conflict(ConflictId),
 }
 
 impl RecordRef {

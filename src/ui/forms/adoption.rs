@@ -7,8 +7,8 @@ use super::fields::{Form, grid};
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, fresh_id};
 use crate::model::{
-    Adoption, AdoptionId, AdoptionStatus, AdoptionTarget, Dataset, FamilyId, ModelId, OrgId,
-    Problem, RecordKind, RecordRef, StatusEntry,
+    Adoption, AdoptionId, AdoptionStatus, AdoptionTarget, Dataset, OrgId, Problem, RecordKind,
+    RecordRef, StatusEntry,
 };
 
 /// The form of an adoption, with its dated status history.
@@ -30,7 +30,7 @@ pub fn adoption_form_ui(
         actions,
     );
     grid("adoption_form").show(ui, |ui| {
-        let mut org = Some(x.organization.to_string());
+        let mut org = Some(RecordRef::Organization(x.organization.clone()));
         f.reference_ui(
             ui,
             "Organization",
@@ -39,13 +39,10 @@ pub fn adoption_form_ui(
             &org_candidates(ds),
             false,
         );
-        if let Some(o) = org {
-            x.organization = OrgId(o);
+        if let Some(RecordRef::Organization(o)) = org {
+            x.organization = o;
         }
-        let mut target = Some(match &x.target {
-            AdoptionTarget::Model(m) => format!("m:{m}"),
-            AdoptionTarget::Family(fam) => format!("f:{fam}"),
-        });
+        let mut target = Some(x.target.as_record_ref());
         f.reference_ui(
             ui,
             "Uses (model or family)",
@@ -54,12 +51,8 @@ pub fn adoption_form_ui(
             &target_candidates(ds),
             false,
         );
-        if let Some(t) = target {
-            if let Some(m) = t.strip_prefix("m:") {
-                x.target = AdoptionTarget::Model(ModelId(m.to_owned()));
-            } else if let Some(fam) = t.strip_prefix("f:") {
-                x.target = AdoptionTarget::Family(FamilyId(fam.to_owned()));
-            }
+        if let Some(t) = target.as_ref().and_then(AdoptionTarget::from_record_ref) {
+            x.target = t;
         }
         let mut uses = x.use_cases.join(", ");
         f.text_ui(ui, "Use cases (comma-separated)", "use_cases", &mut uses);
@@ -116,15 +109,20 @@ pub fn adoption_form_ui(
     f.emit(ds, AnyRecord::from(x));
 }
 
-/// Models and families as one list of adoption targets ("m:<id>" and "f:<id>").
-fn target_candidates(ds: &Dataset) -> Vec<(String, String)> {
+/// Families and models as one list of adoption targets.
+fn target_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
     ds.families
         .iter()
-        .map(|x| (format!("f:{}", x.id), format!("{} (family)", x.name)))
+        .map(|x| {
+            (
+                RecordRef::Family(x.id.clone()),
+                format!("{} (family)", x.name),
+            )
+        })
         .chain(
             ds.models
                 .iter()
-                .map(|m| (format!("m:{}", m.id), m.name.clone())),
+                .map(|m| (RecordRef::Model(m.id.clone()), m.name.clone())),
         )
         .collect()
 }

@@ -1,166 +1,163 @@
-//! The lists the forms choose from (organizations, people, claim subjects, measures,
-//! qualifiers), and the keys that stand for their items in a picker.
+//! The lists the forms choose from: records as typed [`RecordRef`]s with the names the pickers
+//! show (organizations, people, sources, families, claim subjects), and the option lists built
+//! from the model's enums (`ALL` and `label()`) where a form adds a choice of its own.
 
-use crate::model::{
-    AdoptionId, AdoptionTarget, Dataset, FamilyId, Metric, ModelId, OrgId, Qualifier, Subject,
-};
+use crate::model::{AdoptionTarget, Dataset, Metric, RecordRef, WhenKind};
 
-/// Organizations as (id, name).
-pub(super) fn org_candidates(ds: &Dataset) -> Vec<(String, String)> {
+/// Organizations as (record, name).
+pub(super) fn org_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
     ds.organizations
         .iter()
-        .map(|o| (o.id.to_string(), o.name.clone()))
+        .map(|o| (RecordRef::Organization(o.id.clone()), o.name.clone()))
         .collect()
 }
 
-/// People as (id, name).
-pub(super) fn person_candidates(ds: &Dataset) -> Vec<(String, String)> {
+/// People as (record, name).
+pub(super) fn person_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
     ds.people
         .iter()
-        .map(|x| (x.id.to_string(), x.name.clone()))
+        .map(|x| (RecordRef::Person(x.id.clone()), x.name.clone()))
         .collect()
 }
 
-/// Sources as (id, "[n] title"), numbered as the detail view cites them.
-pub(super) fn numbered_source_candidates(ds: &Dataset) -> Vec<(String, String)> {
+/// Model families as (record, name).
+pub(super) fn family_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
+    ds.families
+        .iter()
+        .map(|x| (RecordRef::Family(x.id.clone()), x.name.clone()))
+        .collect()
+}
+
+/// Sources as (record, "[n] title"), numbered as the detail view cites them.
+pub(super) fn numbered_source_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
     ds.sources
         .iter()
         .enumerate()
         .map(|(p, s)| {
             (
-                s.id.to_string(),
+                RecordRef::Source(s.id.clone()),
                 format!("[{}] {}", p + 1, crate::ui::detail::source_title(s)),
             )
         })
         .collect()
 }
 
-/// Subjects of a claim as one list ("o:", "m:", "f:", "a:" + id).
-pub(super) fn subject_candidates(ds: &Dataset) -> Vec<(String, String)> {
+/// The records a claim can be about, as one list: adoptions, organizations, families, models
+/// (a country is typed, not picked). Turn a pick into a subject with
+/// [`crate::model::Subject::from_record_ref`].
+pub(super) fn subject_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
     // Adoptions first: most figures are what an adoption brought.
-    let mut out: Vec<(String, String)> = Vec::new();
+    let mut out: Vec<(RecordRef, String)> = Vec::new();
     out.extend(ds.adoptions.iter().map(|a| {
         let target = match &a.target {
             AdoptionTarget::Model(m) => m.to_string(),
             AdoptionTarget::Family(x) => x.to_string(),
         };
         (
-            format!("a:{}", a.id),
+            RecordRef::Adoption(a.id.clone()),
             format!("adoption: {} uses {target}", a.organization),
         )
     }));
-    out.extend(
-        ds.organizations
-            .iter()
-            .map(|o| (format!("o:{}", o.id), o.name.clone())),
-    );
-    out.extend(
-        ds.families
-            .iter()
-            .map(|x| (format!("f:{}", x.id), format!("{} (family)", x.name))),
-    );
-    out.extend(
-        ds.models
-            .iter()
-            .map(|m| (format!("m:{}", m.id), format!("{} (model)", m.name))),
-    );
+    out.extend(org_candidates(ds));
+    out.extend(ds.families.iter().map(|x| {
+        (
+            RecordRef::Family(x.id.clone()),
+            format!("{} (family)", x.name),
+        )
+    }));
+    out.extend(ds.models.iter().map(|m| {
+        (
+            RecordRef::Model(m.id.clone()),
+            format!("{} (model)", m.name),
+        )
+    }));
     out
 }
 
-/// The picker key of a claim's subject; a country is typed, not picked, so it has none.
-pub(super) fn subject_key(s: &Subject) -> Option<String> {
-    Some(match s {
-        Subject::Organization(o) => format!("o:{o}"),
-        Subject::Model(m) => format!("m:{m}"),
-        Subject::Family(x) => format!("f:{x}"),
-        Subject::Adoption(a) => format!("a:{a}"),
-        Subject::Country(_) => return None,
-    })
+/// The measures a picker offers: every named one, then a measure named by the user,
+/// `Metric::Other(other_name)`, shown as `other_label`.
+pub(super) fn metric_choices(other_name: &str, other_label: &str) -> Vec<(Metric, String)> {
+    Metric::ALL
+        .into_iter()
+        .map(|m| {
+            let label = m.label();
+            (m, label)
+        })
+        .chain([(Metric::Other(other_name.to_owned()), other_label.to_owned())])
+        .collect()
 }
 
-/// The subject a picker key (from [`subject_candidates`]) stands for.
-pub(super) fn subject_from_key(k: &str) -> Option<Subject> {
-    let (p, id) = k.split_once(':')?;
-    Some(match p {
-        "o" => Subject::Organization(OrgId(id.to_owned())),
-        "m" => Subject::Model(ModelId(id.to_owned())),
-        "f" => Subject::Family(FamilyId(id.to_owned())),
-        "a" => Subject::Adoption(AdoptionId(id.to_owned())),
-        _ => return None,
-    })
+/// When a claim holds, as a picker offers it: "not stated", then each kind of period.
+pub(super) fn when_choices() -> Vec<(Option<WhenKind>, &'static str)> {
+    std::iter::once((None, "not stated"))
+        .chain(WhenKind::ALL.map(|k| (Some(k), k.label())))
+        .collect()
 }
 
-/// The named measures as (key, label), in the order the pickers list them.
-pub(super) const METRICS: [(&str, &str); 16] = [
-    ("AccuracyGain", "Accuracy gain"),
-    ("CostReduction", "Cost reduction"),
-    ("SpeedGain", "Speed gain"),
-    ("CumulativeDownloads", "Cumulative downloads"),
-    ("MonthlyDownloads", "Monthly downloads"),
-    ("PeriodDownloads", "Downloads in period"),
-    ("DownloadShare", "Share of downloads"),
-    ("DownloadRank", "Download rank"),
-    ("Derivatives", "Derivative models"),
-    ("DerivativeShare", "Share of derivatives"),
-    ("ReleaseShare", "Share of releases"),
-    ("ModelCount", "Number of models"),
-    ("UsageShare", "Share of usage"),
-    ("MonthlyActiveUsers", "Monthly active users"),
-    ("TrendingModels", "Trending models"),
-    ("Date", "Date"),
-];
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Architecture, ConflictKind, Qualifier, Unit, ValueKind};
 
-/// The key of a measure in [`METRICS`]; "Other" for a measure named by the user.
-pub(super) fn metric_key(m: &Metric) -> &'static str {
-    match m {
-        Metric::AccuracyGain => "AccuracyGain",
-        Metric::CostReduction => "CostReduction",
-        Metric::SpeedGain => "SpeedGain",
-        Metric::CumulativeDownloads => "CumulativeDownloads",
-        Metric::MonthlyDownloads => "MonthlyDownloads",
-        Metric::PeriodDownloads => "PeriodDownloads",
-        Metric::DownloadShare => "DownloadShare",
-        Metric::DownloadRank => "DownloadRank",
-        Metric::Derivatives => "Derivatives",
-        Metric::DerivativeShare => "DerivativeShare",
-        Metric::ReleaseShare => "ReleaseShare",
-        Metric::ModelCount => "ModelCount",
-        Metric::UsageShare => "UsageShare",
-        Metric::MonthlyActiveUsers => "MonthlyActiveUsers",
-        Metric::TrendingModels => "TrendingModels",
-        Metric::Date => "Date",
-        Metric::Other(_) => "Other",
+    // The words the pickers showed when they were string tables in the forms: they stay the same.
+    #[test]
+    fn pickers_show_the_same_words_as_before() {
+        let metrics: Vec<String> = metric_choices("", "Other (named below)")
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect();
+        assert_eq!(
+            metrics,
+            [
+                "Accuracy gain",
+                "Cost reduction",
+                "Speed gain",
+                "Cumulative downloads",
+                "Monthly downloads",
+                "Downloads in period",
+                "Share of downloads",
+                "Download rank",
+                "Derivative models",
+                "Share of derivatives",
+                "Share of releases",
+                "Number of models",
+                "Share of usage",
+                "Monthly active users",
+                "Trending models",
+                "Date",
+                "Other (named below)",
+            ]
+        );
+        assert_eq!(
+            Unit::ALL.map(|u| u.label()),
+            ["no unit", "%", "count", "× (times)", "billion parameters"]
+        );
+        assert_eq!(
+            Qualifier::ALL.map(Qualifier::label),
+            ["exact", "about", "up to", "at least", "more than"]
+        );
+        assert_eq!(
+            ValueKind::ALL.map(ValueKind::label),
+            ["a number", "a range", "a date", "a text"]
+        );
+        let whens: Vec<&str> = when_choices().into_iter().map(|(_, l)| l).collect();
+        assert_eq!(whens, ["not stated", "on / as of", "by", "between"]);
+        assert_eq!(
+            Architecture::ALL.map(Architecture::label),
+            ["Dense", "Mixture of experts"]
+        );
+        assert_eq!(
+            ConflictKind::ALL.map(ConflictKind::label),
+            ["Contradiction", "Different measure of the same thing"]
+        );
+    }
+
+    #[test]
+    fn the_other_measure_keeps_its_name() {
+        let choices = metric_choices("Tokens served", "Other");
+        assert_eq!(
+            choices.last(),
+            Some(&(Metric::Other("Tokens served".into()), "Other".to_owned()))
+        );
     }
 }
-
-/// The measure a key stands for; an unknown key is a measure named `other`.
-pub(super) fn metric_from_key(k: &str, other: &str) -> Metric {
-    match k {
-        "AccuracyGain" => Metric::AccuracyGain,
-        "CostReduction" => Metric::CostReduction,
-        "SpeedGain" => Metric::SpeedGain,
-        "CumulativeDownloads" => Metric::CumulativeDownloads,
-        "MonthlyDownloads" => Metric::MonthlyDownloads,
-        "PeriodDownloads" => Metric::PeriodDownloads,
-        "DownloadShare" => Metric::DownloadShare,
-        "DownloadRank" => Metric::DownloadRank,
-        "Derivatives" => Metric::Derivatives,
-        "DerivativeShare" => Metric::DerivativeShare,
-        "ReleaseShare" => Metric::ReleaseShare,
-        "ModelCount" => Metric::ModelCount,
-        "UsageShare" => Metric::UsageShare,
-        "MonthlyActiveUsers" => Metric::MonthlyActiveUsers,
-        "TrendingModels" => Metric::TrendingModels,
-        "Date" => Metric::Date,
-        _ => Metric::Other(other.to_owned()),
-    }
-}
-
-/// How exact a claimed value is, as (qualifier, label).
-pub(super) const QUALIFIERS: [(Qualifier, &str); 5] = [
-    (Qualifier::Exact, "exact"),
-    (Qualifier::About, "about"),
-    (Qualifier::UpTo, "up to"),
-    (Qualifier::AtLeast, "at least"),
-    (Qualifier::MoreThan, "more than"),
-];

@@ -3,15 +3,15 @@
 use egui::Ui;
 
 use super::choices::{
-    METRICS, QUALIFIERS, metric_from_key, metric_key, numbered_source_candidates,
-    subject_candidates, subject_from_key, subject_key,
+    metric_choices, numbered_source_candidates, org_candidates, person_candidates,
+    subject_candidates, when_choices,
 };
 use super::fields::{Form, grid};
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, fresh_id, replace_record};
 use crate::model::{
-    Claim, ClaimId, ClaimValue, Dataset, Metric, OrgId, PersonId, Problem, Qualifier, RecordKind,
-    RecordRef, Source, SourceId, SourceKind, Speaker, Subject, Unit, When,
+    Claim, ClaimId, ClaimValue, Dataset, Metric, Problem, Qualifier, RecordKind, RecordRef, Source,
+    SourceId, SourceKind, Speaker, Subject, Unit, ValueKind, When, WhenKind,
 };
 
 /// The form of a claim: what, how much, how sure, compared with what, when, who said it, where.
@@ -42,53 +42,44 @@ pub fn claim_form_ui(
                 x.subject = Subject::Country(c);
             }
             other => {
-                let mut key = subject_key(other);
+                let mut about = other.as_record_ref();
                 f.reference_ui(
                     ui,
                     "About",
                     "subject",
-                    &mut key,
+                    &mut about,
                     &subject_candidates(ds),
                     false,
                 );
-                if let Some(s) = key.as_deref().and_then(subject_from_key) {
+                if let Some(s) = about.as_ref().and_then(Subject::from_record_ref) {
                     x.subject = s;
                 }
             }
         }
         // What it measures.
-        let mut mk = Some(metric_key(&x.metric));
-        let mut metrics: Vec<(&str, &str)> = METRICS.to_vec();
-        metrics.push(("Other", "Other (named below)"));
-        f.choice_ui(ui, "Measure", "metric", &mut mk, &metrics, false);
         let mut other = match &x.metric {
             Metric::Other(s) => s.clone(),
             _ => String::new(),
         };
-        if mk == Some("Other") {
-            f.text_ui(ui, "Name of the measure", "metric", &mut other);
-        }
-        x.metric = metric_from_key(mk.unwrap_or("Other"), &other);
-        // The value.
-        let kinds = [
-            ("number", "a number"),
-            ("range", "a range"),
-            ("date", "a date"),
-            ("text", "a text"),
-        ];
-        let stored_kind = match x.value {
-            ClaimValue::Number(_) => "number",
-            ClaimValue::Range(..) => "range",
-            ClaimValue::Date(_) => "date",
-            ClaimValue::Text(_) => "text",
+        let mut metric = Some(x.metric.clone());
+        let metrics = metric_choices(&other, "Other (named below)");
+        f.choice_ui(ui, "Measure", "metric", &mut metric, &metrics, false);
+        x.metric = match metric {
+            Some(Metric::Other(_)) | None => {
+                f.text_ui(ui, "Name of the measure", "metric", &mut other);
+                Metric::Other(other)
+            }
+            Some(named) => named,
         };
+        // The value.
         // The kind chosen is remembered until a value of that kind is typed: switching kind never
         // invents a value.
         let kind_id = ui.make_persistent_id(("claim_value_kind", &old.id));
         let mut vk = Some(
-            ui.data(|d| d.get_temp::<&'static str>(kind_id))
-                .unwrap_or(stored_kind),
+            ui.data(|d| d.get_temp::<ValueKind>(kind_id))
+                .unwrap_or(x.value.kind()),
         );
+        let kinds = ValueKind::ALL.map(|k| (k, k.label()));
         f.choice_ui(ui, "Value is", "value_kind", &mut vk, &kinds, false);
         if let Some(k) = vk {
             ui.data_mut(|d| d.insert_temp(kind_id, k));
@@ -109,20 +100,21 @@ pub fn claim_form_ui(
             ClaimValue::Text(t) => t.clone(),
             _ => String::new(),
         };
-        match vk.unwrap_or("text") {
-            "number" => f.signed_number_ui(ui, "Value", "value", &mut a),
-            "range" => {
+        let vk = vk.unwrap_or(ValueKind::Text);
+        match vk {
+            ValueKind::Number => f.signed_number_ui(ui, "Value", "value", &mut a),
+            ValueKind::Range => {
                 f.signed_number_ui(ui, "From", "value", &mut a);
                 f.signed_number_ui(ui, "To", "value_high", &mut b);
             }
-            "date" => f.date_ui(ui, "Date", "value", &mut d),
-            _ => f.text_ui(ui, "Statement", "value", &mut t),
+            ValueKind::Date => f.date_ui(ui, "Date", "value", &mut d),
+            ValueKind::Text => f.text_ui(ui, "Statement", "value", &mut t),
         }
-        let typed = match (vk.unwrap_or("text"), a, b, d) {
-            ("number", Some(a), _, _) => Some(ClaimValue::Number(a)),
-            ("range", Some(a), Some(b), _) => Some(ClaimValue::Range(a, b)),
-            ("date", _, _, Some(d)) => Some(ClaimValue::Date(d)),
-            ("text", ..) => Some(ClaimValue::Text(t)),
+        let typed = match (vk, a, b, d) {
+            (ValueKind::Number, Some(a), _, _) => Some(ClaimValue::Number(a)),
+            (ValueKind::Range, Some(a), Some(b), _) => Some(ClaimValue::Range(a, b)),
+            (ValueKind::Date, _, _, Some(d)) => Some(ClaimValue::Date(d)),
+            (ValueKind::Text, ..) => Some(ClaimValue::Text(t)),
             _ => None,
         };
         match typed {
@@ -137,105 +129,64 @@ pub fn claim_form_ui(
                 ui.end_row();
             }
         }
-        let units = [
-            ("none", "no unit"),
-            ("percent", "%"),
-            ("count", "count"),
-            ("times", "× (times)"),
-            ("params", "billion parameters"),
-        ];
-        let mut uk = Some(match &x.unit {
-            Unit::None | Unit::Other(_) => "none",
-            Unit::Percent => "percent",
-            Unit::Count => "count",
-            Unit::Times => "times",
-            Unit::BillionParams => "params",
+        // A unit named in the file is not offered: it shows as "no unit" until another is picked.
+        let mut unit = Some(match &x.unit {
+            Unit::Other(_) => Unit::None,
+            known => known.clone(),
         });
-        f.choice_ui(ui, "Unit", "unit", &mut uk, &units, false);
+        let units = Unit::ALL.map(|u| {
+            let label = u.label();
+            (u, label)
+        });
+        f.choice_ui(ui, "Unit", "unit", &mut unit, &units, false);
         if !matches!(x.unit, Unit::Other(_)) || f.changed == Some("unit") {
-            x.unit = match uk.unwrap_or("none") {
-                "percent" => Unit::Percent,
-                "count" => Unit::Count,
-                "times" => Unit::Times,
-                "params" => Unit::BillionParams,
-                _ => Unit::None,
-            };
+            x.unit = unit.unwrap_or_default();
         }
         let mut q = Some(x.qualifier);
-        f.choice_ui(ui, "Qualifier", "qualifier", &mut q, &QUALIFIERS, false);
+        let qualifiers = Qualifier::ALL.map(|q| (q, q.label()));
+        f.choice_ui(ui, "Qualifier", "qualifier", &mut q, &qualifiers, false);
         x.qualifier = q.unwrap_or(x.qualifier);
         f.text_ui(ui, "Compared with (baseline)", "baseline", &mut x.baseline);
         f.text_ui(ui, "Scope", "scope", &mut x.scope);
         // When.
-        let whens = [
-            ("none", "not stated"),
-            ("on", "on / as of"),
-            ("by", "by"),
-            ("between", "between"),
-        ];
         let (mut w1, mut w2) = match &x.when {
             Some(When::On(d)) | Some(When::By(d)) => (Some(*d), None),
             Some(When::Between(a, b)) => (Some(*a), Some(*b)),
             None => (None, None),
         };
-        let mut wk = Some(match &x.when {
-            None => "none",
-            Some(When::On(_)) => "on",
-            Some(When::By(_)) => "by",
-            Some(When::Between(..)) => "between",
-        });
-        f.choice_ui(ui, "When", "when", &mut wk, &whens, false);
-        if wk != Some("none") {
-            f.date_ui(
-                ui,
-                if wk == Some("between") {
-                    "From"
-                } else {
-                    "Date"
-                },
-                "when",
-                &mut w1,
-            );
+        let mut wk = Some(x.when.as_ref().map(When::kind));
+        f.choice_ui(ui, "When", "when", &mut wk, &when_choices(), false);
+        let wk = wk.flatten();
+        if let Some(k) = wk {
+            let label = if k == WhenKind::Between {
+                "From"
+            } else {
+                "Date"
+            };
+            f.date_ui(ui, label, "when", &mut w1);
         }
-        if wk == Some("between") {
+        if wk == Some(WhenKind::Between) {
             f.date_ui(ui, "To", "when_end", &mut w2);
         }
-        x.when = match (wk.unwrap_or("none"), w1, w2) {
-            ("on", Some(d), _) => Some(When::On(d)),
-            ("by", Some(d), _) => Some(When::By(d)),
-            ("between", Some(a), Some(b)) => Some(When::Between(a, b)),
-            ("between", Some(a), None) => Some(When::Between(a, a)),
+        x.when = match (wk, w1, w2) {
+            (Some(WhenKind::On), Some(d), _) => Some(When::On(d)),
+            (Some(WhenKind::By), Some(d), _) => Some(When::By(d)),
+            (Some(WhenKind::Between), Some(a), Some(b)) => Some(When::Between(a, b)),
+            (Some(WhenKind::Between), Some(a), None) => Some(When::Between(a, a)),
             _ => None,
         };
         // Who said it.
-        let mut speakers: Vec<(String, String)> = ds
-            .people
-            .iter()
-            .map(|p| (format!("p:{}", p.id), p.name.clone()))
-            .collect();
-        speakers.extend(
-            ds.organizations
-                .iter()
-                .map(|o| (format!("o:{}", o.id), o.name.clone())),
-        );
-        let mut sk = x.said_by.as_ref().map(|s| match s {
-            Speaker::Person(p) => format!("p:{p}"),
-            Speaker::Organization(o) => format!("o:{o}"),
-        });
-        f.reference_ui(ui, "Said by", "said_by", &mut sk, &speakers, true);
-        x.said_by = sk.and_then(|k| {
-            let (p, id) = k.split_once(':')?;
-            Some(match p {
-                "p" => Speaker::Person(PersonId(id.to_owned())),
-                _ => Speaker::Organization(OrgId(id.to_owned())),
-            })
-        });
+        let mut speakers = person_candidates(ds);
+        speakers.extend(org_candidates(ds));
+        let mut speaker = x.said_by.as_ref().map(Speaker::as_record_ref);
+        f.reference_ui(ui, "Said by", "said_by", &mut speaker, &speakers, true);
+        x.said_by = speaker.as_ref().and_then(Speaker::from_record_ref);
         // Where.
         let sources = numbered_source_candidates(ds);
-        let mut src = Some(x.source.to_string());
+        let mut src = Some(RecordRef::Source(x.source.clone()));
         f.reference_ui(ui, "Source", "source", &mut src, &sources, false);
-        if let Some(s) = src {
-            x.source = SourceId(s);
+        if let Some(RecordRef::Source(s)) = src {
+            x.source = s;
         }
         ui.label("");
         if ui

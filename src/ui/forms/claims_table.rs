@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use super::choices::{QUALIFIERS, subject_candidates, subject_from_key};
+use super::choices::subject_candidates;
 use super::claim::new_claim;
 use super::fields::cell_buffer_ui;
 use crate::app::Action;
@@ -56,7 +56,7 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
         ui.weak("Click a column title to sort; edit cells in place (Ctrl+Z undoes).");
     });
     // Adding a row starts from what the new claim is about; the rest is filled in its form.
-    let mut about_pick: Option<String> = None;
+    let mut about_pick: Option<RecordRef> = None;
     ui.horizontal(|ui| {
         let l = ui.label("Add a claim about:");
         egui::ComboBox::from_id_salt("claims_table_add")
@@ -66,9 +66,9 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
                 egui::ScrollArea::vertical()
                     .max_height(300.0)
                     .show(ui, |ui| {
-                        for (key, name) in subject_candidates(ds) {
+                        for (record, name) in subject_candidates(ds) {
                             if ui.selectable_label(false, name).clicked() {
-                                about_pick = Some(key);
+                                about_pick = Some(record);
                             }
                         }
                     });
@@ -76,7 +76,7 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
             .response
             .labelled_by(l.id);
     });
-    if let Some(subject) = about_pick.as_deref().and_then(subject_from_key)
+    if let Some(subject) = about_pick.as_ref().and_then(Subject::from_record_ref)
         && let Some(r) = new_claim(ds, subject)
     {
         actions.push(Action::Insert(Box::new(r)));
@@ -167,17 +167,10 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
                 row.col(|ui| {
                     let before = c.qualifier;
                     egui::ComboBox::from_id_salt(("claim_q", &old.id))
-                        .selected_text(
-                            c.qualifier.prefix().trim().to_owned()
-                                + if c.qualifier == Qualifier::Exact {
-                                    "exact"
-                                } else {
-                                    ""
-                                },
-                        )
+                        .selected_text(c.qualifier.label())
                         .show_ui(ui, |ui| {
-                            for (q, n) in QUALIFIERS {
-                                ui.selectable_value(&mut c.qualifier, q, n);
+                            for q in Qualifier::ALL {
+                                ui.selectable_value(&mut c.qualifier, q, q.label());
                             }
                         })
                         .response

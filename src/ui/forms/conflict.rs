@@ -5,7 +5,7 @@ use egui::Ui;
 use super::fields::{Form, grid};
 use crate::app::Action;
 use crate::app::edit::AnyRecord;
-use crate::model::{ConflictKind, Dataset, Problem, RecordKind, RecordRef};
+use crate::model::{ConflictKind, Dataset, Problem, RecordRef};
 
 /// The form of a conflict: how the records disagree, and which records.
 pub fn conflict_form_ui(
@@ -32,13 +32,7 @@ pub fn conflict_form_ui(
             "How they disagree",
             "kind",
             &mut kind,
-            &[
-                (ConflictKind::Contradiction, "Contradiction"),
-                (
-                    ConflictKind::DifferentMeasure,
-                    "Different measure of the same thing",
-                ),
-            ],
+            &ConflictKind::ALL.map(|k| (k, k.label())),
             false,
         );
         x.kind = kind.unwrap_or(x.kind);
@@ -65,7 +59,7 @@ pub fn conflict_form_ui(
         f.actions.push(Action::SealEdit);
     }
     grid("conflict_add").show(ui, |ui| {
-        let mut add: Option<String> = None;
+        let mut add: Option<RecordRef> = None;
         f.reference_ui(
             ui,
             "Add a record",
@@ -74,7 +68,7 @@ pub fn conflict_form_ui(
             &conflict_candidates(ds),
             true,
         );
-        if let Some(r) = add.as_deref().and_then(ref_from_key)
+        if let Some(r) = add
             && !x.records.contains(&r)
         {
             x.records.push(r);
@@ -84,62 +78,49 @@ pub fn conflict_form_ui(
     f.emit(ds, AnyRecord::from(x));
 }
 
-/// Records a conflict can name, as ("<kind>:<id>", description).
-fn conflict_candidates(ds: &Dataset) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
+/// Records a conflict can name, as (record, "<kind>: <description>").
+fn conflict_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
+    let mut out: Vec<(RecordRef, String)> = Vec::new();
     out.extend(ds.claims.iter().map(|c| {
         (
-            format!("claim:{}", c.id),
+            RecordRef::Claim(c.id.clone()),
             format!("claim: {}", crate::model::format::claim_text(c)),
         )
     }));
-    out.extend(
-        ds.adoptions
-            .iter()
-            .map(|a| (format!("adoption:{}", a.id), format!("adoption: {}", a.id))),
-    );
+    out.extend(ds.adoptions.iter().map(|a| {
+        (
+            RecordRef::Adoption(a.id.clone()),
+            format!("adoption: {}", a.id),
+        )
+    }));
     out.extend(
         ds.models
             .iter()
-            .map(|m| (format!("model:{}", m.id), format!("model: {}", m.name))),
+            .map(|m| (RecordRef::Model(m.id.clone()), format!("model: {}", m.name))),
     );
     out.extend(ds.organizations.iter().map(|o| {
         (
-            format!("organization:{}", o.id),
+            RecordRef::Organization(o.id.clone()),
             format!("organization: {}", o.name),
         )
     }));
     out.extend(ds.roles.iter().map(|r| {
         (
-            format!("role:{}", r.id),
+            RecordRef::Role(r.id.clone()),
             format!("role: {} ({})", r.title, r.person),
         )
     }));
-    out.extend(
-        ds.events
-            .iter()
-            .map(|e| (format!("event:{}", e.id), format!("event: {}", e.title))),
-    );
-    out.extend(
-        ds.series
-            .iter()
-            .map(|s| (format!("series:{}", s.id), format!("series: {}", s.name))),
-    );
+    out.extend(ds.events.iter().map(|e| {
+        (
+            RecordRef::Event(e.id.clone()),
+            format!("event: {}", e.title),
+        )
+    }));
+    out.extend(ds.series.iter().map(|s| {
+        (
+            RecordRef::Series(s.id.clone()),
+            format!("series: {}", s.name),
+        )
+    }));
     out
-}
-
-/// The record a picker key (from [`conflict_candidates`]) stands for.
-fn ref_from_key(k: &str) -> Option<RecordRef> {
-    let (kind, id) = k.split_once(':')?;
-    let kind = match kind {
-        "claim" => RecordKind::Claim,
-        "adoption" => RecordKind::Adoption,
-        "model" => RecordKind::Model,
-        "organization" => RecordKind::Organization,
-        "role" => RecordKind::Role,
-        "event" => RecordKind::Event,
-        "series" => RecordKind::Series,
-        _ => return None,
-    };
-    RecordRef::from_kind_and_id(kind, id)
 }

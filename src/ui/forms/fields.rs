@@ -245,22 +245,22 @@ impl<'a> Form<'a> {
         );
     }
 
-    /// A choice among `options`, with "unknown" when `allow_none`.
-    pub(super) fn choice_ui<T: PartialEq + Copy>(
+    /// A choice among `options` (value, label), with "unknown" when `allow_none`.
+    pub(super) fn choice_ui<T: PartialEq + Clone>(
         &mut self,
         ui: &mut Ui,
         label: &str,
         field: &'static str,
         value: &mut Option<T>,
-        options: &[(T, &str)],
+        options: &[(T, impl AsRef<str>)],
         allow_none: bool,
     ) {
         let l = ui.label(label);
         let current = options
             .iter()
-            .find(|(o, _)| Some(*o) == *value)
-            .map_or("unknown", |(_, n)| *n);
-        let before = *value;
+            .find(|(o, _)| value.as_ref() == Some(o))
+            .map_or("unknown", |(_, n)| n.as_ref());
+        let before = value.clone();
         egui::ComboBox::from_id_salt(("form_choice", field))
             .selected_text(current)
             .show_ui(ui, |ui| {
@@ -268,7 +268,7 @@ impl<'a> Form<'a> {
                     ui.selectable_value(value, None, "unknown");
                 }
                 for (o, n) in options {
-                    ui.selectable_value(value, Some(*o), *n);
+                    ui.selectable_value(value, Some(o.clone()), n.as_ref());
                 }
             })
             .response
@@ -281,24 +281,25 @@ impl<'a> Form<'a> {
         ui.end_row();
     }
 
-    /// A searchable choice of another record: `candidates` are (id, name).
+    /// A searchable choice of another record: `candidates` are (record, name); the filter matches
+    /// names and ids.
     pub(super) fn reference_ui(
         &mut self,
         ui: &mut Ui,
         label: &str,
         field: &'static str,
-        value: &mut Option<String>,
-        candidates: &[(String, String)],
+        value: &mut Option<RecordRef>,
+        candidates: &[(RecordRef, String)],
         allow_none: bool,
     ) {
         let l = ui.label(label);
         let current = value
             .as_ref()
-            .map(|id| {
-                candidates
-                    .iter()
-                    .find(|(c, _)| c == id)
-                    .map_or_else(|| format!("{id} (missing)"), |(_, n)| n.clone())
+            .map(|record| {
+                candidates.iter().find(|(c, _)| c == record).map_or_else(
+                    || format!("{} (missing)", record.kind_and_id().1),
+                    |(_, n)| n.clone(),
+                )
             })
             .unwrap_or_else(|| "none".to_owned());
         let before = value.clone();
@@ -319,16 +320,16 @@ impl<'a> Form<'a> {
                 egui::ScrollArea::vertical()
                     .max_height(260.0)
                     .show(ui, |ui| {
-                        for (id, name) in candidates
+                        for (record, name) in candidates
                             .iter()
-                            .filter(|(id, n)| {
+                            .filter(|(record, n)| {
                                 needle.is_empty()
                                     || n.to_lowercase().contains(&needle)
-                                    || id.contains(&needle)
+                                    || record.kind_and_id().1.contains(&needle)
                             })
                             .take(500)
                         {
-                            ui.selectable_value(value, Some(id.clone()), name);
+                            ui.selectable_value(value, Some(record.clone()), name);
                         }
                     });
                 ui.data_mut(|d| d.insert_temp(filter_id, filter));
@@ -380,11 +381,14 @@ impl<'a> Form<'a> {
                 self.changed = Some("sources");
                 self.actions.push(Action::SealEdit);
             }
-            let candidates: Vec<(String, String)> = numbered_source_candidates(ds)
+            let candidates: Vec<(SourceId, String)> = numbered_source_candidates(ds)
                 .into_iter()
-                .filter(|(id, _)| !value.iter().any(|s| s.as_str() == id))
+                .filter_map(|(record, name)| match record {
+                    RecordRef::Source(id) if !value.contains(&id) => Some((id, name)),
+                    _ => None,
+                })
                 .collect();
-            let mut pick: Option<String> = None;
+            let mut pick: Option<SourceId> = None;
             let filter_id = ui.make_persistent_id(("form_add_source", &self.record));
             egui::CollapsingHeader::new("Add a source...")
                 .id_salt(("form_add_source_list", &self.record))
@@ -415,7 +419,7 @@ impl<'a> Form<'a> {
                     ui.data_mut(|d| d.insert_temp(filter_id, filter));
                 });
             if let Some(id) = pick {
-                value.push(SourceId(id));
+                value.push(id);
                 self.changed = Some("sources");
                 self.actions.push(Action::SealEdit);
             }

@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use super::choices::org_candidates;
+use super::choices::{family_candidates, org_candidates};
 use super::fields::{Form, grid};
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, fresh_id};
@@ -30,7 +30,7 @@ pub fn model_form_ui(
     );
     grid("model_form").show(ui, |ui| {
         f.text_ui(ui, "Name", "name", &mut m.name);
-        let mut dev = Some(m.developer.to_string());
+        let mut dev = Some(RecordRef::Organization(m.developer.clone()));
         f.reference_ui(
             ui,
             "Developer",
@@ -39,25 +39,23 @@ pub fn model_form_ui(
             &org_candidates(ds),
             false,
         );
-        if let Some(d) = dev {
-            m.developer = OrgId(d);
+        if let Some(RecordRef::Organization(d)) = dev {
+            m.developer = d;
         }
-        let families: Vec<(String, String)> = ds
-            .families
-            .iter()
-            .map(|x| (x.id.to_string(), x.name.clone()))
-            .collect();
-        let mut fam = m.family.as_ref().map(ToString::to_string);
+        let mut fam = m.family.clone().map(RecordRef::Family);
+        let families = family_candidates(ds);
         f.reference_ui(ui, "Family", "family", &mut fam, &families, true);
-        m.family = fam.map(FamilyId);
+        m.family = match fam {
+            Some(RecordRef::Family(id)) => Some(id),
+            _ => None,
+        };
         f.date_ui(
             ui,
             "Released (YYYY, YYYY-MM or YYYY-MM-DD)",
             "release_date",
             &mut m.release_date,
         );
-        let openness: Vec<(Openness, &str)> =
-            Openness::ALL.iter().map(|o| (*o, o.label())).collect();
+        let openness = Openness::ALL.map(|o| (o, o.label()));
         f.choice_ui(ui, "Openness", "openness", &mut m.openness, &openness, true);
         f.text_ui(ui, "License", "license", &mut m.license);
         f.number_ui(
@@ -77,10 +75,7 @@ pub fn model_form_ui(
             "Architecture",
             "architecture",
             &mut m.architecture,
-            &[
-                (Architecture::Dense, "Dense"),
-                (Architecture::MixtureOfExperts, "Mixture of experts"),
-            ],
+            &Architecture::ALL.map(|a| (a, a.label())),
             true,
         );
         f.number_ui(
@@ -115,7 +110,7 @@ pub fn family_form_ui(
     );
     grid("family_form").show(ui, |ui| {
         f.text_ui(ui, "Name", "name", &mut x.name);
-        let mut dev = Some(x.developer.to_string());
+        let mut dev = Some(RecordRef::Organization(x.developer.clone()));
         f.reference_ui(
             ui,
             "Developer",
@@ -124,8 +119,8 @@ pub fn family_form_ui(
             &org_candidates(ds),
             false,
         );
-        if let Some(d) = dev {
-            x.developer = OrgId(d);
+        if let Some(RecordRef::Organization(d)) = dev {
+            x.developer = d;
         }
         f.multiline_ui(ui, "Notes", "notes", &mut x.notes);
         f.sources_ui(ui, ds, &mut x.sources);

@@ -59,7 +59,7 @@ pub fn role_form_ui(
         actions,
     );
     grid("role_form").show(ui, |ui| {
-        let mut person = Some(x.person.to_string());
+        let mut person = Some(RecordRef::Person(x.person.clone()));
         f.reference_ui(
             ui,
             "Person",
@@ -68,10 +68,10 @@ pub fn role_form_ui(
             &person_candidates(ds),
             false,
         );
-        if let Some(p) = person {
-            x.person = PersonId(p);
+        if let Some(RecordRef::Person(p)) = person {
+            x.person = p;
         }
-        let mut org = Some(x.organization.to_string());
+        let mut org = Some(RecordRef::Organization(x.organization.clone()));
         f.reference_ui(
             ui,
             "Organization",
@@ -80,8 +80,8 @@ pub fn role_form_ui(
             &org_candidates(ds),
             false,
         );
-        if let Some(o) = org {
-            x.organization = OrgId(o);
+        if let Some(RecordRef::Organization(o)) = org {
+            x.organization = o;
         }
         f.text_ui(ui, "Title (as the source words it)", "title", &mut x.title);
         f.date_ui(ui, "Since", "since", &mut x.since);

@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use super::choices::{METRICS, metric_from_key, metric_key};
+use super::choices::metric_choices;
 use super::fields::{Form, cell_buffer_ui, grid};
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, fresh_id};
@@ -30,15 +30,20 @@ pub fn series_form_ui(
     );
     grid("series_form").show(ui, |ui| {
         f.text_ui(ui, "Name", "name", &mut x.name);
-        let mut mk = Some(metric_key(&x.metric));
-        let mut metrics: Vec<(&str, &str)> = METRICS.to_vec();
-        metrics.push(("Other", "Other"));
-        f.choice_ui(ui, "Measure", "metric", &mut mk, &metrics, false);
         let other = match &x.metric {
             Metric::Other(s) => s.clone(),
             _ => "Other".to_owned(),
         };
-        x.metric = metric_from_key(mk.unwrap_or("Other"), &other);
+        let mut metric = Some(x.metric.clone());
+        f.choice_ui(
+            ui,
+            "Measure",
+            "metric",
+            &mut metric,
+            &metric_choices(&other, "Other"),
+            false,
+        );
+        x.metric = metric.unwrap_or(Metric::Other(other));
         f.multiline_ui(ui, "Notes", "notes", &mut x.notes);
         f.sources_ui(ui, ds, &mut x.sources);
     });

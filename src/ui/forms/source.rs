@@ -5,7 +5,7 @@ use egui::Ui;
 use super::fields::{Form, grid};
 use crate::app::Action;
 use crate::app::edit::AnyRecord;
-use crate::model::{Dataset, Problem, RecordRef, SourceId, SourceKind};
+use crate::model::{Dataset, Problem, RecordRef, SourceKind};
 
 /// The form of a source.
 pub fn source_form_ui(
@@ -51,15 +51,23 @@ pub fn source_form_ui(
             false,
         );
         s.kind = kind.unwrap_or(s.kind);
-        let others: Vec<(String, String)> = ds
+        let others: Vec<(RecordRef, String)> = ds
             .sources
             .iter()
             .filter(|x| x.id != old.id)
-            .map(|x| (x.id.to_string(), crate::ui::detail::source_title(x)))
+            .map(|x| {
+                (
+                    RecordRef::Source(x.id.clone()),
+                    crate::ui::detail::source_title(x),
+                )
+            })
             .collect();
-        let mut via = s.via.as_ref().map(ToString::to_string);
+        let mut via = s.via.clone().map(RecordRef::Source);
         f.reference_ui(ui, "Reprint or summary of", "via", &mut via, &others, true);
-        s.via = via.map(SourceId);
+        s.via = match via {
+            Some(RecordRef::Source(id)) => Some(id),
+            _ => None,
+        };
         f.multiline_ui(ui, "Notes", "notes", &mut s.notes);
     });
     f.emit(ds, AnyRecord::from(s));
