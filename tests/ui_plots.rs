@@ -73,7 +73,10 @@ fn hovering_a_mark_shows_its_value_date_and_source_and_clicking_selects_it() {
     assert!(!labels_containing(&h, &m.date_text).is_empty());
     let ds = h.state().state.doc.dataset.clone();
     let src = ds.sources.iter().find(|s| s.id == m.sources[0]).unwrap();
-    let title = ai_adoption_explorer::ui::detail::source_title(src);
+    let title = ai_adoption_explorer::model::source_name(
+        src,
+        ai_adoption_explorer::model::SourceName::Title,
+    );
     assert!(
         !labels_containing(&h, &format!("Source: {title}")).is_empty(),
         "tooltip names the source {title}"

@@ -117,10 +117,7 @@ pub fn subject_name(ds: &Dataset, find: &dyn FindRecord, s: &Subject) -> String 
 
 /// The record an adoption's target refers to, a model or a family.
 pub fn target_ref(t: &AdoptionTarget) -> RecordRef {
-    match t {
-        AdoptionTarget::Model(m) => RecordRef::Model(m.clone()),
-        AdoptionTarget::Family(f) => RecordRef::Family(f.clone()),
-    }
+    t.as_record_ref()
 }
 
 /// The forms of a source's name (see [`source_name`]).

@@ -133,7 +133,7 @@ pub fn synthetic(records: usize, seed: u64) -> Dataset {
                 1 + rng.below(12) as u8,
                 1 + rng.below(28) as u8,
             )),
-            openness: Some(Openness::ALL[rng.below(6) as usize]),
+            openness: Some(Openness::ALL[rng.below(Openness::ALL.len() as u64) as usize]),
             license: "Apache 2.0".into(),
             total_params_b: Some(total),
             active_params_b: moe.then_some(total / 8.0),

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::{Mark, PlotData};
-use crate::model::{Qualifier, RecordRef};
+use crate::model::RecordRef;
 
 /// Column names of [`to_csv`], in order.
 const HEADER: [&str; 19] = [
@@ -46,16 +46,6 @@ fn record_parts(r: &RecordRef) -> (&'static str, &str) {
     (kind.name(), id)
 }
 
-fn qualifier_name(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::About => "about",
-        Qualifier::UpTo => "up to",
-        Qualifier::AtLeast => "at least",
-        Qualifier::MoreThan => "more than",
-    }
-}
-
 fn num(v: Option<f64>) -> String {
     v.filter(|v| v.is_finite())
         .map(|v| v.to_string())
@@ -96,7 +86,7 @@ fn row(data: &PlotData, m: &Mark) -> Vec<String> {
         num(m.value),
         m.value_text.clone(),
         m.date_text.clone(),
-        qualifier_name(m.qualifier).to_owned(),
+        m.qualifier.label().to_owned(),
         m.in_conflict
             .as_ref()
             .map(|c| c.to_string())

@@ -16,7 +16,7 @@ mod widgets;
 
 use egui::Ui;
 
-pub use names::{is_web_url, source_title};
+pub use names::is_web_url;
 
 use crate::app::explorer::Index;
 use crate::app::{Action, AppState};

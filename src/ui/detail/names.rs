@@ -16,9 +16,8 @@ pub(super) fn name_of(ds: &Dataset, ix: &Index, r: &RecordRef) -> String {
     record_name(ds, ix, r, NameStyle::Link)
 }
 
-/// Title of a source for people: its title, else its publisher and author, else its locator
-/// ([`SourceName::Title`]; kept here for the forms, which name sources this way).
-pub fn source_title(s: &Source) -> String {
+/// Title of a source for people ([`SourceName::Title`]).
+pub(super) fn source_title(s: &Source) -> String {
     source_name(s, SourceName::Title)
 }
 

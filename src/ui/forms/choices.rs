@@ -36,7 +36,11 @@ pub(super) fn numbered_source_candidates(ds: &Dataset) -> Vec<(RecordRef, String
         .map(|(p, s)| {
             (
                 RecordRef::Source(s.id.clone()),
-                format!("[{}] {}", p + 1, crate::ui::detail::source_title(s)),
+                format!(
+                    "[{}] {}",
+                    p + 1,
+                    crate::model::source_name(s, crate::model::SourceName::Title)
+                ),
             )
         })
         .collect()

@@ -359,7 +359,10 @@ impl<'a> Form<'a> {
                             format!(
                                 "[{}] {}",
                                 p + 1,
-                                crate::ui::detail::source_title(&ds.sources[p])
+                                crate::model::source_name(
+                                    &ds.sources[p],
+                                    crate::model::SourceName::Title
+                                )
                             )
                         },
                     );

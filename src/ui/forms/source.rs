@@ -58,7 +58,7 @@ pub fn source_form_ui(
             .map(|x| {
                 (
                     RecordRef::Source(x.id.clone()),
-                    crate::ui::detail::source_title(x),
+                    crate::model::source_name(x, crate::model::SourceName::Title),
                 )
             })
             .collect();
