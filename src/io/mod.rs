@@ -1,4 +1,5 @@
-//! Reading and writing dataset files: RON load with precise errors, atomic save.
+//! Reading and writing dataset files: RON load with precise errors (`load`), atomic save
+//! (`save`), and parsing rows pasted from a spreadsheet (`tsv`).
 
 mod load;
 mod save;

@@ -14,6 +14,7 @@ mod people;
 mod source;
 mod widgets;
 
+use crate::ui::command::UiCommand;
 use egui::Ui;
 
 pub use names::is_web_url;
@@ -52,7 +53,10 @@ pub fn detail_ui(
     ui.horizontal(|ui| {
         if super::forms::has_form(sel) {
             ui.toggle_value(&mut view.editing, "Edit record")
-                .on_hover_text("Edit this record; every change can be undone (Ctrl+Z)");
+                .on_hover_text(format!(
+                    "Edit this record; every change can be undone ({})",
+                    UiCommand::Undo.shortcut_text(ui.ctx())
+                ));
         }
         if ui
             .button("Duplicate")

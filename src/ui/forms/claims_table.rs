@@ -10,6 +10,7 @@ use crate::app::edit::{AnyRecord, replace_record};
 use crate::app::history::CoalesceKey;
 use crate::io::tsv::parse_cell_number;
 use crate::model::{Claim, ClaimValue, Dataset, Qualifier, RecordRef, Subject};
+use crate::ui::command::UiCommand;
 
 /// Column the claims table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -53,7 +54,10 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
     }
     ui.horizontal(|ui| {
         ui.label(format!("{} claims.", ds.claims.len()));
-        ui.weak("Click a column title to sort; edit cells in place (Ctrl+Z undoes).");
+        ui.weak(format!(
+            "Click a column title to sort; edit cells in place ({} undoes).",
+            UiCommand::Undo.shortcut_text(ui.ctx())
+        ));
     });
     // Adding a row starts from what the new claim is about; the rest is filled in its form.
     let mut about_pick: Option<RecordRef> = None;
