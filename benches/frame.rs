@@ -5,17 +5,23 @@ use std::hint::black_box;
 
 use ai_adoption_explorer::app::explorer::ListQuery;
 use ai_adoption_explorer::app::{Action, AppState, ScriptedDialogs, Settings};
+use ai_adoption_explorer::io::save_atomic;
 use ai_adoption_explorer::model::{RecordRef, synth::synthetic};
 use ai_adoption_explorer::ui::ExplorerApp;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+/// The window on a synthetic dataset of `records` records, opened from a file through `apply`
+/// as a user's would be (so it reads as saved), with its first organization selected.
 fn app_with(records: usize) -> (egui::Context, ExplorerApp) {
     let mut state = AppState::new(Box::new(ScriptedDialogs::default()), Settings::default());
     let ds = synthetic(records, 11);
     let first_org = ds.organizations[0].id.clone();
-    state.doc.dataset = std::sync::Arc::new(ds);
-    state.doc.revision += 1;
-    state.doc.saved_revision = state.doc.revision;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("synthetic.ron");
+    save_atomic(&ds, &path).expect("the synthetic dataset is written");
+    drop(ds);
+    state.apply(Action::Open(path));
+    assert!(state.modal.is_none(), "the synthetic dataset opens");
     state.apply(Action::Select(RecordRef::Organization(first_org)));
     let ctx = egui::Context::default();
     let app = ExplorerApp::for_context(&ctx, state);

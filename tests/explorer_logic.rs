@@ -4,12 +4,12 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use ai_adoption_explorer::app::BUILTIN_RON;
 use ai_adoption_explorer::app::explorer::{
     CiteField, Explorer, Index, ListQuery, ListTab, ModelFilter, ModelSort, OrgFilter, OrgSort,
     RecordAt,
 };
-use ai_adoption_explorer::io::load_bytes;
+use ai_adoption_explorer::app::{Action, AppState, BUILTIN_RON, ScriptedDialogs, Settings, edit};
+use ai_adoption_explorer::io::{load_bytes, save_atomic};
 use ai_adoption_explorer::model::*;
 
 /// Six organizations (two named "Acme", one without a country), five models in two families
@@ -669,11 +669,11 @@ fn rows_are_recomputed_only_when_their_inputs_change() {
     // A new revision rebuilds the index and the rows.
     ex.rows(&ds, 2, tab, &q);
     assert_eq!((ex.index_builds(), ex.recomputations()), (2, 6));
-    // So does another dataset at the same revision (an open replaces the document).
+    // So does another dataset (an open replaces the document, which takes a revision of its own).
     let other = Arc::new((*ds).clone());
-    ex.rows(&other, 2, tab, &q);
+    ex.rows(&other, 3, tab, &q);
     assert_eq!((ex.index_builds(), ex.recomputations()), (3, 7));
-    let ix = ex.index(&other, 2);
+    let ix = ex.index(&other, 3);
     assert_eq!(ex.index_builds(), 3, "index() reuses the cached index");
     assert_eq!(ix.count(ListTab::Models), 5);
 }
@@ -688,6 +688,60 @@ fn an_edited_dataset_gives_new_rows() {
     edited.organizations[5].name = "Renamed".into();
     let edited = Arc::new(edited);
     assert_eq!(ex.rows(&edited, 1, ListTab::Organizations, &q), &[0]);
+}
+
+/// Renames the first organization of the open dataset: one undoable edit through `apply`.
+fn rename_first_organization(state: &mut AppState, name: &str) {
+    let mut org = state.doc.dataset.organizations[0].clone();
+    org.name = name.into();
+    let (label, edits) =
+        edit::replace_record(&state.doc.dataset, org.into()).expect("the organization exists");
+    state.apply(Action::Edit {
+        label,
+        edits,
+        coalesce: None,
+    });
+}
+
+#[test]
+fn opening_another_dataset_rebuilds_the_cache_though_both_saw_as_many_edits() {
+    // Revisions once started at 0 in every document, so A and B below, each edited once, had
+    // the same revision; now each document and each edit takes a revision never seen before.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (path_a, path_b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    save_atomic(&small(), &path_a).expect("A is written");
+    let b = synth::synthetic(100, 3);
+    save_atomic(&b, &path_b).expect("B is written");
+    let mut state = AppState::new(Box::new(ScriptedDialogs::default()), Settings::default());
+    let mut ex = Explorer::new();
+    let (tab, q) = (ListTab::Organizations, ListQuery::default());
+
+    state.apply(Action::Open(path_a));
+    rename_first_organization(&mut state, "Acme A");
+    state.apply(Action::Save);
+    assert!(!state.doc.is_dirty(), "A saved: B opens without asking");
+    let rev_a = state.doc.revision;
+    assert_eq!(ex.rows(&state.doc.dataset, rev_a, tab, &q).len(), 6);
+    assert_eq!(ex.index_builds(), 1);
+
+    state.apply(Action::Open(path_b));
+    assert!(state.modal.is_none(), "{:?}", state.modal);
+    assert_eq!(state.doc.dataset.organizations.len(), b.organizations.len());
+    rename_first_organization(&mut state, "Nimbus B");
+    let rev_b = state.doc.revision;
+    assert_ne!(rev_b, rev_a, "one edit each, yet the revisions differ");
+    let rows = ex.rows(&state.doc.dataset, rev_b, tab, &q).to_vec();
+    assert_eq!(ex.index_builds(), 2, "B's revision rebuilds the index");
+    assert_eq!(rows.len(), b.organizations.len());
+    assert_eq!(
+        ids(&state.doc.dataset, tab, &rows),
+        rows_of(&state.doc.dataset, tab, &q),
+        "B's rows, not A's"
+    );
+    assert_eq!(
+        ex.index(&state.doc.dataset, rev_b).count(ListTab::Models),
+        b.models.len()
+    );
 }
 
 #[test]

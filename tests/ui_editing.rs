@@ -442,19 +442,6 @@ fn undo_rows_pasted_from_a_spreadsheet_into_a_series() {
 }
 
 #[test]
-fn undo_free_parsing_of_pasted_rows_reports_each_bad_line() {
-    use ai_adoption_explorer::ui::forms::parse_tsv_points;
-    let (points, errors) =
-        parse_tsv_points("Date\tValue\n2025-09\t1,234\n\n2025-13\t5\nsoon\t6\n2025-10\tmany\n");
-    assert_eq!(points.len(), 1);
-    assert_eq!(points[0].value, 1234.0);
-    assert_eq!(errors.len(), 3, "{errors:?}");
-    assert!(errors[0].starts_with("line 4:") && errors[0].contains("does not exist"));
-    assert!(errors[1].starts_with("line 5:") && errors[1].contains("not a date"));
-    assert!(errors[2].starts_with("line 6:") && errors[2].contains("not a number"));
-}
-
-#[test]
 fn undo_free_every_form_opens_and_passes_the_accessibility_check() {
     let mut h = harness();
     let ds = h.state().state.doc.dataset.clone();

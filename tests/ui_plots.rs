@@ -2,7 +2,7 @@
 //! value and source, clicking selects its record, the legend hides a series, the log switch,
 //! and the window's exports (PNG through the Save dialog, clipboard, CSV).
 
-use ai_adoption_explorer::app::{AppState, DialogOutcome, ScriptedDialogs, Settings};
+use ai_adoption_explorer::app::{Action, AppState, DialogOutcome, ScriptedDialogs, Settings};
 use ai_adoption_explorer::figure::{PlotView, plot_id};
 use ai_adoption_explorer::plots::{MarkKind, PlotKind, Scale};
 use ai_adoption_explorer::ui::ExplorerApp;
@@ -251,9 +251,13 @@ fn a_dense_plot_on_a_high_density_screen_stays_within_the_texture_limit() {
             app.view.prefs.plot = PlotChoice::Plot(PlotKind::Downloads);
             app
         });
+    // The dense dataset comes in as a user's would: opened from a file, through `apply`.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dense.ron");
     let ds = ai_adoption_explorer::model::synth::scatter_series(30_000, 3);
-    h.state_mut().state.doc.dataset = std::sync::Arc::new(ds);
-    h.state_mut().state.doc.revision += 1;
+    ai_adoption_explorer::io::save_atomic(&ds, &path).unwrap();
+    h.state_mut().state.apply(Action::Open(path));
+    assert!(h.state().state.modal.is_none(), "the dense dataset opens");
     h.run();
     assert_eq!(h.state().shown_plot().unwrap().mark_count(), 30_000);
     assert!(h.ctx.input(|i| i.max_texture_side) <= 2048);

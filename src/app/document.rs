@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::history::fresh_revision;
 use crate::io::{FileStamp, LoadError, load_bytes};
 use crate::model::{Dataset, Problem};
 
@@ -32,9 +33,11 @@ pub struct Document {
     pub origin: Origin,
     /// Validation problems of the data as it is now.
     pub problems: Vec<Problem>,
-    /// Bumped by every data change.
+    /// Names the state of the data: a [`fresh_revision`] when the document is made and after
+    /// every data edit, the earlier one again when undo returns to an earlier state. Never the
+    /// same for two documents, so caches key on it alone.
     pub revision: u64,
-    /// The revision last saved or loaded.
+    /// The revision last saved or loaded; "unsaved" is `revision != saved_revision`.
     pub saved_revision: u64,
     /// The file as it was when opened or last saved, to notice changes made by others.
     pub stamp: Option<FileStamp>,
@@ -47,12 +50,13 @@ impl Document {
         origin: Origin,
         stamp: Option<FileStamp>,
     ) -> Self {
+        let revision = fresh_revision();
         Self {
             dataset: Arc::new(dataset),
             origin,
             problems,
-            revision: 0,
-            saved_revision: 0,
+            revision,
+            saved_revision: revision,
             stamp,
         }
     }

@@ -6,15 +6,29 @@
 //! calls [`History::seal`] when the burst ends. Each state of the data gets a revision number
 //! ([`History::revision`]); the app compares it with the revision last saved to know whether
 //! there are unsaved changes, and undoing back to the saved state makes the document clean again.
+//! Revisions come from [`fresh_revision`], one counter for the whole process, so no two
+//! documents or states ever share one and caches can key on the revision alone.
 
 use std::collections::VecDeque;
 use std::mem::size_of;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::edit::{AnyRecord, Edit, EditError, apply_all, describe_change, record_at};
 use crate::model::{Dataset, RecordRef};
 
 /// How many steps the app keeps (Rerun keeps 100 as well).
 pub const DEFAULT_MAX_STEPS: usize = 100;
+
+/// The revision [`fresh_revision`] hands out next. Starts at 1, so 0 is never a document's.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+/// A revision never handed out before in this process. Every new, opened or restored document
+/// and every data edit takes one (undo and redo return to the revision of the state they
+/// restore), so equal revisions always mean the same data, whichever document it came from.
+/// Atomic, because tests run in threads of one process.
+pub fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
 
 /// What a burst of edits is about, so consecutive edits with the same key merge into one step.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -92,7 +106,6 @@ pub struct History {
     /// Whether the top undo step may still absorb edits with its coalesce key.
     open: bool,
     revision: u64,
-    next_revision: u64,
 }
 
 impl Default for History {
@@ -102,30 +115,30 @@ impl Default for History {
 }
 
 impl History {
-    /// An empty history that keeps at most `max_steps` undo steps (the oldest are dropped).
+    /// An empty history that keeps at most `max_steps` undo steps (the oldest are dropped), on
+    /// data at a [`fresh_revision`].
     pub fn new(max_steps: usize) -> Self {
+        Self::starting_at(max_steps, fresh_revision())
+    }
+
+    /// An empty history that keeps at most `max_steps` undo steps, on data at `revision` (the
+    /// revision its document took from [`fresh_revision`]).
+    pub fn starting_at(max_steps: usize, revision: u64) -> Self {
         Self {
             undo: VecDeque::new(),
             redo: Vec::new(),
             max_steps,
             open: false,
-            revision: 0,
-            next_revision: 1,
+            revision,
         }
     }
 
-    /// Forgets every step (for a newly opened document); the revision moves on.
+    /// Forgets every step; the data takes a fresh revision.
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
         self.open = false;
-        self.revision = self.bump();
-    }
-
-    fn bump(&mut self) -> u64 {
-        let r = self.next_revision;
-        self.next_revision += 1;
-        r
+        self.revision = fresh_revision();
     }
 
     /// Identifies the current state of the data: it changes with every recorded edit and returns
@@ -150,7 +163,7 @@ impl History {
         let inverse = apply_all(ds, edits)?;
         let mut label = label.into();
         let before = self.revision;
-        let after = self.bump();
+        let after = fresh_revision();
         let merge = self.open
             && coalesce.is_some()
             && self.redo.is_empty()

@@ -51,8 +51,10 @@ Type the file's full path instead.";
 impl AppState {
     /// A state on the built-in dataset.
     pub fn new(dialogs: Box<dyn FileDialogs>, settings: Settings) -> Self {
+        let doc = Document::untitled();
+        let history = History::starting_at(history::DEFAULT_MAX_STEPS, doc.revision);
         let mut state = Self {
-            doc: Document::untitled(),
+            doc,
             settings,
             modal: None,
             status: String::new(),
@@ -60,7 +62,7 @@ impl AppState {
             selection: Selection::default(),
             tab: ListTab::default(),
             query: ListQuery::default(),
-            history: History::new(history::DEFAULT_MAX_STEPS),
+            history,
             close_confirmed: false,
             problems_acknowledged: None,
             recovery_path: None,
@@ -187,11 +189,11 @@ impl AppState {
     }
 
     /// Puts a newly opened or created document in place; the old selection means nothing in it.
+    /// The history starts afresh at the document's own (fresh) revision, which reads as saved.
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.selection.clear();
-        self.history = History::new(history::DEFAULT_MAX_STEPS);
-        self.doc.revision = self.history.revision();
+        self.history = History::starting_at(history::DEFAULT_MAX_STEPS, self.doc.revision);
         self.doc.saved_revision = self.doc.revision;
     }
 

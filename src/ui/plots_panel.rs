@@ -64,10 +64,10 @@ impl PlotOptions {
     }
 }
 
-/// The derived plot, kept until the data, the query or the plot changes.
+/// The derived plot, kept until the data (its revision), the query or the plot changes.
 #[derive(Debug, Default)]
 pub struct PlotCache {
-    key: Option<(u64, usize, ListQuery, PlotKind, DeriveOptions)>,
+    key: Option<(u64, ListQuery, PlotKind, DeriveOptions)>,
     data: Option<Arc<PlotData>>,
     /// Size (points) of the figure as last shown, for exports "as shown".
     pub figure_size: Option<egui::Vec2>,
@@ -92,7 +92,6 @@ impl PlotCache {
         let ds = &state.doc.dataset;
         let key = (
             state.doc.revision,
-            Arc::as_ptr(ds) as usize,
             state.query.clone(),
             kind,
             options.clone(),

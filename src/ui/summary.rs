@@ -9,10 +9,11 @@ use crate::model::{Dataset, RecordRef};
 /// How many adopter names are listed per country before "and N more".
 const NAMES_SHOWN: usize = 12;
 
-/// The adopters per model-developer country, computed once per dataset revision and query.
+/// The adopters per model-developer country, computed once per dataset revision and query
+/// (a revision names one state of one dataset, so it alone tells the data apart).
 #[derive(Debug, Default)]
 pub struct SummaryCache {
-    key: Option<(u64, usize, ListQuery)>,
+    key: Option<(u64, ListQuery)>,
     /// (country, number of adopters, the first adopters' positions).
     by_country: Vec<(String, usize, Vec<u32>)>,
 }
@@ -25,7 +26,7 @@ impl SummaryCache {
         query: &ListQuery,
         explorer: &mut Explorer,
     ) {
-        let key = (revision, Arc::as_ptr(ds) as usize, query.clone());
+        let key = (revision, query.clone());
         if self.key.as_ref() == Some(&key) {
             return;
         }

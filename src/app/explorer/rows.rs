@@ -1,7 +1,7 @@
 //! The [`Explorer`] cache the UI holds: the index of the open dataset revision and each tab's
 //! rows, recomputed only when the parts of the query a list depends on change.
 
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 
 use crate::model::Dataset;
 
@@ -63,11 +63,13 @@ struct TabCache {
 
 /// The explorer's cache, held by the UI: the index of the open dataset revision and each tab's
 /// rows. Calling [`Explorer::rows`] every frame costs a few comparisons when nothing changed.
+///
+/// Keyed on the revision alone: a revision names one state of one dataset (the app takes each
+/// from [`crate::app::history::fresh_revision`]), so a caller must give another dataset, or an
+/// edited one, another revision.
 #[derive(Debug, Default)]
 pub struct Explorer {
-    /// The dataset the index was built from. Weak, so that the app can still change its
-    /// dataset in place, yet the allocation (and so its address) is not reused while held.
-    dataset: Weak<Dataset>,
+    /// The revision the index was built for.
     revision: u64,
     index: Option<Arc<Index>>,
     tabs: [TabCache; 4],
@@ -81,16 +83,14 @@ impl Explorer {
         Self::default()
     }
 
-    /// The index of `ds` at `revision`, rebuilt only when the revision or the dataset changed.
+    /// The index of `ds` at `revision`, rebuilt only when the revision changed.
     pub fn index(&mut self, ds: &Arc<Dataset>, revision: u64) -> Arc<Index> {
         if let Some(ix) = &self.index
             && self.revision == revision
-            && std::ptr::eq(self.dataset.as_ptr(), Arc::as_ptr(ds))
         {
             return Arc::clone(ix);
         }
         let ix = Arc::new(Index::build(ds));
-        self.dataset = Arc::downgrade(ds);
         self.revision = revision;
         self.index = Some(Arc::clone(&ix));
         self.tabs = Default::default();
@@ -175,6 +175,7 @@ impl Explorer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::history::fresh_revision;
     use crate::model::synth::synthetic;
 
     #[test]
@@ -240,13 +241,14 @@ mod tests {
     }
 
     #[test]
-    fn same_revision_but_another_dataset_rebuilds() {
+    fn another_dataset_at_its_own_revision_rebuilds() {
         let a = Arc::new(synthetic(100, 1));
         let b = Arc::new(synthetic(200, 2));
         let mut ex = Explorer::new();
         let q = ListQuery::default();
-        assert_eq!(ex.rows(&a, 0, ListTab::Models, &q).len(), 30);
-        assert_eq!(ex.rows(&b, 0, ListTab::Models, &q).len(), 60);
+        let (rev_a, rev_b) = (fresh_revision(), fresh_revision());
+        assert_eq!(ex.rows(&a, rev_a, ListTab::Models, &q).len(), 30);
+        assert_eq!(ex.rows(&b, rev_b, ListTab::Models, &q).len(), 60);
         assert_eq!(ex.index_builds(), 2);
         assert_eq!(ex.total(ListTab::Models), 60);
     }
