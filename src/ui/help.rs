@@ -22,11 +22,35 @@ const PLOT_GESTURES: &[(Option<Modifiers>, &str, &str)] = &[
     ),
 ];
 
+/// The commands the shortcuts window lists first, in this order; the others follow.
+const READING_ORDER: &[UiCommand] = &[
+    UiCommand::New,
+    UiCommand::Open,
+    UiCommand::Save,
+    UiCommand::SaveAs,
+    UiCommand::ExportPlotImage,
+    UiCommand::Quit,
+    UiCommand::Undo,
+    UiCommand::Redo,
+    UiCommand::Find,
+];
+
 /// Every row of Help > Keyboard shortcuts, as (keys, what it does): each command of the
 /// registry that has a shortcut or a mouse button, then the plots' mouse gestures.
 pub fn shortcut_rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
-    let commands = UiCommand::all()
+    let mut commands: Vec<UiCommand> = UiCommand::all()
         .filter(|c| !c.shortcuts().is_empty() || c.mouse_button().is_some())
+        .collect();
+    // The registry's order is the order keys are checked in (Redo before Undo); a reader wants
+    // the file and edit commands first, the rest as declared.
+    commands.sort_by_key(|c| {
+        READING_ORDER
+            .iter()
+            .position(|r| r == c)
+            .unwrap_or(usize::MAX)
+    });
+    let commands = commands
+        .into_iter()
         .map(|c| (c.shortcut_text(ctx), c.tooltip()));
     let gestures = PLOT_GESTURES.iter().map(|(modifiers, gesture, what)| {
         let keys = match modifiers {
