@@ -326,17 +326,7 @@ fn new_record(ds: &Dataset, kind: crate::model::RecordKind) -> Option<edit::AnyR
                 sources: Vec::new(),
             })
         }
-        RecordKind::Source => edit::AnyRecord::from(Source {
-            id: SourceId(id("new-source")),
-            title: "New source".into(),
-            publisher: String::new(),
-            author: String::new(),
-            date: None,
-            locator: String::new(),
-            kind: SourceKind::Press,
-            via: None,
-            notes: String::new(),
-        }),
+        RecordKind::Source => edit::AnyRecord::from(Source::new_draft(SourceId(id("new-source")))),
         RecordKind::Person => edit::AnyRecord::from(Person {
             id: PersonId(id("new-person")),
             name: "New person".into(),

@@ -76,3 +76,21 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
+
+impl Source {
+    /// A new source to fill in: titled "New source", a press article until the user says
+    /// otherwise, every other field empty.
+    pub fn new_draft(id: SourceId) -> Self {
+        Self {
+            id,
+            title: "New source".into(),
+            publisher: String::new(),
+            author: String::new(),
+            date: None,
+            locator: String::new(),
+            kind: SourceKind::Press,
+            via: None,
+            notes: String::new(),
+        }
+    }
+}

@@ -11,7 +11,7 @@ use crate::app::Action;
 use crate::app::edit::{AnyRecord, fresh_id, replace_record};
 use crate::model::{
     Claim, ClaimId, ClaimValue, Dataset, Metric, Problem, Qualifier, RecordKind, RecordRef, Source,
-    SourceId, SourceKind, Speaker, Subject, Unit, ValueKind, When, WhenKind,
+    SourceId, Speaker, Subject, Unit, ValueKind, When, WhenKind,
 };
 
 /// The form of a claim: what, how much, how sure, compared with what, when, who said it, where.
@@ -195,17 +195,7 @@ pub fn claim_form_ui(
             .clicked()
         {
             let id = fresh_id(ds, RecordKind::Source, "new-source");
-            new_source = Some(Source {
-                id: SourceId(id),
-                title: "New source".into(),
-                publisher: String::new(),
-                author: String::new(),
-                date: None,
-                locator: String::new(),
-                kind: SourceKind::Press,
-                via: None,
-                notes: String::new(),
-            });
+            new_source = Some(Source::new_draft(SourceId(id)));
         }
         ui.label("");
         ui.end_row();

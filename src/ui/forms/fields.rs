@@ -193,26 +193,7 @@ impl<'a> Form<'a> {
         field: &'static str,
         value: &mut Option<f64>,
     ) {
-        self.buffered_ui(
-            ui,
-            label,
-            field,
-            value,
-            |v| v.map(|x| x.to_string()).unwrap_or_default(),
-            |t| {
-                if t.is_empty() {
-                    return Ok(None);
-                }
-                let x: f64 = t
-                    .replace(',', "")
-                    .parse()
-                    .map_err(|_| "not a number".to_owned())?;
-                if !x.is_finite() || x <= 0.0 {
-                    return Err("must be a positive number".into());
-                }
-                Ok(Some(x))
-            },
-        );
+        self.optional_number_ui(ui, label, field, value, true);
     }
 
     /// A number that may be negative or zero (claim values); validation checks the unit's range.
@@ -222,6 +203,19 @@ impl<'a> Form<'a> {
         label: &str,
         field: &'static str,
         value: &mut Option<f64>,
+    ) {
+        self.optional_number_ui(ui, label, field, value, false);
+    }
+
+    /// An optional number typed as text (thousands separators accepted), kept as typed until it
+    /// parses; `positive` refuses zero and negative numbers.
+    fn optional_number_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut Option<f64>,
+        positive: bool,
     ) {
         self.buffered_ui(
             ui,
@@ -237,6 +231,9 @@ impl<'a> Form<'a> {
                     .replace(',', "")
                     .parse()
                     .map_err(|_| "not a number".to_owned())?;
+                if positive && (!x.is_finite() || x <= 0.0) {
+                    return Err("must be a positive number".into());
+                }
                 if !x.is_finite() {
                     return Err("not a finite number".into());
                 }
