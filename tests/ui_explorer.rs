@@ -234,6 +234,30 @@ fn help_lists_the_shortcuts_and_about_names_data_credits() {
             .next()
             .is_some()
     );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("CC BY 4.0").next().is_none(),
+        "Esc closes the About window"
+    );
+}
+
+#[test]
+fn the_shortcuts_window_lists_undo_and_redo_and_closes_with_esc() {
+    let mut h = harness_sized(egui::vec2(1024.0, 640.0));
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label("Ctrl+Z").is_some(), "Undo is listed");
+    assert!(
+        h.query_by_label("Ctrl+Shift+Z, Ctrl+Y").is_some(),
+        "Redo with both its keys"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Ctrl+Z").is_none(),
+        "Esc closes the shortcuts window"
+    );
 }
 
 fn snapshot_main_window(name: &str, theme: egui::Theme) {

@@ -107,12 +107,19 @@ impl ExplorerApp {
     /// The open help window, if any.
     pub(super) fn help_windows_ui(&mut self, ctx: &egui::Context) {
         let mut open = self.view.help != HelpWindow::Closed;
+        // Esc closes the reading windows (the claims table keeps it for its cells).
+        if matches!(self.view.help, HelpWindow::Shortcuts | HelpWindow::About)
+            && UiCommand::Cancel.key_pressed(ctx)
+        {
+            open = false;
+        }
         match self.view.help {
             HelpWindow::Closed => {}
             HelpWindow::Shortcuts => {
                 egui::Window::new(UiCommand::ShowShortcuts.label())
                     .open(&mut open)
                     .collapsible(false)
+                    .vscroll(true)
                     .show(ctx, shortcuts_ui);
             }
             HelpWindow::ClaimsTable => {
@@ -135,6 +142,7 @@ impl ExplorerApp {
                     .open(&mut open)
                     .collapsible(false)
                     .default_width(480.0)
+                    .vscroll(true)
                     .show(ctx, |ui| about_ui(ui, &credits));
             }
         }
