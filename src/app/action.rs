@@ -103,6 +103,8 @@ pub enum Action {
     DismissModal,
     /// Forget the recent files.
     ClearRecent,
+    /// Show a message in the status bar (what an export wrote, why it could not).
+    ShowStatus(String),
     /// Close the window.
     Quit,
     /// Select a record everywhere (lists, detail view, plots).

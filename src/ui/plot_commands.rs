@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::ExplorerApp;
 use super::command::UiCommand;
 use super::plots_panel;
-use crate::app::{AppState, DialogOutcome};
+use crate::app::{Action, AppState, DialogOutcome};
 
 impl ExplorerApp {
     /// Exports the plot shown: a PNG through the Save dialog, the same picture on the
@@ -18,7 +18,9 @@ impl ExplorerApp {
         let shown = self.view.prefs.show_plots
             && matches!(self.view.prefs.plot, plots_panel::PlotChoice::Plot(_));
         let Some(data) = self.plots.current().filter(|_| shown) else {
-            self.state.status = "Nothing to export: choose a plot in the plots area first".into();
+            self.state.apply(Action::ShowStatus(
+                "Nothing to export: choose a plot in the plots area first".into(),
+            ));
             return;
         };
         let name = data.kind.name();
@@ -40,7 +42,7 @@ impl ExplorerApp {
             else {
                 return;
             };
-            self.state.status = match write_file(&path, crate::plots::to_csv(&data).as_bytes()) {
+            let message = match write_file(&path, crate::plots::to_csv(&data).as_bytes()) {
                 Ok(()) => format!(
                     "Exported {} rows of \"{}\" to {}",
                     data.mark_count(),
@@ -49,6 +51,7 @@ impl ExplorerApp {
                 ),
                 Err(e) => format!("Export failed: {e}"),
             };
+            self.state.apply(Action::ShowStatus(message));
             return;
         }
         let view = plots_panel::PlotView::capture(ctx, &data);
@@ -67,7 +70,8 @@ impl ExplorerApp {
                 None => match Offscreen::headless() {
                     Ok(o) => Some(o),
                     Err(e) => {
-                        self.state.status = format!("Export failed: {e}");
+                        self.state
+                            .apply(Action::ShowStatus(format!("Export failed: {e}")));
                         return;
                     }
                 },
@@ -86,20 +90,24 @@ impl ExplorerApp {
         ) {
             Ok(f) => f,
             Err(e) => {
-                self.state.status = format!("Export failed: {e}");
+                self.state
+                    .apply(Action::ShowStatus(format!("Export failed: {e}")));
                 return;
             }
         };
         let [w, h] = figure.image.size;
         if cmd == UiCommand::CopyPlotImage {
             ctx.copy_image(figure.image);
-            self.state.status = format!("Copied \"{}\" ({w}x{h} px) to the clipboard", data.title);
+            self.state.apply(Action::ShowStatus(format!(
+                "Copied \"{}\" ({w}x{h} px) to the clipboard",
+                data.title
+            )));
             return;
         }
         let Some(path) = pick(&mut self.state, format!("{name}.png"), ("PNG image", "png")) else {
             return;
         };
-        self.state.status = match encode_png(&figure.image).and_then(|b| write_file(&path, &b)) {
+        let message = match encode_png(&figure.image).and_then(|b| write_file(&path, &b)) {
             Ok(()) => format!(
                 "Exported \"{}\" ({w}x{h} px, {scale}x) to {}",
                 data.title,
@@ -107,5 +115,6 @@ impl ExplorerApp {
             ),
             Err(e) => format!("Export failed: {e}"),
         };
+        self.state.apply(Action::ShowStatus(message));
     }
 }
