@@ -20,8 +20,6 @@ mod people;
 mod series;
 mod source;
 
-/// Kept at its old path: the parsing now lives in the io layer.
-pub use crate::io::tsv::parse_tsv_points;
 pub use adoption::{adoption_form_ui, new_adoption};
 pub use claim::{claim_form_ui, new_claim};
 pub use claims_table::{ClaimSort, claims_table_ui};
@@ -33,6 +31,27 @@ pub use people::{new_role, person_form_ui, role_form_ui};
 pub use series::{new_series, series_form_ui};
 pub use source::source_form_ui;
 
+/// A form: draws the fields of the record at a position of its kind's list, queueing edits.
+type FormFn = fn(&mut Ui, &Dataset, usize, &[Problem], &mut Vec<Action>);
+
+/// The form of each record kind that has one: the one table `form_ui` and `has_form` read.
+fn form_of(kind: RecordKind) -> Option<FormFn> {
+    Some(match kind {
+        RecordKind::Organization => organization_form_ui,
+        RecordKind::Model => model_form_ui,
+        RecordKind::Source => source_form_ui,
+        RecordKind::Person => person_form_ui,
+        RecordKind::Event => event_form_ui,
+        RecordKind::Family => family_form_ui,
+        RecordKind::Role => role_form_ui,
+        RecordKind::Adoption => adoption_form_ui,
+        RecordKind::Claim => claim_form_ui,
+        RecordKind::Series => series_form_ui,
+        RecordKind::Conflict => conflict_form_ui,
+        RecordKind::Dataset => return None,
+    })
+}
+
 /// The form for the selected record, when its kind has one. Returns whether it drew one.
 pub fn form_ui(
     ui: &mut Ui,
@@ -42,37 +61,14 @@ pub fn form_ui(
     problems: &[Problem],
     actions: &mut Vec<Action>,
 ) -> bool {
-    match record.kind_and_id().0 {
-        RecordKind::Organization => organization_form_ui(ui, ds, pos, problems, actions),
-        RecordKind::Model => model_form_ui(ui, ds, pos, problems, actions),
-        RecordKind::Source => source_form_ui(ui, ds, pos, problems, actions),
-        RecordKind::Person => person_form_ui(ui, ds, pos, problems, actions),
-        RecordKind::Event => event_form_ui(ui, ds, pos, problems, actions),
-        RecordKind::Family => family_form_ui(ui, ds, pos, problems, actions),
-        RecordKind::Role => role_form_ui(ui, ds, pos, problems, actions),
-        RecordKind::Adoption => adoption_form_ui(ui, ds, pos, problems, actions),
-        RecordKind::Claim => claim_form_ui(ui, ds, pos, problems, actions),
-        RecordKind::Series => series_form_ui(ui, ds, pos, problems, actions),
-        RecordKind::Conflict => conflict_form_ui(ui, ds, pos, problems, actions),
-        _ => return false,
-    }
+    let Some(form) = form_of(record.kind_and_id().0) else {
+        return false;
+    };
+    form(ui, ds, pos, problems, actions);
     true
 }
 
 /// Whether [`form_ui`] has a form for records of this kind.
 pub fn has_form(record: &RecordRef) -> bool {
-    matches!(
-        record.kind_and_id().0,
-        RecordKind::Organization
-            | RecordKind::Model
-            | RecordKind::Source
-            | RecordKind::Person
-            | RecordKind::Event
-            | RecordKind::Family
-            | RecordKind::Role
-            | RecordKind::Adoption
-            | RecordKind::Claim
-            | RecordKind::Series
-            | RecordKind::Conflict
-    )
+    form_of(record.kind_and_id().0).is_some()
 }
