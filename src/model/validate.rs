@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::date::PartialDate;
+use super::ids::RecordRef;
 use super::ids::{RecordKind, check_id_shape};
 use super::record::{Record, by_kind};
 use super::types::*;

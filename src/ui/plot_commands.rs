@@ -54,7 +54,7 @@ impl ExplorerApp {
             self.state.apply(Action::ShowStatus(message));
             return;
         }
-        let view = plots_panel::PlotView::capture(ctx, &data);
+        let view = crate::figure::PlotView::capture(ctx, &data);
         let size = self
             .plots
             .figure_size

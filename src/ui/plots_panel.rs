@@ -15,9 +15,6 @@ use crate::model::{Dataset, RecordRef};
 use crate::plots::{DeriveOptions, GroupBy, Mark, PlotData, PlotKind, derive_with};
 use crate::ui::command::UiCommand;
 
-/// The view of a plot: lives in [`crate::figure`]; this path is kept for the window's callers.
-pub use crate::figure::PlotView;
-
 /// What the plots area shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PlotChoice {

@@ -19,8 +19,6 @@ mod organization;
 mod series;
 mod source;
 
-/// Kept at its old path (`types::RecordRef`): it now lives beside `RecordKind` in `ids`.
-pub use super::ids::RecordRef;
 pub use adoption::*;
 pub use claim::*;
 pub use conflict::*;
@@ -119,7 +117,7 @@ pub struct Meta {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AdoptionId, FamilyId, ModelId, OrgId, PersonId, SourceId};
+    use crate::model::{AdoptionId, FamilyId, ModelId, OrgId, PersonId, RecordRef, SourceId};
 
     /// Each list a picker shows has every item once, each with its own non-empty label.
     fn assert_distinct<T: PartialEq + std::fmt::Debug>(all: &[T], labels: &[String]) {
