@@ -253,7 +253,7 @@ fn reference_to_a_missing_record() {
             "acme-fam-7b",
             "target",
             ("adoption target model", |d| {
-                d.adoptions[0].target = AdoptionTarget::Model(ModelId::new("gone"))
+                d.adoptions[0].target = Some(AdoptionTarget::Model(ModelId::new("gone")))
             }),
         ),
         (
@@ -261,7 +261,7 @@ fn reference_to_a_missing_record() {
             "acme-fam",
             "target",
             ("adoption target family", |d| {
-                d.adoptions[1].target = AdoptionTarget::Family(FamilyId::new("gone"))
+                d.adoptions[1].target = Some(AdoptionTarget::Family(FamilyId::new("gone")))
             }),
         ),
         (
@@ -317,7 +317,7 @@ fn reference_to_a_missing_record() {
             "c-cost",
             "source",
             ("claim.source", |d| {
-                d.claims[0].source = SourceId::new("gone")
+                d.claims[0].source = Some(Citation::new("gone"))
             }),
         ),
         (
@@ -365,7 +365,7 @@ fn reference_to_a_missing_record() {
             "acme",
             "sources[1]",
             ("organization sources", |d| {
-                d.organizations[0].sources.push(SourceId::new("gone"))
+                d.organizations[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -373,7 +373,7 @@ fn reference_to_a_missing_record() {
             "ada",
             "sources[1]",
             ("person sources", |d| {
-                d.people[0].sources.push(SourceId::new("gone"))
+                d.people[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -381,7 +381,7 @@ fn reference_to_a_missing_record() {
             "ada-cto",
             "sources[1]",
             ("role sources", |d| {
-                d.roles[0].sources.push(SourceId::new("gone"))
+                d.roles[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -389,7 +389,7 @@ fn reference_to_a_missing_record() {
             "fam",
             "sources[1]",
             ("family sources", |d| {
-                d.families[0].sources.push(SourceId::new("gone"))
+                d.families[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -397,7 +397,7 @@ fn reference_to_a_missing_record() {
             "fam-7b",
             "sources[1]",
             ("model sources", |d| {
-                d.models[0].sources.push(SourceId::new("gone"))
+                d.models[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -405,7 +405,7 @@ fn reference_to_a_missing_record() {
             "acme-fam-7b",
             "sources[1]",
             ("adoption sources", |d| {
-                d.adoptions[0].sources.push(SourceId::new("gone"))
+                d.adoptions[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -413,7 +413,7 @@ fn reference_to_a_missing_record() {
             "acme-fam-7b",
             "status[1].sources[1]",
             ("status sources", |d| {
-                d.adoptions[0].status[1].sources.push(SourceId::new("gone"))
+                d.adoptions[0].status[1].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -421,7 +421,7 @@ fn reference_to_a_missing_record() {
             "acme-fam-7b",
             "status[0].sources[0]",
             ("empty status sources", |d| {
-                d.adoptions[0].status[0].sources.push(SourceId::new("gone"))
+                d.adoptions[0].status[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -429,7 +429,7 @@ fn reference_to_a_missing_record() {
             "share",
             "sources[1]",
             ("series sources", |d| {
-                d.series[0].sources.push(SourceId::new("gone"))
+                d.series[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -437,7 +437,7 @@ fn reference_to_a_missing_record() {
             "release",
             "sources[1]",
             ("event sources", |d| {
-                d.events[0].sources.push(SourceId::new("gone"))
+                d.events[0].sources.push(Citation::new("gone"))
             }),
         ),
         // An id that exists, but for another kind of record, is missing too.
@@ -979,10 +979,10 @@ fn duplicate_series_dates() {
 #[test]
 fn duplicate_source_in_a_list() {
     let mut ds = sample();
-    ds.organizations[0].sources.push(SourceId::new("s1"));
+    ds.organizations[0].sources.push(Citation::new("s1"));
     expect_one(&ds, RecordKind::Organization, "acme", "sources[1]", "twice");
     let mut ds = sample();
-    ds.adoptions[0].status[1].sources.push(SourceId::new("s2"));
+    ds.adoptions[0].status[1].sources.push(Citation::new("s2"));
     expect_one(
         &ds,
         RecordKind::Adoption,
@@ -991,7 +991,7 @@ fn duplicate_source_in_a_list() {
         "twice",
     );
     let mut ds = sample();
-    ds.events[0].sources.push(SourceId::new("s1"));
+    ds.events[0].sources.push(Citation::new("s1"));
     expect_one(&ds, RecordKind::Event, "release", "sources[1]", "twice");
 }
 
@@ -1004,7 +1004,7 @@ fn duplicate_source_in_a_list() {
 fn count_numbers_and_dates(ds: &Dataset) -> (usize, usize) {
     fn walk(v: &serde_json::Value, key: &str, numbers: &mut usize, dates: &mut usize) {
         use serde_json::Value as V;
-        const DATE_KEYS: [&str; 9] = [
+        const DATE_KEYS: [&str; 10] = [
             "date",
             "founded",
             "since",
@@ -1013,6 +1013,7 @@ fn count_numbers_and_dates(ds: &Dataset) -> (usize, usize) {
             "On",
             "By",
             "Between",
+            "Trailing",
             "Date",
         ];
         match v {
@@ -1180,7 +1181,7 @@ fn visitor_finds_a_source_for_every_number_and_date_of_the_built_in_data() {
 fn visitor_reports_a_number_with_no_sources_as_uncovered() {
     let mut ds = sample();
     ds.models[1].sources.clear();
-    ds.series[0].sources = vec![SourceId::new("gone")];
+    ds.series[0].sources = vec![Citation::new("gone")];
     let (_, _, uncovered) = visit(&ds);
     let fields: Vec<&str> = uncovered
         .iter()

@@ -186,7 +186,12 @@ mod tests {
             ClaimValue::Text("x".into()),
         ];
         assert_eq!(values.map(|v| v.kind()), ValueKind::ALL);
-        let whens = [When::On(d), When::By(d), When::Between(d, d)];
+        let whens = [
+            When::On(d),
+            When::By(d),
+            When::Between(d, d),
+            When::Trailing(30, d),
+        ];
         assert_eq!(whens.map(|w| w.kind()), WhenKind::ALL);
     }
 
