@@ -145,10 +145,11 @@ fn unknown_field_exits_2() {
 
 #[test]
 fn newer_format_version_exits_2() {
-    let text =
-        to_ron_string(&sample())
-            .unwrap()
-            .replacen(&format!("format_version: {FORMAT_VERSION}"), &format!("format_version: {}", FORMAT_VERSION + 1), 1);
+    let text = to_ron_string(&sample()).unwrap().replacen(
+        &format!("format_version: {FORMAT_VERSION}"),
+        &format!("format_version: {}", FORMAT_VERSION + 1),
+        1,
+    );
     let (_dir, path) = file_with("data.ron", text);
     assert_unreadable(&path, "newer version");
 }

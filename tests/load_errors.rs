@@ -563,7 +563,11 @@ fn newer_format_version_says_to_use_a_newer_version() {
     for text in [
         "Dataset(format_version: 3)".to_owned(),
         "Dataset(\n    format_version: 7,\n    meta: Meta(title: \"future\"),\n)\n".to_owned(),
-        sample_text().replacen(&format!("format_version: {FORMAT_VERSION}"), &format!("format_version: {}", FORMAT_VERSION + 1), 1),
+        sample_text().replacen(
+            &format!("format_version: {FORMAT_VERSION}"),
+            &format!("format_version: {}", FORMAT_VERSION + 1),
+            1,
+        ),
     ] {
         let e = load_err(&text);
         let found = if text.contains("format_version: 7") {
@@ -597,14 +601,22 @@ fn newer_format_version_with_unknown_fields_says_newer_version() {
         "Dataset(format_version: 3, colour: \"red\")".to_owned(),
         "Dataset(\n    format_version: 3,\n    robots: [Robot(id: \"r\")],\n)\n".to_owned(),
         sample_text()
-            .replacen(&format!("format_version: {FORMAT_VERSION}"), &format!("format_version: {}", FORMAT_VERSION + 1), 1)
+            .replacen(
+                &format!("format_version: {FORMAT_VERSION}"),
+                &format!("format_version: {}", FORMAT_VERSION + 1),
+                1,
+            )
             .replacen(
                 "kind: Company,",
                 "kind: Company,\n            colour: \"red\",",
                 1,
             ),
         sample_text()
-            .replacen(&format!("format_version: {FORMAT_VERSION}"), &format!("format_version: {}", FORMAT_VERSION + 1), 1)
+            .replacen(
+                &format!("format_version: {FORMAT_VERSION}"),
+                &format!("format_version: {}", FORMAT_VERSION + 1),
+                1,
+            )
             .replacen("kind: Company,", "kind: Cooperative,", 1),
     ] {
         let e = load_err(&text);

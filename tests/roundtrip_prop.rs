@@ -882,7 +882,11 @@ fn every_variant_round_trips() {
                 1 => Some(Citation::with_detail("s", "row 37")),
                 _ => None,
             },
-            quote: if i % 2 == 0 { "q".into() } else { String::new() },
+            quote: if i % 2 == 0 {
+                "q".into()
+            } else {
+                String::new()
+            },
             paraphrase: if i % 4 < 2 { String::new() } else { "p".into() },
             notes: String::new(),
         });

@@ -6,7 +6,7 @@ use ai_adoption_explorer::io::{load_bytes, to_ron_string};
 use ai_adoption_explorer::model::*;
 
 mod common;
-use common::{d, sample};
+use common::{d, sample, src};
 
 /// Asserts that `ds` has exactly the `expected` problems, in any order: (kind, id, field, a word
 /// of the message).
@@ -952,11 +952,145 @@ fn non_positive_params() {
 #[test]
 fn conflict_with_fewer_than_two_distinct_records() {
     let one = RecordRef::Claim(ClaimId::new("c-cost"));
-    for records in [vec![], vec![one.clone()], vec![one.clone(), one.clone()]] {
+    for records in [vec![], vec![one.clone()]] {
         let mut ds = sample();
         ds.conflicts[0].records = records;
         expect_one(&ds, RecordKind::Conflict, "k1", "records", "two");
     }
+    // The same record twice is one record, and is listed twice.
+    let mut ds = sample();
+    ds.conflicts[0].records = vec![one.clone(), one];
+    expect(
+        &ds,
+        &[
+            (RecordKind::Conflict, "k1", "records", "two"),
+            (RecordKind::Conflict, "k1", "records[1]", "twice"),
+        ],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules of format version 2
+
+#[test]
+fn conflict_listing_a_record_twice_among_others() {
+    let mut ds = sample();
+    ds.conflicts[0]
+        .records
+        .push(RecordRef::Claim(ClaimId::new("c-cost")));
+    expect_one(
+        &ds,
+        RecordKind::Conflict,
+        "k1",
+        "records[2]",
+        "lists claim `c-cost` twice",
+    );
+}
+
+#[test]
+fn conflict_naming_itself() {
+    let mut ds = sample();
+    ds.conflicts[0]
+        .records
+        .push(RecordRef::Conflict(ConflictId::new("k1")));
+    expect_one(&ds, RecordKind::Conflict, "k1", "records[2]", "itself");
+}
+
+#[test]
+fn claim_without_a_source_is_a_problem_not_a_dangling_reference() {
+    let mut ds = sample();
+    ds.claims[0].source = None;
+    expect_one(
+        &ds,
+        RecordKind::Claim,
+        "c-cost",
+        "source",
+        "no source chosen yet",
+    );
+    // Nothing refers to nothing: no field of the claim names a source any more.
+    assert!(
+        !references_to(&ds, &RecordRef::Source(src("s2")))
+            .iter()
+            .any(|(r, _)| *r == RecordRef::Claim(ClaimId::new("c-cost")))
+    );
+}
+
+#[test]
+fn adoption_without_a_target_is_a_problem_not_a_dangling_reference() {
+    let mut ds = sample();
+    ds.adoptions[0].target = None;
+    expect_one(
+        &ds,
+        RecordKind::Adoption,
+        "acme-fam-7b",
+        "target",
+        "no model or family chosen yet",
+    );
+    assert!(
+        !references_to(&ds, &RecordRef::Model(ModelId::new("fam-7b")))
+            .iter()
+            .any(|(r, _)| *r == RecordRef::Adoption(AdoptionId::new("acme-fam-7b")))
+    );
+}
+
+#[test]
+fn claim_needs_a_quote_or_a_paraphrase() {
+    let mut ds = sample();
+    ds.claims[0].quote = " ".into();
+    expect_one(&ds, RecordKind::Claim, "c-cost", "quote", "paraphrase");
+    // A paraphrase alone is enough, and so is a quote alone (the sample's claims).
+    ds.claims[0].quote.clear();
+    ds.claims[0].paraphrase = "Costs fell by as much as 30%.".into();
+    expect(&ds, &[]);
+    ds.claims[0].quote = "costs fell by up to 30%".into();
+    expect(&ds, &[]);
+}
+
+#[test]
+fn rolling_period_of_no_days() {
+    let mut ds = sample();
+    ds.claims[1].when = Some(When::Trailing(0, d("2026-03-01")));
+    expect_one(&ds, RecordKind::Claim, "c-downloads", "when", "0 days");
+    ds.claims[1].when = Some(When::Trailing(30, d("2026-03-01")));
+    expect(&ds, &[]);
+    ds.claims[1].when = Some(When::Trailing(30, d("2026-02-30")));
+    expect_one(&ds, RecordKind::Claim, "c-downloads", "when", "impossible");
+}
+
+#[test]
+fn openness_basis_names_an_existing_source() {
+    let mut ds = sample();
+    ds.models[0].openness_basis = Some(OpennessBasis::License);
+    ds.models[1].openness_basis = Some(OpennessBasis::Source(src("s1")));
+    expect(&ds, &[]);
+    ds.models[1].openness_basis = Some(OpennessBasis::Source(src("gone")));
+    expect_one(
+        &ds,
+        RecordKind::Model,
+        "fam-moe",
+        "openness_basis",
+        "does not exist",
+    );
+}
+
+#[test]
+fn one_source_may_be_cited_at_two_places_but_not_twice_at_one() {
+    let mut ds = sample();
+    ds.organizations[0].sources = vec![
+        Citation::with_detail("s1", "row 37"),
+        Citation::with_detail("s1", "row 38"),
+    ];
+    expect(&ds, &[]);
+    ds.organizations[0]
+        .sources
+        .push(Citation::with_detail("s1", "row 37"));
+    expect_one(
+        &ds,
+        RecordKind::Organization,
+        "acme",
+        "sources[2]",
+        "at `row 37` is listed twice",
+    );
 }
 
 #[test]
