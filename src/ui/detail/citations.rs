@@ -8,7 +8,7 @@ use super::DetailCtx;
 use super::names::{is_web_url, source_title, source_title_of};
 use super::widgets::speaker_link_ui;
 use crate::app::Action;
-use crate::model::format::claim_text;
+use crate::model::format::{citation_text, claim_text};
 use crate::model::{Citation, Claim, RecordRef};
 
 /// What a claim says its source says: the verbatim quote in quotation marks, then the
@@ -29,9 +29,12 @@ pub(super) fn said_ui(ui: &mut Ui, cl: &Claim, size: Option<f32>) {
     }
 }
 
-/// A source marker "[n]", followed by the citation's detail ("row 37") when it has one: hover
-/// shows title, publisher, date, locator, the detail and what `said` says the source says; a
-/// click opens the address in the browser (http and https only) and otherwise shows the source.
+/// A source marker "[n]": hover shows title, publisher, date, locator, the citation's detail and
+/// what `said` says the source says; a click opens the address in the browser (http and https
+/// only) and otherwise shows the source. Callers show the detail beside it
+/// ([`cited_marker_ui`], or the source's name with [`citation_text`]).
+///
+/// [`citation_text`]: crate::model::format::citation_text
 pub(super) fn source_marker_ui(
     ui: &mut Ui,
     c: &mut DetailCtx<'_>,
@@ -102,9 +105,6 @@ pub(super) fn source_marker_ui(
             },
         )
     });
-    if !detail.is_empty() {
-        ui.weak(detail);
-    }
     if marker.clicked() {
         if is_web_url(&s.locator) {
             ui.ctx().open_url(egui::OpenUrl::new_tab(s.locator.trim()));
@@ -124,14 +124,27 @@ pub(super) fn source_marker_ui(
     });
 }
 
-/// The source markers of a record, or a warning that it has none.
+/// A source marker followed by the citation's detail ("[3] row 37"), when it has one.
+pub(super) fn cited_marker_ui(
+    ui: &mut Ui,
+    c: &mut DetailCtx<'_>,
+    cite: &Citation,
+    said: Option<&Claim>,
+) {
+    source_marker_ui(ui, c, cite, said);
+    if !cite.detail.trim().is_empty() {
+        ui.weak(cite.detail.trim());
+    }
+}
+
+/// The source markers of a record, each with its detail, or a warning that it has none.
 pub(super) fn sources_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, sources: &[Citation]) {
     if sources.is_empty() {
         ui.colored_label(ui.visuals().warn_fg_color, "no source");
         return;
     }
     for s in sources {
-        source_marker_ui(ui, c, s, None);
+        cited_marker_ui(ui, c, s, None);
     }
 }
 
@@ -156,17 +169,15 @@ pub(super) fn claim_line_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     });
 }
 
-/// A claim's source marker, or a warning that no source is chosen yet; with `named`, the
-/// source's title comes first ("Epoch AI [3] row 37").
+/// A claim's source marker with its detail ("[3] row 37"), or a warning that no source is chosen
+/// yet; with `named`, the source's name and the detail come first ("Epoch AI, row 37 [3]").
 pub(super) fn claim_source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, cl: &Claim, named: bool) {
     match &cl.source {
-        Some(cite) => {
-            if named {
-                let title = source_title_of(c, &cite.source);
-                ui.label(title);
-            }
+        Some(cite) if named => {
+            ui.label(citation_text(cite, &source_title_of(c, &cite.source)));
             source_marker_ui(ui, c, cite, Some(cl));
         }
+        Some(cite) => cited_marker_ui(ui, c, cite, Some(cl)),
         None => {
             ui.colored_label(ui.visuals().warn_fg_color, "no source chosen yet");
         }

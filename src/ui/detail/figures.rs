@@ -11,7 +11,7 @@ use super::widgets::{
     fact_ui, heading_ui, link_ui, notes_ui, record_link_ui, speaker_link_ui, unknown_ui,
 };
 use crate::app::explorer::RecordAt;
-use crate::model::format::{claim_text, format_number, value_text, when_text};
+use crate::model::format::{citation_text, claim_text, format_number, value_text, when_text};
 use crate::model::{RecordKind, RecordRef, Subject};
 
 /// The detail view of a claim: every field, the quote in full, conflicts it is part of.
@@ -60,7 +60,8 @@ pub(super) fn claim_detail_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
             }
             fact_ui(ui, "Source", |ui| match &cl.source {
                 Some(cite) => {
-                    let t = source_title_of(c, &cite.source);
+                    // "Epoch AI, row 37": the place in the source beside its name.
+                    let t = citation_text(cite, &source_title_of(c, &cite.source));
                     link_ui(ui, c, &t, RecordRef::Source(cite.source.clone()));
                     source_marker_ui(ui, c, cite, Some(cl));
                 }
