@@ -8,6 +8,7 @@ mod names;
 pub(crate) mod record;
 pub(crate) mod refs;
 pub mod synth;
+pub mod text;
 mod types;
 mod validate;
 mod visit;
