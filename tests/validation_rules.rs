@@ -709,6 +709,7 @@ fn negative_count() {
         let mut ds = sample();
         ds.series[0].unit = unit;
         ds.series[0].points[0].value = -1.0;
+        ds.series[0].points[1].value = 17.0; // whole, as a count must be
         expect_one(
             &ds,
             RecordKind::Series,

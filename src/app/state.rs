@@ -10,7 +10,7 @@ use super::{
 };
 use crate::app::explorer::{ListQuery, ListTab};
 use crate::io::{FileStamp, LoadError, load_path, save_atomic};
-use crate::model::{RecordRef, validate};
+use crate::model::{RecordRef, validate_on};
 
 /// The whole state of the app, without egui.
 pub struct AppState {
@@ -201,7 +201,7 @@ impl AppState {
     /// that is gone.
     pub(super) fn data_changed(&mut self) {
         self.doc.revision = self.history.revision();
-        self.doc.problems = validate(&self.doc.dataset);
+        self.doc.problems = validate_on(&self.doc.dataset, crate::io::today());
         let ds = &self.doc.dataset;
         self.selection.retain(|r| edit::position(ds, r).is_some());
     }
@@ -231,7 +231,8 @@ impl AppState {
         match load_path(&path) {
             Ok(loaded) => {
                 let stamp = FileStamp::of(&path);
-                let n = loaded.problems.len();
+                let summary = (!loaded.problems.is_empty())
+                    .then(|| crate::model::problems_summary(&loaded.problems).to_lowercase());
                 self.replace_document(Document::new(
                     loaded.dataset,
                     loaded.problems,
@@ -239,14 +240,9 @@ impl AppState {
                     stamp,
                 ));
                 self.settings.remember(&path);
-                self.status = if n == 0 {
-                    format!("Opened {}", path.display())
-                } else {
-                    format!(
-                        "Opened {} with {n} problem{} (see Problems)",
-                        path.display(),
-                        if n == 1 { "" } else { "s" }
-                    )
+                self.status = match summary {
+                    None => format!("Opened {}", path.display()),
+                    Some(s) => format!("Opened {} with {s} (see Problems)", path.display()),
                 };
             }
             Err(e) => {
@@ -270,8 +266,10 @@ impl AppState {
     }
 
     pub(super) fn write(&mut self, path: PathBuf) {
-        // A dataset with problems can be saved, after a warning that lists them.
-        if !self.doc.problems.is_empty() && self.problems_acknowledged != Some(self.doc.revision) {
+        // A dataset with problems can be saved, after a warning that lists them (warnings alone
+        // do not ask).
+        let has_errors = self.doc.problems.iter().any(|p| p.is_error());
+        if has_errors && self.problems_acknowledged != Some(self.doc.revision) {
             let problems = self.doc.problems.iter().map(ToString::to_string).collect();
             self.modal = Some(Modal::SaveWithProblems { path, problems });
             return;

@@ -7,6 +7,7 @@ mod ids;
 mod names;
 pub(crate) mod record;
 pub(crate) mod refs;
+mod rules;
 pub mod synth;
 pub mod text;
 mod types;
@@ -22,5 +23,5 @@ pub use names::{
 pub use record::{AnyRecord, dataset_approx_bytes, find_record, fresh_id, position, record_at};
 pub use refs::references_to;
 pub use types::*;
-pub use validate::{Problem, validate};
+pub use validate::{Problem, Severity, problems_summary, validate, validate_on};
 pub use visit::{SourcedValue, ValueRef, for_each_sourced_value};
