@@ -8,6 +8,9 @@ use ai_adoption_explorer::model::*;
 mod common;
 use common::{d, sample};
 
+// Safe text, plausible values and the warning level, in their own file.
+mod text_and_value_rules;
+
 /// Asserts that `ds` has exactly the `expected` problems, in any order: (kind, id, field, a word
 /// of the message).
 #[track_caller]

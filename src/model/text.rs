@@ -126,11 +126,7 @@ pub fn escape_controls(s: &str, multiline: bool) -> Cow<'_, str> {
 pub fn cap_chars(s: &str, max_chars: usize) -> Cow<'_, str> {
     match s.char_indices().nth(max_chars) {
         None => Cow::Borrowed(s),
-        Some((cut, _)) => Cow::Owned(format!(
-            "{}… ({} characters)",
-            &s[..cut],
-            s.chars().count()
-        )),
+        Some((cut, _)) => Cow::Owned(format!("{}… ({} characters)", &s[..cut], s.chars().count())),
     }
 }
 
@@ -167,7 +163,14 @@ mod tests {
 
     #[test]
     fn plain_names_pass() {
-        for s in ["Pinterest", "通义千问", "Café", "e\u{301}t\u{e9}", "Qwen2.5-7B", "a\tb"] {
+        for s in [
+            "Pinterest",
+            "通义千问",
+            "Café",
+            "e\u{301}t\u{e9}",
+            "Qwen2.5-7B",
+            "a\tb",
+        ] {
             assert_eq!(text_problem(s, false), None, "{s:?}");
             assert!(!is_visibly_empty(s));
         }
@@ -177,20 +180,37 @@ mod tests {
     #[test]
     fn hostile_characters_are_named_with_their_position() {
         let p = text_problem("ab\u{1b}]0;x\u{7}", false).unwrap();
-        assert!(p.contains("control character (U+001B) at character 3"), "{p}");
+        assert!(
+            p.contains("control character (U+001B) at character 3"),
+            "{p}"
+        );
         let p = text_problem("Pinterest\u{202e}gpj.exe", false).unwrap();
         assert!(p.contains("bidirectional"), "{p}");
         assert!(text_problem("\u{2067}x\u{2069}", false).is_some());
         assert!(text_problem("a\u{85}b", false).is_some(), "C1 NEL");
-        assert!(text_problem("one\ntwo", false).unwrap().contains("line break"));
+        assert!(
+            text_problem("one\ntwo", false)
+                .unwrap()
+                .contains("line break")
+        );
         let p = text_problem("\u{301}abc", false).unwrap();
         assert!(p.contains("combining mark (U+0301)"), "{p}");
-        assert!(text_problem("a \u{301}", false).is_some(), "mark after a space");
+        assert!(
+            text_problem("a \u{301}", false).is_some(),
+            "mark after a space"
+        );
     }
 
     #[test]
     fn invisible_only_names_are_empty() {
-        for s in ["", "   ", "\u{200b}", "\u{3164}\u{3164}", "\u{feff} \u{2060}", "\u{115f}"] {
+        for s in [
+            "",
+            "   ",
+            "\u{200b}",
+            "\u{3164}\u{3164}",
+            "\u{feff} \u{2060}",
+            "\u{115f}",
+        ] {
             assert!(is_visibly_empty(s), "{s:?}");
         }
         assert!(!is_visibly_empty("\u{200b}x"));
@@ -215,7 +235,11 @@ mod tests {
         let long = "é".repeat(10_000);
         let s = safe_line(&long);
         assert!(s.starts_with(&"é".repeat(LINE_CAP)));
-        assert!(s.ends_with("… (10000 characters)"), "{}", &s[s.len() - 30..]);
+        assert!(
+            s.ends_with("… (10000 characters)"),
+            "{}",
+            &s[s.len() - 30..]
+        );
         assert_eq!(cap_chars("short", 200), Cow::Borrowed("short"));
     }
 

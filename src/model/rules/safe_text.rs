@@ -52,8 +52,16 @@ mod tests {
         assert_eq!(text_issue("Pinterest", false), None);
         assert_eq!(text_issue("通义千问 Café", false), None);
         assert_eq!(text_issue("two\nlines", true), None);
-        assert!(text_issue("two\nlines", false).unwrap().contains("line break"));
-        assert!(text_issue("\u{1b}]0;x\u{7}", false).unwrap().contains("U+001B"));
+        assert!(
+            text_issue("two\nlines", false)
+                .unwrap()
+                .contains("line break")
+        );
+        assert!(
+            text_issue("\u{1b}]0;x\u{7}", false)
+                .unwrap()
+                .contains("U+001B")
+        );
         assert!(text_issue("\u{7f}", false).unwrap().contains("control"));
         let why = text_issue("\u{200b}\u{3164}", false).unwrap();
         assert!(why.contains("invisible") && why.contains("U+200B"), "{why}");
