@@ -74,6 +74,15 @@ impl Problem {
     pub fn is_warning(&self) -> bool {
         self.severity == Severity::Warning
     }
+
+    /// What a printed or listed problem starts with: `warning: ` for a warning, nothing for an
+    /// error (the line format `check` prints and the problems panel shows).
+    pub fn label(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        }
+    }
 }
 
 /// How many errors and warnings `problems` holds, in words: "No problems", "1 problem",
@@ -98,13 +107,14 @@ pub fn problems_summary(problems: &[Problem]) -> String {
 /// `kind id: field: message`, after `warning: ` for a warning.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_warning() {
-            f.write_str("warning: ")?;
-        }
         write!(
             f,
-            "{} {}: {}: {}",
-            self.kind, self.id, self.field, self.message
+            "{}{} {}: {}: {}",
+            self.label(),
+            self.kind,
+            self.id,
+            self.field,
+            self.message
         )
     }
 }

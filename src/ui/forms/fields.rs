@@ -10,7 +10,7 @@ use super::choices::numbered_source_candidates;
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, replace_record};
 use crate::app::history::CoalesceKey;
-use crate::model::{Dataset, PartialDate, Problem, RecordRef, Severity, SourceId};
+use crate::model::{Dataset, PartialDate, Problem, RecordRef, SourceId};
 
 /// One form being drawn: the problems of its record, the field changed this frame, actions.
 pub(super) struct Form<'a> {
@@ -64,10 +64,7 @@ impl<'a> Form<'a> {
         }
         let msgs: Vec<String> = mine
             .iter()
-            .map(|p| match p.severity {
-                Severity::Error => p.message.clone(),
-                Severity::Warning => format!("warning: {}", p.message),
-            })
+            .map(|p| format!("{}{}", p.label(), p.message))
             .collect();
         let color = if mine.iter().any(|p| p.is_error()) {
             ui.visuals().error_fg_color
