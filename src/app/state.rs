@@ -266,11 +266,17 @@ impl AppState {
     }
 
     pub(super) fn write(&mut self, path: PathBuf) {
-        // A dataset with problems can be saved, after a warning that lists them (warnings alone
-        // do not ask).
+        // A dataset with problems can be saved, after a question that lists them (warnings are
+        // not problems: they alone do not ask, and are not listed).
         let has_errors = self.doc.problems.iter().any(|p| p.is_error());
         if has_errors && self.problems_acknowledged != Some(self.doc.revision) {
-            let problems = self.doc.problems.iter().map(ToString::to_string).collect();
+            let problems = self
+                .doc
+                .problems
+                .iter()
+                .filter(|p| p.is_error())
+                .map(ToString::to_string)
+                .collect();
             self.modal = Some(Modal::SaveWithProblems { path, problems });
             return;
         }
