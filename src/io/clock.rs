@@ -14,7 +14,7 @@ pub fn today() -> PartialDate {
 }
 
 /// The calendar date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-pub fn civil_date(days: i64) -> PartialDate {
+fn civil_date(days: i64) -> PartialDate {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

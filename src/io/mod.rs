@@ -6,7 +6,7 @@ mod load;
 mod save;
 pub mod tsv;
 
-pub use clock::{civil_date, today};
+pub use clock::today;
 pub use load::{LoadError, Loaded, MAX_FILE_BYTES, load_bytes, load_path};
 pub use save::{FileStamp, SaveError, save_atomic, to_ron_string, write_bytes_atomic};
 
