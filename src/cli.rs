@@ -29,9 +29,10 @@ pub struct Cli {
 pub enum Command {
     /// Check a dataset file and print each problem on its own line.
     ///
-    /// Exit code 0: valid. 1: readable but with invalid data (a duplicate id, a missing reference,
-    /// an impossible date...). 2: cannot be read or parsed (including an unknown field or a newer
-    /// format version).
+    /// Exit code 0: valid (warnings, such as a date more than a year ahead, are printed as
+    /// `warning:` lines but keep it 0). 1: readable but with invalid data (a duplicate id, a
+    /// missing reference, an impossible date...). 2: cannot be read or parsed (including an
+    /// unknown field or a newer format version).
     Check {
         /// The dataset file to check.
         file: PathBuf,
@@ -194,12 +195,12 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         },
         Some(path) => match load_path(path) {
             Ok(l) => {
-                if !l.problems.is_empty() {
+                let errors = l.problems.iter().filter(|p| p.is_error()).count();
+                if errors > 0 {
                     let _ = writeln!(
                         err,
-                        "export: {}: {} problem(s) in the data (see `check`); plotting it anyway",
+                        "export: {}: {errors} problem(s) in the data (see `check`); plotting it anyway",
                         path.display(),
-                        l.problems.len()
                     );
                 }
                 l.dataset
@@ -271,8 +272,8 @@ pub const EXIT_INVALID: i32 = 1;
 /// Exit code of `check` for a file that cannot be read or parsed.
 pub const EXIT_UNREADABLE: i32 = 2;
 
-/// Runs `check` on `path`: problems go to `out`, one a line; a summary goes to `err`.
-/// Returns the exit code.
+/// Runs `check` on `path`: problems go to `out`, one a line (warnings labelled `warning:`); a
+/// summary goes to `err`. Returns the exit code: warnings alone leave it at [`EXIT_VALID`].
 pub fn run_check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let file = path.display().to_string();
     match load_path(path) {
@@ -281,7 +282,15 @@ pub fn run_check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let _ = writeln!(err, "{file}: cannot be opened: {}", kind_of(&e));
             EXIT_UNREADABLE
         }
-        Ok(loaded) if loaded.problems.is_empty() => {
+        Ok(loaded) => {
+            for p in &loaded.problems {
+                let _ = writeln!(out, "{file}: {p}");
+            }
+            if loaded.problems.iter().any(|p| p.is_error()) {
+                let summary = crate::model::problems_summary(&loaded.problems);
+                let _ = writeln!(err, "{file}: {summary}");
+                return EXIT_INVALID;
+            }
             let d = &loaded.dataset;
             let n = d.sources.len()
                 + d.organizations.len()
@@ -294,16 +303,13 @@ pub fn run_check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 + d.conflicts.len()
                 + d.series.len()
                 + d.events.len();
-            let _ = writeln!(err, "{file}: valid ({n} records)");
+            let warnings = match loaded.problems.len() {
+                0 => String::new(),
+                1 => ", 1 warning".to_owned(),
+                w => format!(", {w} warnings"),
+            };
+            let _ = writeln!(err, "{file}: valid ({n} records){warnings}");
             EXIT_VALID
-        }
-        Ok(loaded) => {
-            for p in &loaded.problems {
-                let _ = writeln!(out, "{file}: {p}");
-            }
-            let n = loaded.problems.len();
-            let _ = writeln!(err, "{file}: {n} problem{}", if n == 1 { "" } else { "s" });
-            EXIT_INVALID
         }
     }
 }

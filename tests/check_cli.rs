@@ -217,3 +217,73 @@ fn built_in_data_passes_check() {
     assert_eq!(out, "", "problems in the built-in data.ron");
     assert_eq!(code, 0, "stderr: {err}");
 }
+
+#[test]
+fn warnings_alone_exit_0_and_are_printed_as_warnings() {
+    // A claim dated 9999-12-31 is more than a year after any day this test runs on.
+    let mut ds = sample();
+    ds.claims[0].when = Some(When::On(PartialDate::day(9999, 12, 31)));
+    let (_dir, path) = file_with("ahead.ron", to_ron_string(&ds).unwrap());
+    let file = path.display().to_string();
+    let (code, out, err) = check(&path);
+    assert_eq!(code, 0, "stdout: {out}\nstderr: {err}");
+    let want =
+        format!("{file}: warning: claim c-cost: when: 9999-12-31 is more than a year after today");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with(&want), "`{out}` should start with `{want}`");
+    assert!(err.contains("valid") && err.contains("1 warning"), "{err}");
+
+    // With an error as well, the error decides the exit code; the warning is still printed.
+    ds.models[0].developer = OrgId::new("nobody");
+    let (_dir, path) = file_with("both.ron", to_ron_string(&ds).unwrap());
+    let (code, out, err) = check(&path);
+    assert_eq!(code, 1, "stdout: {out}\nstderr: {err}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.contains(": warning: claim c-cost: when:")),
+        "{out}"
+    );
+    assert!(err.contains("1 problem, 1 warning"), "{err}");
+}
+
+#[test]
+fn hostile_text_and_implausible_values_exit_1_at_their_record_and_field() {
+    let mut ds = sample();
+    ds.organizations[0].name = "Pinterest\u{202e}exe.jpg".into();
+    ds.people[0].name = "\u{200b}".into();
+    ds.claims[1].value = ClaimValue::Number(0.5);
+    ds.models[1].total_params_b = Some(1e308);
+    let (_dir, path) = file_with("hostile.ron", to_ron_string(&ds).unwrap());
+    let file = path.display().to_string();
+    let (code, out, err) = check(&path);
+    assert_eq!(code, 1, "stdout: {out}\nstderr: {err}");
+    let want = [
+        format!("{file}: organization acme: name: contains a bidirectional override"),
+        format!("{file}: person ada: name: shows nothing"),
+        format!("{file}: claim c-downloads: value: 0.5 is not a whole number"),
+        format!("{file}: model fam-moe: total_params_b: 1e308 billion is more than 100 trillion"),
+    ];
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), want.len(), "{out}");
+    for w in &want {
+        assert!(
+            lines.iter().any(|l| l.starts_with(w.as_str())),
+            "no line `{w}` in {out}"
+        );
+    }
+    assert!(err.contains("4 problems"), "{err}");
+}
+
+#[test]
+fn the_benchmarks_synth_scatter_output_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scatter.ron");
+    let (code, out, err) = run(&["synth-scatter", "--points", "20000", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "stdout: {out}\nstderr: {err}");
+    let (code, out, err) = check(&path);
+    assert_eq!((code, out.as_str()), (0, ""), "stderr: {err}");
+    let loaded = load_path(&path).unwrap();
+    let points: usize = loaded.dataset.series.iter().map(|s| s.points.len()).sum();
+    assert_eq!(points, 20_000);
+}

@@ -723,9 +723,11 @@ proptest! {
         round_trip(&ds)?;
         let loaded = load_bytes("d.ron", to_ron_string(&ds).unwrap().as_bytes()).unwrap();
         prop_assert_eq!(loaded.dataset.events[0].date, Some(d));
+        // Errors only: a date more than a year ahead is also a warning, by today's clock.
         let fields: Vec<(RecordKind, &str)> = loaded
             .problems
             .iter()
+            .filter(|p| p.is_error())
             .map(|p| (p.kind, p.field.as_str()))
             .collect();
         if d.is_valid() {

@@ -181,6 +181,43 @@ fn a_file_with_invalid_data_opens_with_its_problems_listed() {
 }
 
 #[test]
+fn a_file_with_only_warnings_lists_them_as_warnings_and_saves_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ds = small_dataset("Acme");
+    // Founded more than a year after any day this test runs on: a warning, not an error.
+    ds.organizations[0].founded = Some(ai_adoption_explorer::model::PartialDate::year(9999));
+    let p = write(dir.path(), "ahead.ron", &to_ron_string(&ds).unwrap());
+    let mut h = harness(vec![DialogOutcome::Picked(p.clone())]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    let s = &h.state().state;
+    assert_eq!(s.doc.origin, Origin::File(p.clone()));
+    assert_eq!(s.doc.problems.len(), 1);
+    assert!(s.doc.problems[0].is_warning());
+    // The status bar counts no problem and the warning apart; the panel labels it.
+    h.get_by_label("No problems, 1 warning").click();
+    h.run();
+    assert!(h.query_by_label("Problems (0)").is_some());
+    assert!(h.query_by_label("Warnings (1)").is_some());
+    assert!(
+        h.query_by_label_contains("warning: organization acme: founded: 9999 is more than a year")
+            .is_some()
+    );
+    // Saving does not stop at a warning.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.state().state.modal.is_none(),
+        "no save-with-problems question"
+    );
+    assert!(
+        h.state().state.status.starts_with("Saved "),
+        "{}",
+        h.state().state.status
+    );
+}
+
+#[test]
 fn without_a_file_dialog_the_user_can_type_a_path() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(

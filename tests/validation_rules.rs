@@ -8,6 +8,9 @@ use ai_adoption_explorer::model::*;
 mod common;
 use common::{d, sample, src};
 
+// Safe text, plausible values and the warning level, in their own file.
+mod text_and_value_rules;
+
 /// Asserts that `ds` has exactly the `expected` problems, in any order: (kind, id, field, a word
 /// of the message).
 #[track_caller]
@@ -709,6 +712,7 @@ fn negative_count() {
         let mut ds = sample();
         ds.series[0].unit = unit;
         ds.series[0].points[0].value = -1.0;
+        ds.series[0].points[1].value = 17.0; // whole, as a count must be
         expect_one(
             &ds,
             RecordKind::Series,

@@ -8,7 +8,7 @@ use super::recovery;
 use super::state::NO_DIALOG_NOTE;
 use super::{Action, AppState, DialogOutcome, Document, Modal, Origin, PathPurpose, UnsavedChoice};
 use crate::io::FileStamp;
-use crate::model::{Dataset, NameStyle, ScanLists, record_name, validate};
+use crate::model::{Dataset, NameStyle, ScanLists, record_name, validate_on};
 
 impl AppState {
     /// Whether `action` would throw away unsaved changes (and so must ask first).
@@ -246,7 +246,7 @@ impl AppState {
                 };
                 match recovery::read(&path) {
                     Ok(r) => {
-                        let problems = validate(&r.dataset);
+                        let problems = validate_on(&r.dataset, crate::io::today());
                         let origin = match &r.origin {
                             Some(p) => Origin::File(p.clone()),
                             None if r.builtin => Origin::Builtin,

@@ -10,7 +10,7 @@ use super::{
 };
 use crate::app::explorer::{ListQuery, ListTab};
 use crate::io::{FileStamp, LoadError, load_path, save_atomic};
-use crate::model::{FORMAT_VERSION, RecordRef, validate};
+use crate::model::{FORMAT_VERSION, RecordRef, validate_on};
 
 /// The whole state of the app, without egui.
 pub struct AppState {
@@ -201,7 +201,7 @@ impl AppState {
     /// that is gone.
     pub(super) fn data_changed(&mut self) {
         self.doc.revision = self.history.revision();
-        self.doc.problems = validate(&self.doc.dataset);
+        self.doc.problems = validate_on(&self.doc.dataset, crate::io::today());
         let ds = &self.doc.dataset;
         self.selection.retain(|r| edit::position(ds, r).is_some());
     }
@@ -231,7 +231,8 @@ impl AppState {
         match load_path(&path) {
             Ok(loaded) => {
                 let stamp = FileStamp::of(&path);
-                let n = loaded.problems.len();
+                let summary = (!loaded.problems.is_empty())
+                    .then(|| crate::model::problems_summary(&loaded.problems).to_lowercase());
                 let note = loaded.upgrade_note();
                 let mut doc = Document::new(
                     loaded.dataset,
@@ -242,14 +243,9 @@ impl AppState {
                 doc.upgrade_note.clone_from(&note);
                 self.replace_document(doc);
                 self.settings.remember(&path);
-                self.status = if n == 0 {
-                    format!("Opened {}", path.display())
-                } else {
-                    format!(
-                        "Opened {} with {n} problem{} (see Problems)",
-                        path.display(),
-                        if n == 1 { "" } else { "s" }
-                    )
+                self.status = match summary {
+                    None => format!("Opened {}", path.display()),
+                    Some(s) => format!("Opened {} with {s} (see Problems)", path.display()),
                 };
                 if let Some(note) = note {
                     self.status.push_str(". ");
@@ -277,9 +273,17 @@ impl AppState {
     }
 
     pub(super) fn write(&mut self, path: PathBuf) {
-        // A dataset with problems can be saved, after a warning that lists them.
-        if !self.doc.problems.is_empty() && self.problems_acknowledged != Some(self.doc.revision) {
-            let problems = self.doc.problems.iter().map(ToString::to_string).collect();
+        // A dataset with problems can be saved, after a question that lists them (warnings are
+        // not problems: they alone do not ask, and are not listed).
+        let has_errors = self.doc.problems.iter().any(|p| p.is_error());
+        if has_errors && self.problems_acknowledged != Some(self.doc.revision) {
+            let problems = self
+                .doc
+                .problems
+                .iter()
+                .filter(|p| p.is_error())
+                .map(ToString::to_string)
+                .collect();
             self.modal = Some(Modal::SaveWithProblems { path, problems });
             return;
         }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::model::{Dataset, FORMAT_VERSION, Problem, validate};
+use crate::model::{Dataset, FORMAT_VERSION, Problem, validate_on};
 
 /// Files larger than this are refused before reading, so a wrong file cannot exhaust memory or
 /// take minutes to parse. A generated dataset of 100 000 records is about 30 MB.
@@ -236,7 +236,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
             if upgrade_note(written_in).is_some() {
                 dataset.format_version = FORMAT_VERSION;
             }
-            let problems = validate(&dataset);
+            let problems = validate_on(&dataset, super::clock::today());
             Ok(Loaded {
                 dataset,
                 problems,

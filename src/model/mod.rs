@@ -7,7 +7,9 @@ mod ids;
 mod names;
 pub(crate) mod record;
 pub(crate) mod refs;
+mod rules;
 pub mod synth;
+pub mod text;
 mod types;
 mod validate;
 mod visit;
@@ -21,5 +23,5 @@ pub use names::{
 pub use record::{AnyRecord, dataset_approx_bytes, find_record, fresh_id, position, record_at};
 pub use refs::references_to;
 pub use types::*;
-pub use validate::{Problem, validate};
+pub use validate::{Problem, Severity, problems_summary, validate, validate_on};
 pub use visit::{SourcedValue, ValueRef, for_each_sourced_value};

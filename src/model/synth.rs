@@ -222,10 +222,16 @@ fn day_after_2018(mut n: u32) -> PartialDate {
     PartialDate::day(year, month, (n + 1) as u8)
 }
 
-/// A dataset of three download series ("China", "United States", "Europe"), `points` points in
-/// all, for the large-scatter benchmark: dates uniform over 2018-2025 (to the day), values
-/// `10^(8 + 4u)` for uniform `u`, point `i` in series `i % 3`, as in
-/// `../shared/bench/mpl_scatter.py`. Made up, and titled so.
+/// Days from 2018-01-01 over which the scatter's dates fall (eight years of 365 days).
+const SCATTER_DAYS: usize = 8 * 365;
+
+/// A dataset of download counts for three groups ("China", "United States", "Europe"), `points`
+/// points in all, for the large-scatter benchmark: dates over 2018-2025 (to the day), values
+/// `10^(8 + 4u)` for uniform `u` rounded to whole downloads, point `i` in group `i % 3`, as in
+/// `../shared/bench/mpl_scatter.py`. A series may not hold two points of one date, so each group
+/// is split into as few series as can hold its points at one point a day, of equal sizes (within
+/// one point), each drawing its dates from the days without repeats. Made up, titled so, and
+/// valid (`check` passes it).
 pub fn scatter_series(points: usize, seed: u64) -> Dataset {
     let mut rng = Rng::new(seed);
     let source = SourceId("synthetic".into());
@@ -250,35 +256,81 @@ pub fn scatter_series(points: usize, seed: u64) -> Dataset {
         ..Dataset::default()
     };
     let groups = ["China", "United States", "Europe"];
-    let mut series: Vec<Series> = groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| Series {
-            id: SeriesId(format!("scatter-{i}")),
-            name: format!("{g} (synthetic)"),
-            subject: Subject::Country((*g).to_owned()),
-            metric: Metric::CumulativeDownloads,
-            unit: Unit::Count,
-            points: Vec::with_capacity(points / 3 + 1),
-            notes: String::new(),
-            sources: vec![source.clone().into()],
-        })
-        .collect();
-    for i in 0..points {
-        let date = day_after_2018(rng.below(8 * 365) as u32);
-        let value = 10f64.powf(8.0 + 4.0 * rng.unit());
-        series[i % 3].points.push(SeriesPoint { date, value });
+    for (g, name) in groups.iter().enumerate() {
+        // Group g holds the points i with i % 3 == g.
+        let in_group = points / 3 + usize::from(g < points % 3);
+        let parts = in_group.div_ceil(SCATTER_DAYS).max(1);
+        for part in 0..parts {
+            let len = in_group / parts + usize::from(part < in_group % parts);
+            ds.series.push(Series {
+                id: SeriesId(format!("scatter-{g}-{part}")),
+                name: if parts == 1 {
+                    format!("{name} (synthetic)")
+                } else {
+                    format!("{name} (synthetic, part {} of {parts})", part + 1)
+                },
+                subject: Subject::Country((*name).to_owned()),
+                metric: Metric::CumulativeDownloads,
+                unit: Unit::Count,
+                points: scatter_points(&mut rng, len),
+                notes: String::new(),
+                sources: vec![source.clone().into()],
+            });
+        }
     }
-    ds.series = series;
     ds
+}
+
+/// `len` (at most [`SCATTER_DAYS`]) points on distinct random days, in random order, with
+/// whole values from 10^8 to 10^12.
+fn scatter_points(rng: &mut Rng, len: usize) -> Vec<SeriesPoint> {
+    // The first `len` steps of a Fisher-Yates shuffle of the days: distinct, uniform.
+    let mut days: Vec<u32> = (0..SCATTER_DAYS as u32).collect();
+    (0..len.min(SCATTER_DAYS))
+        .map(|k| {
+            let pick = k + rng.below((SCATTER_DAYS - k) as u64) as usize;
+            days.swap(k, pick);
+            SeriesPoint {
+                date: day_after_2018(days[k]),
+                value: 10f64.powf(8.0 + 4.0 * rng.unit()).round(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::model::{PartialDate, validate_on};
+
+    #[test]
+    fn scatter_output_is_valid_and_sized() {
+        for points in [0, 1, 7, 30_000, 100_000] {
+            let ds = super::scatter_series(points, 3);
+            let n: usize = ds.series.iter().map(|s| s.points.len()).sum();
+            assert_eq!(n, points);
+            let per_group = |g: &str| {
+                ds.series
+                    .iter()
+                    .filter(|s| s.subject == super::Subject::Country(g.into()))
+                    .map(|s| s.points.len())
+                    .sum::<usize>()
+            };
+            assert_eq!(per_group("China"), points.div_ceil(3));
+            assert_eq!(per_group("Europe"), points / 3);
+            // Every rule, with a clock fixed at the benchmark's own date: no problem at all.
+            let today = PartialDate::day(2026, 1, 1);
+            assert_eq!(validate_on(&ds, today), vec![], "{points} points");
+        }
+        // Series stay long enough to be drawn as compact runs.
+        let ds = super::scatter_series(100_000, 3);
+        assert!(ds.series.iter().all(|s| s.points.len() > 2_000));
+        assert_eq!(ds, super::scatter_series(100_000, 3), "deterministic");
+    }
+
     #[test]
     fn synthetic_data_is_valid_and_sized() {
         let ds = super::synthetic(1000, 7);
-        assert_eq!(crate::model::validate(&ds), vec![]);
+        assert_eq!(validate_on(&ds, PartialDate::day(2026, 1, 1)), vec![]);
         let n = ds.sources.len()
             + ds.organizations.len()
             + ds.models.len()

@@ -9,9 +9,22 @@ use super::ids::{RecordKind, check_id_shape};
 use super::record::{Record, by_kind};
 use super::types::*;
 
-/// One validation problem: which record, which field, what is wrong.
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The data breaks a rule: `check` fails on it.
+    #[default]
+    Error,
+    /// The data is allowed but looks wrong (a date far in the future): shown, labelled
+    /// "warning", and `check` still passes.
+    Warning,
+}
+
+/// One validation problem: which record, which field, what is wrong, and how seriously.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// An error, or only a warning.
+    pub severity: Severity,
     /// Kind of the record concerned.
     pub kind: RecordKind,
     /// Id of the record concerned (empty for the dataset header).
@@ -22,12 +35,86 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// An error at `kind` `id`, `field`.
+    pub fn error(
+        kind: RecordKind,
+        id: impl Into<String>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Error,
+            kind,
+            id: id.into(),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// A warning at `kind` `id`, `field`.
+    pub fn warning(
+        kind: RecordKind,
+        id: impl Into<String>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(kind, id, field, message)
+        }
+    }
+
+    /// Whether this is an error (not just a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Whether this is only a warning.
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
+    /// What a printed or listed problem starts with: `warning: ` for a warning, nothing for an
+    /// error (the line format `check` prints and the problems panel shows).
+    pub fn label(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        }
+    }
+}
+
+/// How many errors and warnings `problems` holds, in words: "No problems", "1 problem",
+/// "3 problems, 1 warning", "No problems, 2 warnings". Errors are the problems; warnings are
+/// counted apart.
+pub fn problems_summary(problems: &[Problem]) -> String {
+    let warnings = problems.iter().filter(|p| p.is_warning()).count();
+    let errors = problems.len() - warnings;
+    let mut text = match errors {
+        0 => "No problems".to_owned(),
+        1 => "1 problem".to_owned(),
+        n => format!("{n} problems"),
+    };
+    match warnings {
+        0 => {}
+        1 => text.push_str(", 1 warning"),
+        n => text.push_str(&format!(", {n} warnings")),
+    }
+    text
+}
+
+/// `kind id: field: message`, after `warning: ` for a warning.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} {}: {}: {}",
-            self.kind, self.id, self.field, self.message
+            "{}{} {}: {}: {}",
+            self.label(),
+            self.kind,
+            self.id,
+            self.field,
+            self.message
         )
     }
 }
@@ -74,6 +161,7 @@ impl<'a> Checker<'a> {
 
     fn problem(&mut self, field: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem {
+            severity: Severity::Error,
             kind: self.kind,
             id: self.id.to_owned(),
             field: field.into(),
@@ -162,6 +250,7 @@ fn collect_ids<'a, T: Record>(
         let id = r.id_str();
         if let Err(why) = check_id_shape(id) {
             problems.push(Problem {
+                severity: Severity::Error,
                 kind,
                 id: id.to_owned(),
                 field: "id".into(),
@@ -170,6 +259,7 @@ fn collect_ids<'a, T: Record>(
         }
         if !set.insert(id) {
             problems.push(Problem {
+                severity: Severity::Error,
                 kind,
                 id: id.to_owned(),
                 field: "id".into(),
@@ -180,11 +270,15 @@ fn collect_ids<'a, T: Record>(
     set
 }
 
-/// Checks every rule and returns the problems found, in file order. An empty list means valid.
+/// Checks every rule but those about today's date and returns the problems found: the record and
+/// reference rules in file order, then the text and value rules of [`super::rules`] in file order.
+/// Clock-free (the same dataset always gives the same problems); [`validate_on`] adds the rules
+/// that need today's date. An empty list means valid.
 pub fn validate(ds: &Dataset) -> Vec<Problem> {
     let mut problems = Vec::new();
     if ds.format_version == 0 || ds.format_version > FORMAT_VERSION {
         problems.push(Problem {
+            severity: Severity::Error,
             kind: RecordKind::Dataset,
             id: String::new(),
             field: "format_version".into(),
@@ -475,5 +569,14 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         }
         c.sources("sources", &e.sources, true);
     }
+    super::rules::check(ds, &mut c.problems);
     c.problems
+}
+
+/// Every rule, [`validate`]'s and those about `today` (dates far in the future are warnings).
+/// The caller supplies today's date (the model reads no clock).
+pub fn validate_on(ds: &Dataset, today: PartialDate) -> Vec<Problem> {
+    let mut problems = validate(ds);
+    super::rules::check_dates(ds, today, &mut problems);
+    problems
 }

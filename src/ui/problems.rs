@@ -1,13 +1,20 @@
-//! The problems panel: what validation found, each a click away from its record.
+//! The problems panel: what validation found, errors and warnings, each a click away from its
+//! record.
 
 use crate::app::{Action, AppState};
 use crate::model::RecordRef;
 
-/// Lists the problems of the open dataset; clicking one selects its record.
+/// Lists the problems of the open dataset, warnings labelled and coloured as such; clicking one
+/// selects its record.
 pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     let problems = &state.doc.problems;
+    let warnings = problems.iter().filter(|p| p.is_warning()).count();
     ui.horizontal(|ui| {
-        ui.strong(format!("Problems ({})", problems.len()));
+        ui.strong(format!("Problems ({})", problems.len() - warnings));
+        if warnings > 0 {
+            ui.strong(format!("Warnings ({warnings})"))
+                .on_hover_text("Allowed, but worth a look: saving and `check` do not stop at them");
+        }
         if problems.is_empty() {
             ui.weak("The dataset passes every check.");
         } else {
@@ -15,12 +22,17 @@ pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action
         }
     });
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let warn = ui.visuals().warn_fg_color;
     egui::ScrollArea::vertical()
         .id_salt("problems")
         .auto_shrink([false, false])
         .show_rows(ui, row_height, problems.len(), |ui, range| {
             for p in &problems[range] {
-                let text = format!("{} {}: {}: {}", p.kind, p.id, p.field, p.message);
+                // `kind id: field: message`, after "warning: " for a warning.
+                let mut text = egui::RichText::new(p.to_string());
+                if p.is_warning() {
+                    text = text.color(warn);
+                }
                 match RecordRef::from_kind_and_id(p.kind, &p.id) {
                     Some(r) => {
                         if ui.link(text).on_hover_text("Show this record").clicked() {

@@ -25,13 +25,9 @@ impl ExplorerApp {
                 d.sources.len()
             ));
             ui.separator();
-            let n = doc.problems.len();
-            let text = match n {
-                0 => "No problems".to_owned(),
-                1 => "1 problem".to_owned(),
-                n => format!("{n} problems"),
-            };
-            let color = if n == 0 {
+            // Errors are the problems; warnings are counted apart ("2 problems, 1 warning").
+            let text = crate::model::problems_summary(&doc.problems);
+            let color = if doc.problems.is_empty() {
                 ui.visuals().text_color()
             } else {
                 ui.visuals().warn_fg_color

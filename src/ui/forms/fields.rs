@@ -48,20 +48,30 @@ impl<'a> Form<'a> {
         }
     }
 
-    /// What validation says about `field`, in the third column.
+    /// What validation says about `field`, in the third column: in the error colour, or the
+    /// warning colour when there are only warnings (each labelled "warning:").
     pub(super) fn problem_ui(&self, ui: &mut Ui, field: &str) {
         let prefix = format!("{field}[");
-        let msgs: Vec<&str> = self
+        let mine: Vec<&Problem> = self
             .problems
             .iter()
+            .copied()
             .filter(|p| p.field == field || p.field.starts_with(&prefix))
-            .map(|p| p.message.as_str())
             .collect();
-        if msgs.is_empty() {
+        if mine.is_empty() {
             ui.label("");
-        } else {
-            ui.colored_label(ui.visuals().error_fg_color, msgs.join("; "));
+            return;
         }
+        let msgs: Vec<String> = mine
+            .iter()
+            .map(|p| format!("{}{}", p.label(), p.message))
+            .collect();
+        let color = if mine.iter().any(|p| p.is_error()) {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().warn_fg_color
+        };
+        ui.colored_label(color, msgs.join("; "));
     }
 
     /// Ends a field's row: notes a change, ends the typing burst on leaving, shows problems.
