@@ -320,6 +320,9 @@ pub fn run_format(path: &Path, err: &mut dyn Write) -> i32 {
     for p in &loaded.problems {
         let _ = writeln!(err, "{}: {p}", path.display());
     }
+    if let Some(note) = loaded.upgrade_note() {
+        let _ = writeln!(err, "{}: note: {note}", path.display());
+    }
     match crate::io::save_atomic(&loaded.dataset, path) {
         Ok(_) => EXIT_VALID,
         Err(e) => {

@@ -76,7 +76,7 @@ fn invalid_data_exits_1_and_prints_each_problem_on_its_own_line() {
     twin.name = "Acme again".into();
     ds.organizations.push(twin);
     ds.models[0].developer = OrgId::new("nobody");
-    ds.claims[0].source = SourceId::new("gone");
+    ds.claims[0].source = Some(Citation::new("gone"));
     let (_dir, path) = file_with("bad data.ron", to_ron_string(&ds).unwrap());
     let file = path.display().to_string();
 
@@ -145,10 +145,11 @@ fn unknown_field_exits_2() {
 
 #[test]
 fn newer_format_version_exits_2() {
-    let text =
-        to_ron_string(&sample())
-            .unwrap()
-            .replacen("format_version: 1", "format_version: 2", 1);
+    let text = to_ron_string(&sample()).unwrap().replacen(
+        &format!("format_version: {FORMAT_VERSION}"),
+        &format!("format_version: {}", FORMAT_VERSION + 1),
+        1,
+    );
     let (_dir, path) = file_with("data.ron", text);
     assert_unreadable(&path, "newer version");
 }

@@ -776,10 +776,10 @@ fn queries_persist_through_serde() {
 fn dangling_references_and_duplicate_ids_do_not_break_the_index() {
     let mut ds = (*small()).clone();
     ds.adoptions[0].organization = OrgId::new("ghost");
-    ds.adoptions[1].target = AdoptionTarget::Model(ModelId::new("ghost"));
-    ds.adoptions[2].target = AdoptionTarget::Family(FamilyId::new("ghost"));
+    ds.adoptions[1].target = Some(AdoptionTarget::Model(ModelId::new("ghost")));
+    ds.adoptions[2].target = Some(AdoptionTarget::Family(FamilyId::new("ghost")));
     ds.claims[0].subject = Subject::Adoption("ghost".into());
-    ds.claims[0].source = SourceId::new("ghost");
+    ds.claims[0].source = Some(Citation::new("ghost"));
     ds.conflicts[0].records[0] = RecordRef::Event("ghost".into());
     ds.models[0].developer = OrgId::new("ghost");
     ds.models[1].family = Some(FamilyId::new("ghost"));

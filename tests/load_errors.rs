@@ -561,15 +561,19 @@ fn unknown_field_in_nested_records_is_named_with_its_position() {
 #[test]
 fn newer_format_version_says_to_use_a_newer_version() {
     for text in [
-        "Dataset(format_version: 2)".to_owned(),
+        "Dataset(format_version: 3)".to_owned(),
         "Dataset(\n    format_version: 7,\n    meta: Meta(title: \"future\"),\n)\n".to_owned(),
-        sample_text().replacen("format_version: 1", "format_version: 2", 1),
+        sample_text().replacen(
+            &format!("format_version: {FORMAT_VERSION}"),
+            &format!("format_version: {}", FORMAT_VERSION + 1),
+            1,
+        ),
     ] {
         let e = load_err(&text);
         let found = if text.contains("format_version: 7") {
             7
         } else {
-            2
+            FORMAT_VERSION + 1
         };
         assert_eq!(
             e,
@@ -594,17 +598,25 @@ fn newer_format_version_says_to_use_a_newer_version() {
 #[test]
 fn newer_format_version_with_unknown_fields_says_newer_version() {
     for text in [
-        "Dataset(format_version: 2, colour: \"red\")".to_owned(),
-        "Dataset(\n    format_version: 2,\n    robots: [Robot(id: \"r\")],\n)\n".to_owned(),
+        "Dataset(format_version: 3, colour: \"red\")".to_owned(),
+        "Dataset(\n    format_version: 3,\n    robots: [Robot(id: \"r\")],\n)\n".to_owned(),
         sample_text()
-            .replacen("format_version: 1", "format_version: 2", 1)
+            .replacen(
+                &format!("format_version: {FORMAT_VERSION}"),
+                &format!("format_version: {}", FORMAT_VERSION + 1),
+                1,
+            )
             .replacen(
                 "kind: Company,",
                 "kind: Company,\n            colour: \"red\",",
                 1,
             ),
         sample_text()
-            .replacen("format_version: 1", "format_version: 2", 1)
+            .replacen(
+                &format!("format_version: {FORMAT_VERSION}"),
+                &format!("format_version: {}", FORMAT_VERSION + 1),
+                1,
+            )
             .replacen("kind: Company,", "kind: Cooperative,", 1),
     ] {
         let e = load_err(&text);
@@ -612,7 +624,7 @@ fn newer_format_version_with_unknown_fields_says_newer_version() {
             e,
             LoadError::NewerVersion {
                 file: FILE.to_owned(),
-                found: 2,
+                found: FORMAT_VERSION + 1,
                 supported: FORMAT_VERSION,
             },
             "{e}"

@@ -112,8 +112,18 @@ fn finite() -> BoxedStrategy<f64> {
     .boxed()
 }
 
-fn source_ids() -> BoxedStrategy<Vec<SourceId>> {
-    vec(id().prop_map(SourceId), 0..3).boxed()
+/// A citation: a source id, with a detail of where in the source half of the time.
+fn citation() -> BoxedStrategy<Citation> {
+    (id(), prop_oneof![Just(String::new()), text()])
+        .prop_map(|(id, detail)| Citation {
+            source: SourceId(id),
+            detail,
+        })
+        .boxed()
+}
+
+fn source_ids() -> BoxedStrategy<Vec<Citation>> {
+    vec(citation(), 0..3).boxed()
 }
 
 fn record_ref() -> BoxedStrategy<RecordRef> {
@@ -208,6 +218,7 @@ fn when() -> BoxedStrategy<When> {
         date().prop_map(When::On),
         date().prop_map(When::By),
         (date(), date()).prop_map(|(a, b)| When::Between(a, b)),
+        (any::<u32>(), date()).prop_map(|(n, d)| When::Trailing(n, d)),
     ]
     .boxed()
 }
@@ -339,17 +350,19 @@ fn role() -> BoxedStrategy<Role> {
         text(),
         of(date()),
         of(date()),
+        any::<bool>(),
         text(),
         source_ids(),
     )
         .prop_map(
-            |(id, person, organization, title, since, until, notes, sources)| Role {
+            |(id, person, organization, title, since, until, former, notes, sources)| Role {
                 id: RoleId(id),
                 person: PersonId(person),
                 organization: OrgId(organization),
                 title,
                 since,
                 until,
+                former,
                 notes,
                 sources,
             },
@@ -375,6 +388,10 @@ fn model() -> BoxedStrategy<Model> {
         Architecture::Dense,
         Architecture::MixtureOfExperts,
     ]));
+    let basis = of(prop_oneof![
+        Just(OpennessBasis::License),
+        id().prop_map(|i| OpennessBasis::Source(SourceId(i))),
+    ]);
     (
         (id(), text(), of(id()), id(), of(date()), openness, text()),
         (
@@ -385,11 +402,13 @@ fn model() -> BoxedStrategy<Model> {
             text(),
             source_ids(),
         ),
+        (basis, qualifier(), qualifier()),
     )
         .prop_map(
             |(
                 (id, name, family, developer, release_date, openness, license),
                 (total, active, architecture, context, notes, sources),
+                (openness_basis, params_qualifier, context_qualifier),
             )| Model {
                 id: ModelId(id),
                 name,
@@ -397,11 +416,14 @@ fn model() -> BoxedStrategy<Model> {
                 developer: OrgId(developer),
                 release_date,
                 openness,
+                openness_basis,
                 license,
                 total_params_b: total,
                 active_params_b: active,
+                params_qualifier,
                 architecture,
                 context_k_tokens: context,
+                context_qualifier,
                 notes,
                 sources,
             },
@@ -416,10 +438,12 @@ fn status_entry() -> BoxedStrategy<StatusEntry> {
         AdoptionStatus::Production,
         AdoptionStatus::Stopped,
     ]);
-    (status, of(date()), text(), source_ids())
-        .prop_map(|(status, date, notes, sources)| StatusEntry {
+    let means = select(StatusDate::ALL.to_vec());
+    (status, of(date()), means, text(), source_ids())
+        .prop_map(|(status, date, date_means, notes, sources)| StatusEntry {
             status,
             date,
+            date_means,
             notes,
             sources,
         })
@@ -427,10 +451,10 @@ fn status_entry() -> BoxedStrategy<StatusEntry> {
 }
 
 fn adoption() -> BoxedStrategy<Adoption> {
-    let target = prop_oneof![
+    let target = of(prop_oneof![
         id().prop_map(|i| AdoptionTarget::Model(ModelId(i))),
         id().prop_map(|i| AdoptionTarget::Family(FamilyId(i))),
-    ];
+    ]);
     (
         id(),
         id(),
@@ -469,7 +493,8 @@ fn claim() -> BoxedStrategy<Claim> {
             text(),
             of(when()),
             of(speaker()),
-            id(),
+            of(citation()),
+            text(),
             text(),
             text(),
         ),
@@ -477,7 +502,7 @@ fn claim() -> BoxedStrategy<Claim> {
         .prop_map(
             |(
                 (id, subject, metric, value, unit, qualifier),
-                (baseline, scope, when, said_by, source, quote, notes),
+                (baseline, scope, when, said_by, source, quote, paraphrase, notes),
             )| Claim {
                 id: ClaimId(id),
                 subject,
@@ -489,8 +514,9 @@ fn claim() -> BoxedStrategy<Claim> {
                 scope,
                 when,
                 said_by,
-                source: SourceId(source),
+                source,
                 quote,
+                paraphrase,
                 notes,
             },
         )
@@ -498,10 +524,7 @@ fn claim() -> BoxedStrategy<Claim> {
 }
 
 fn conflict() -> BoxedStrategy<Conflict> {
-    let kind = select(vec![
-        ConflictKind::Contradiction,
-        ConflictKind::DifferentMeasure,
-    ]);
+    let kind = select(ConflictKind::ALL.to_vec());
     (id(), kind, vec(record_ref(), 0..4), text())
         .prop_map(|(id, kind, records, description)| Conflict {
             id: ConflictId(id),
@@ -652,7 +675,7 @@ proptest! {
             headquarters: t.clone(),
             founded: None,
             notes: t.clone(),
-            sources: vec![SourceId(id.clone()), SourceId(t.clone())],
+            sources: vec![Citation::new(id.clone()), Citation::with_detail(t.clone(), t.clone())],
         });
         ds.claims.push(Claim {
             id: ClaimId(id),
@@ -665,8 +688,9 @@ proptest! {
             scope: t.clone(),
             when: None,
             said_by: None,
-            source: SourceId(t.clone()),
+            source: Some(Citation::with_detail(t.clone(), t.clone())),
             quote: t.clone(),
+            paraphrase: t.clone(),
             notes: t,
         });
         round_trip(&ds)?;
@@ -694,7 +718,7 @@ proptest! {
             title: "t".into(),
             description: String::new(),
             related: vec![],
-            sources: vec![SourceId::new("s")],
+            sources: vec![Citation::new("s")],
         });
         round_trip(&ds)?;
         let loaded = load_bytes("d.ron", to_ron_string(&ds).unwrap().as_bytes()).unwrap();
@@ -726,11 +750,14 @@ proptest! {
             developer: OrgId::new("o"),
             release_date: None,
             openness: None,
+            openness_basis: None,
             license: String::new(),
             total_params_b: Some(x),
             active_params_b: Some(y),
+            params_qualifier: Qualifier::About,
             architecture: None,
             context_k_tokens: Some(x),
+            context_qualifier: Qualifier::Exact,
             notes: String::new(),
             sources: vec![],
         });
@@ -788,6 +815,7 @@ fn every_variant_round_trips() {
             PartialDate::day(2025, 4, 31),
             PartialDate::year(2024),
         )),
+        Some(When::Trailing(30, PartialDate::day(2026, 3, 1))),
         None,
     ];
     let speakers = [
@@ -848,14 +876,24 @@ fn every_variant_round_trips() {
             scope: String::new(),
             when: whens[i % whens.len()].clone(),
             said_by: speakers[i % speakers.len()].clone(),
-            source: SourceId::new("s"),
-            quote: "q".into(),
+            // Sourced with and without a detail, and unsourced; quoted, paraphrased, or both.
+            source: match i % 3 {
+                0 => Some(Citation::new("s")),
+                1 => Some(Citation::with_detail("s", "row 37")),
+                _ => None,
+            },
+            quote: if i % 2 == 0 {
+                "q".into()
+            } else {
+                String::new()
+            },
+            paraphrase: if i % 4 < 2 { String::new() } else { "p".into() },
             notes: String::new(),
         });
     }
     ds.conflicts.push(Conflict {
         id: ConflictId::new("k"),
-        kind: ConflictKind::Contradiction,
+        kind: ConflictKind::DifferingAccounts,
         records: vec![
             RecordRef::Source(SourceId::new("a")),
             RecordRef::Organization(OrgId::new("b")),
@@ -883,7 +921,7 @@ fn every_variant_round_trips() {
     ds.adoptions.push(Adoption {
         id: AdoptionId::new("a1"),
         organization: OrgId::new("o"),
-        target: AdoptionTarget::Model(ModelId::new("m")),
+        target: Some(AdoptionTarget::Model(ModelId::new("m"))),
         use_cases: vec![],
         status: [
             AdoptionStatus::Evaluating,
@@ -892,9 +930,11 @@ fn every_variant_round_trips() {
             AdoptionStatus::Stopped,
         ]
         .into_iter()
-        .map(|status| StatusEntry {
+        .zip(StatusDate::ALL.into_iter().cycle())
+        .map(|(status, date_means)| StatusEntry {
             status,
             date: None,
+            date_means,
             notes: String::new(),
             sources: vec![],
         })
@@ -905,12 +945,59 @@ fn every_variant_round_trips() {
     ds.adoptions.push(Adoption {
         id: AdoptionId::new("a2"),
         organization: OrgId::new("o"),
-        target: AdoptionTarget::Family(FamilyId::new("f")),
+        target: Some(AdoptionTarget::Family(FamilyId::new("f"))),
         use_cases: vec![],
         status: vec![],
         notes: String::new(),
         sources: vec![],
     });
+    ds.adoptions.push(Adoption {
+        id: AdoptionId::new("a3"),
+        organization: OrgId::new("o"),
+        target: None,
+        use_cases: vec![],
+        status: vec![],
+        notes: String::new(),
+        sources: vec![Citation::with_detail("s", "p. 4"), Citation::new("s")],
+    });
+    ds.roles.push(Role {
+        id: RoleId::new("r"),
+        person: PersonId::new("p"),
+        organization: OrgId::new("o"),
+        title: "deputy prime minister".into(),
+        since: None,
+        until: None,
+        former: true,
+        notes: String::new(),
+        sources: vec![],
+    });
+    for (i, basis) in [
+        None,
+        Some(OpennessBasis::License),
+        Some(OpennessBasis::Source(SourceId::new("s"))),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        ds.models.push(Model {
+            id: ModelId(format!("m{i}")),
+            name: "m".into(),
+            family: None,
+            developer: OrgId::new("o"),
+            release_date: None,
+            openness: Some(Openness::OpenWeightsRestricted),
+            openness_basis: basis,
+            license: String::new(),
+            total_params_b: Some(2000.0),
+            active_params_b: None,
+            params_qualifier: qualifiers[i],
+            architecture: None,
+            context_k_tokens: Some(128.0),
+            context_qualifier: qualifiers[i + 1],
+            notes: String::new(),
+            sources: vec![],
+        });
+    }
     let text = to_ron_string(&ds).unwrap();
     let back = load_bytes("v.ron", text.as_bytes()).unwrap().dataset;
     assert_eq!(back, ds);

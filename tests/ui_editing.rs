@@ -4,7 +4,7 @@
 
 use ai_adoption_explorer::app::{Action, AppState, Modal, ScriptedDialogs, Settings};
 use ai_adoption_explorer::io::to_ron_string;
-use ai_adoption_explorer::model::{OrgId, RecordRef};
+use ai_adoption_explorer::model::{Citation, OrgId, RecordRef};
 use ai_adoption_explorer::ui::ExplorerApp;
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
@@ -299,7 +299,7 @@ fn undo_all_of_adding_a_company_with_a_new_source_then_redo_it() {
         .iter()
         .find(|s| s.title == "Example report on Acme")
         .expect("added");
-    assert_eq!(acme.sources, vec![report.id.clone()]);
+    assert_eq!(acme.sources, vec![Citation::new(report.id.clone())]);
     assert!(
         h.state().state.doc.problems.is_empty(),
         "sourced: no problem left"
@@ -330,7 +330,7 @@ fn undo_all_of_adding_a_company_with_a_new_source_then_redo_it() {
 
 #[test]
 fn undo_creating_an_adoption_with_a_claim_and_a_new_source() {
-    use ai_adoption_explorer::model::{AdoptionTarget, ModelId, Subject};
+    use ai_adoption_explorer::model::{AdoptionTarget, Citation, ModelId, Subject};
     let mut h = harness();
     let original = to_ron_string(&h.state().state.doc.dataset).unwrap();
     let text_input = egui::accesskit::Role::TextInput;
@@ -364,7 +364,7 @@ fn undo_creating_an_adoption_with_a_claim_and_a_new_source() {
     assert_eq!(adoption.organization.as_str(), "airbnb");
     assert_eq!(
         adoption.target,
-        AdoptionTarget::Model(ModelId::new("qwen3-8b"))
+        Some(AdoptionTarget::Model(ModelId::new("qwen3-8b")))
     );
     assert_eq!(adoption.use_cases, vec!["search ranking".to_owned()]);
     // A figure about it, citing a source created in place.
@@ -376,7 +376,11 @@ fn undo_creating_an_adoption_with_a_claim_and_a_new_source() {
     let claim = ds.claims.last().unwrap();
     assert_eq!(claim.subject, Subject::Adoption(adoption.id.clone()));
     let source = ds.sources.last().unwrap();
-    assert_eq!(claim.source, source.id, "the claim cites the new source");
+    assert_eq!(
+        claim.source,
+        Some(Citation::new(source.id.clone())),
+        "the claim cites the new source"
+    );
     assert!(
         h.state()
             .state

@@ -390,6 +390,7 @@ fn every_panel_passes_the_accessibility_check() {
             match conflict.kind {
                 ConflictKind::Contradiction => "Contradiction".to_owned(),
                 ConflictKind::DifferentMeasure => "Different measure".to_owned(),
+                ConflictKind::DifferingAccounts => "Accounts differ".to_owned(),
             },
             conflict.description.clone(),
         ),

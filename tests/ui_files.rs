@@ -9,7 +9,7 @@ use ai_adoption_explorer::app::{
 };
 use ai_adoption_explorer::io::{load_path, to_ron_string};
 use ai_adoption_explorer::model::{
-    Dataset, OrgId, OrgKind, Organization, Source, SourceId, SourceKind,
+    Citation, Dataset, OrgId, OrgKind, Organization, Source, SourceId, SourceKind,
 };
 use ai_adoption_explorer::ui::ExplorerApp;
 use egui::{Key, Modifiers};
@@ -49,7 +49,7 @@ fn small_dataset(name: &str) -> Dataset {
             headquarters: String::new(),
             founded: None,
             notes: String::new(),
-            sources: vec![SourceId::new("s1")],
+            sources: vec![Citation::new("s1")],
         }],
         ..Dataset::default()
     }

@@ -44,7 +44,7 @@ fn org(id: &str, name: &str) -> Organization {
         headquarters: String::new(),
         founded: None,
         notes: String::new(),
-        sources: vec![SourceId::new("s0")],
+        sources: vec![Citation::new("s0")],
     }
 }
 
@@ -619,11 +619,12 @@ fn undo_unlink_keeps_records_that_only_cite_a_source() {
     let citing = ds
         .organizations
         .iter()
-        .filter(|o| o.sources.contains(&source))
+        .filter(|o| o.sources.iter().any(|c| c.source == source))
         .count();
     assert!(citing > 0);
     let orgs = ds.organizations.len();
-    let claims_quoting = ds.claims.iter().filter(|c| c.source == source).count();
+    let cites = |c: &Claim| c.source.as_ref().is_some_and(|s| s.source == source);
+    let claims_quoting = ds.claims.iter().filter(|c| cites(c)).count();
     let (label, edits) =
         delete_plan(&ds, &RecordRef::Source(source.clone()), DeleteMode::Unlink).expect("plan");
     assert!(label.contains("unlinking"), "{label}");
@@ -633,11 +634,11 @@ fn undo_unlink_keeps_records_that_only_cite_a_source() {
     assert!(
         ds.organizations
             .iter()
-            .all(|o| !o.sources.contains(&source))
+            .all(|o| !o.sources.iter().any(|c| c.source == source))
     );
     // A claim cannot exist without its source: those go.
     assert!(claims_quoting > 0);
-    assert!(!ds.claims.iter().any(|c| c.source == source));
+    assert!(!ds.claims.iter().any(cites));
     assert!(missing_refs(&ds).is_empty());
 }
 
@@ -695,6 +696,7 @@ fn undo_cascade_and_unlink_differ_on_optional_and_member_references() {
 fn small_dataset(seed: u64) -> Dataset {
     let mut ds = synthetic(60, seed);
     let s = |i: usize| SourceId(format!("s{i}"));
+    let cite = |i: usize| Citation::from(s(i));
     let mut via = ds.sources[0].clone();
     via.id = SourceId::new("s-reprint");
     via.via = Some(s(0));
@@ -708,7 +710,7 @@ fn small_dataset(seed: u64) -> Dataset {
             name: name.into(),
             native_name: String::new(),
             notes: String::new(),
-            sources: vec![s(i)],
+            sources: vec![cite(i)],
         });
         ds.roles.push(Role {
             id: RoleId(format!("r{i}")),
@@ -717,8 +719,9 @@ fn small_dataset(seed: u64) -> Dataset {
             title: "CTO".into(),
             since: None,
             until: None,
+            former: false,
             notes: String::new(),
-            sources: vec![s(2)],
+            sources: vec![cite(2)],
         });
     }
     ds.claims[0].said_by = Some(Speaker::Person(PersonId::new("p0")));
@@ -726,9 +729,9 @@ fn small_dataset(seed: u64) -> Dataset {
     ds.claims[2].subject = Subject::Organization(OrgId::new("o1"));
     ds.claims[3].subject = Subject::Model(ModelId::new("m1"));
     ds.claims[4].subject = Subject::Family(FamilyId::new("f0"));
-    ds.claims[5].source = SourceId::new("s-reprint");
-    ds.adoptions[0].status[0].sources = vec![s(1)];
-    ds.adoptions[1].target = AdoptionTarget::Family(FamilyId::new("f0"));
+    ds.claims[5].source = Some(Citation::new("s-reprint"));
+    ds.adoptions[0].status[0].sources = vec![cite(1)];
+    ds.adoptions[1].target = Some(AdoptionTarget::Family(FamilyId::new("f0")));
     ds.conflicts.push(Conflict {
         id: ConflictId::new("k0"),
         kind: ConflictKind::Contradiction,
@@ -766,7 +769,7 @@ fn small_dataset(seed: u64) -> Dataset {
                 value: 10.0,
             }],
             notes: String::new(),
-            sources: vec![s(0)],
+            sources: vec![cite(0)],
         });
     }
     ds.events.push(Event {
@@ -779,7 +782,7 @@ fn small_dataset(seed: u64) -> Dataset {
             RecordRef::Organization(OrgId::new("o1")),
             RecordRef::Person(PersonId::new("p0")),
         ],
-        sources: vec![s(3)],
+        sources: vec![cite(3)],
     });
     ds.events.push(Event {
         id: EventId::new("e1"),
@@ -788,7 +791,7 @@ fn small_dataset(seed: u64) -> Dataset {
         title: "Release".into(),
         description: String::new(),
         related: vec![RecordRef::Model(ModelId::new("m1"))],
-        sources: vec![s(3)],
+        sources: vec![cite(3)],
     });
     ds
 }
@@ -943,7 +946,7 @@ fn build(ds: &Dataset, op: &Op) -> Option<(String, Vec<Edit>)> {
             let mut c = ds.claims.first()?.clone();
             c.id = ClaimId(fresh_id(ds, RecordKind::Claim, "claim"));
             c.subject = Subject::Organization(o.id.clone());
-            c.source = s.id.clone();
+            c.source = Some(Citation::new(s.id.clone()));
             insert_record(ds, c.into())
         }
         Op::Remove { kind, at } => {

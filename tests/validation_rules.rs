@@ -6,7 +6,7 @@ use ai_adoption_explorer::io::{load_bytes, to_ron_string};
 use ai_adoption_explorer::model::*;
 
 mod common;
-use common::{d, sample};
+use common::{d, sample, src};
 
 /// Asserts that `ds` has exactly the `expected` problems, in any order: (kind, id, field, a word
 /// of the message).
@@ -253,7 +253,7 @@ fn reference_to_a_missing_record() {
             "acme-fam-7b",
             "target",
             ("adoption target model", |d| {
-                d.adoptions[0].target = AdoptionTarget::Model(ModelId::new("gone"))
+                d.adoptions[0].target = Some(AdoptionTarget::Model(ModelId::new("gone")))
             }),
         ),
         (
@@ -261,7 +261,7 @@ fn reference_to_a_missing_record() {
             "acme-fam",
             "target",
             ("adoption target family", |d| {
-                d.adoptions[1].target = AdoptionTarget::Family(FamilyId::new("gone"))
+                d.adoptions[1].target = Some(AdoptionTarget::Family(FamilyId::new("gone")))
             }),
         ),
         (
@@ -317,7 +317,7 @@ fn reference_to_a_missing_record() {
             "c-cost",
             "source",
             ("claim.source", |d| {
-                d.claims[0].source = SourceId::new("gone")
+                d.claims[0].source = Some(Citation::new("gone"))
             }),
         ),
         (
@@ -365,7 +365,7 @@ fn reference_to_a_missing_record() {
             "acme",
             "sources[1]",
             ("organization sources", |d| {
-                d.organizations[0].sources.push(SourceId::new("gone"))
+                d.organizations[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -373,7 +373,7 @@ fn reference_to_a_missing_record() {
             "ada",
             "sources[1]",
             ("person sources", |d| {
-                d.people[0].sources.push(SourceId::new("gone"))
+                d.people[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -381,7 +381,7 @@ fn reference_to_a_missing_record() {
             "ada-cto",
             "sources[1]",
             ("role sources", |d| {
-                d.roles[0].sources.push(SourceId::new("gone"))
+                d.roles[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -389,7 +389,7 @@ fn reference_to_a_missing_record() {
             "fam",
             "sources[1]",
             ("family sources", |d| {
-                d.families[0].sources.push(SourceId::new("gone"))
+                d.families[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -397,7 +397,7 @@ fn reference_to_a_missing_record() {
             "fam-7b",
             "sources[1]",
             ("model sources", |d| {
-                d.models[0].sources.push(SourceId::new("gone"))
+                d.models[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -405,7 +405,7 @@ fn reference_to_a_missing_record() {
             "acme-fam-7b",
             "sources[1]",
             ("adoption sources", |d| {
-                d.adoptions[0].sources.push(SourceId::new("gone"))
+                d.adoptions[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -413,7 +413,7 @@ fn reference_to_a_missing_record() {
             "acme-fam-7b",
             "status[1].sources[1]",
             ("status sources", |d| {
-                d.adoptions[0].status[1].sources.push(SourceId::new("gone"))
+                d.adoptions[0].status[1].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -421,7 +421,7 @@ fn reference_to_a_missing_record() {
             "acme-fam-7b",
             "status[0].sources[0]",
             ("empty status sources", |d| {
-                d.adoptions[0].status[0].sources.push(SourceId::new("gone"))
+                d.adoptions[0].status[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -429,7 +429,7 @@ fn reference_to_a_missing_record() {
             "share",
             "sources[1]",
             ("series sources", |d| {
-                d.series[0].sources.push(SourceId::new("gone"))
+                d.series[0].sources.push(Citation::new("gone"))
             }),
         ),
         (
@@ -437,7 +437,7 @@ fn reference_to_a_missing_record() {
             "release",
             "sources[1]",
             ("event sources", |d| {
-                d.events[0].sources.push(SourceId::new("gone"))
+                d.events[0].sources.push(Citation::new("gone"))
             }),
         ),
         // An id that exists, but for another kind of record, is missing too.
@@ -952,11 +952,145 @@ fn non_positive_params() {
 #[test]
 fn conflict_with_fewer_than_two_distinct_records() {
     let one = RecordRef::Claim(ClaimId::new("c-cost"));
-    for records in [vec![], vec![one.clone()], vec![one.clone(), one.clone()]] {
+    for records in [vec![], vec![one.clone()]] {
         let mut ds = sample();
         ds.conflicts[0].records = records;
         expect_one(&ds, RecordKind::Conflict, "k1", "records", "two");
     }
+    // The same record twice is one record, and is listed twice.
+    let mut ds = sample();
+    ds.conflicts[0].records = vec![one.clone(), one];
+    expect(
+        &ds,
+        &[
+            (RecordKind::Conflict, "k1", "records", "two"),
+            (RecordKind::Conflict, "k1", "records[1]", "twice"),
+        ],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules of format version 2
+
+#[test]
+fn conflict_listing_a_record_twice_among_others() {
+    let mut ds = sample();
+    ds.conflicts[0]
+        .records
+        .push(RecordRef::Claim(ClaimId::new("c-cost")));
+    expect_one(
+        &ds,
+        RecordKind::Conflict,
+        "k1",
+        "records[2]",
+        "lists claim `c-cost` twice",
+    );
+}
+
+#[test]
+fn conflict_naming_itself() {
+    let mut ds = sample();
+    ds.conflicts[0]
+        .records
+        .push(RecordRef::Conflict(ConflictId::new("k1")));
+    expect_one(&ds, RecordKind::Conflict, "k1", "records[2]", "itself");
+}
+
+#[test]
+fn claim_without_a_source_is_a_problem_not_a_dangling_reference() {
+    let mut ds = sample();
+    ds.claims[0].source = None;
+    expect_one(
+        &ds,
+        RecordKind::Claim,
+        "c-cost",
+        "source",
+        "no source chosen yet",
+    );
+    // Nothing refers to nothing: no field of the claim names a source any more.
+    assert!(
+        !references_to(&ds, &RecordRef::Source(src("s2")))
+            .iter()
+            .any(|(r, _)| *r == RecordRef::Claim(ClaimId::new("c-cost")))
+    );
+}
+
+#[test]
+fn adoption_without_a_target_is_a_problem_not_a_dangling_reference() {
+    let mut ds = sample();
+    ds.adoptions[0].target = None;
+    expect_one(
+        &ds,
+        RecordKind::Adoption,
+        "acme-fam-7b",
+        "target",
+        "no model or family chosen yet",
+    );
+    assert!(
+        !references_to(&ds, &RecordRef::Model(ModelId::new("fam-7b")))
+            .iter()
+            .any(|(r, _)| *r == RecordRef::Adoption(AdoptionId::new("acme-fam-7b")))
+    );
+}
+
+#[test]
+fn claim_needs_a_quote_or_a_paraphrase() {
+    let mut ds = sample();
+    ds.claims[0].quote = " ".into();
+    expect_one(&ds, RecordKind::Claim, "c-cost", "quote", "paraphrase");
+    // A paraphrase alone is enough, and so is a quote alone (the sample's claims).
+    ds.claims[0].quote.clear();
+    ds.claims[0].paraphrase = "Costs fell by as much as 30%.".into();
+    expect(&ds, &[]);
+    ds.claims[0].quote = "costs fell by up to 30%".into();
+    expect(&ds, &[]);
+}
+
+#[test]
+fn rolling_period_of_no_days() {
+    let mut ds = sample();
+    ds.claims[1].when = Some(When::Trailing(0, d("2026-03-01")));
+    expect_one(&ds, RecordKind::Claim, "c-downloads", "when", "0 days");
+    ds.claims[1].when = Some(When::Trailing(30, d("2026-03-01")));
+    expect(&ds, &[]);
+    ds.claims[1].when = Some(When::Trailing(30, d("2026-02-30")));
+    expect_one(&ds, RecordKind::Claim, "c-downloads", "when", "impossible");
+}
+
+#[test]
+fn openness_basis_names_an_existing_source() {
+    let mut ds = sample();
+    ds.models[0].openness_basis = Some(OpennessBasis::License);
+    ds.models[1].openness_basis = Some(OpennessBasis::Source(src("s1")));
+    expect(&ds, &[]);
+    ds.models[1].openness_basis = Some(OpennessBasis::Source(src("gone")));
+    expect_one(
+        &ds,
+        RecordKind::Model,
+        "fam-moe",
+        "openness_basis",
+        "does not exist",
+    );
+}
+
+#[test]
+fn one_source_may_be_cited_at_two_places_but_not_twice_at_one() {
+    let mut ds = sample();
+    ds.organizations[0].sources = vec![
+        Citation::with_detail("s1", "row 37"),
+        Citation::with_detail("s1", "row 38"),
+    ];
+    expect(&ds, &[]);
+    ds.organizations[0]
+        .sources
+        .push(Citation::with_detail("s1", "row 37"));
+    expect_one(
+        &ds,
+        RecordKind::Organization,
+        "acme",
+        "sources[2]",
+        "at `row 37` is listed twice",
+    );
 }
 
 #[test]
@@ -979,10 +1113,10 @@ fn duplicate_series_dates() {
 #[test]
 fn duplicate_source_in_a_list() {
     let mut ds = sample();
-    ds.organizations[0].sources.push(SourceId::new("s1"));
+    ds.organizations[0].sources.push(Citation::new("s1"));
     expect_one(&ds, RecordKind::Organization, "acme", "sources[1]", "twice");
     let mut ds = sample();
-    ds.adoptions[0].status[1].sources.push(SourceId::new("s2"));
+    ds.adoptions[0].status[1].sources.push(Citation::new("s2"));
     expect_one(
         &ds,
         RecordKind::Adoption,
@@ -991,7 +1125,7 @@ fn duplicate_source_in_a_list() {
         "twice",
     );
     let mut ds = sample();
-    ds.events[0].sources.push(SourceId::new("s1"));
+    ds.events[0].sources.push(Citation::new("s1"));
     expect_one(&ds, RecordKind::Event, "release", "sources[1]", "twice");
 }
 
@@ -1004,7 +1138,7 @@ fn duplicate_source_in_a_list() {
 fn count_numbers_and_dates(ds: &Dataset) -> (usize, usize) {
     fn walk(v: &serde_json::Value, key: &str, numbers: &mut usize, dates: &mut usize) {
         use serde_json::Value as V;
-        const DATE_KEYS: [&str; 9] = [
+        const DATE_KEYS: [&str; 10] = [
             "date",
             "founded",
             "since",
@@ -1013,6 +1147,7 @@ fn count_numbers_and_dates(ds: &Dataset) -> (usize, usize) {
             "On",
             "By",
             "Between",
+            "Trailing",
             "Date",
         ];
         match v {
@@ -1180,7 +1315,7 @@ fn visitor_finds_a_source_for_every_number_and_date_of_the_built_in_data() {
 fn visitor_reports_a_number_with_no_sources_as_uncovered() {
     let mut ds = sample();
     ds.models[1].sources.clear();
-    ds.series[0].sources = vec![SourceId::new("gone")];
+    ds.series[0].sources = vec![Citation::new("gone")];
     let (_, _, uncovered) = visit(&ds);
     let fields: Vec<&str> = uncovered
         .iter()

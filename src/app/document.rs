@@ -41,6 +41,9 @@ pub struct Document {
     pub saved_revision: u64,
     /// The file as it was when opened or last saved, to notice changes made by others.
     pub stamp: Option<FileStamp>,
+    /// Set while the file on disk is in an older format that the next save replaces: what to
+    /// tell the user (on open, and again when that save is done).
+    pub upgrade_note: Option<String>,
 }
 
 impl Document {
@@ -58,6 +61,7 @@ impl Document {
             revision,
             saved_revision: revision,
             stamp,
+            upgrade_note: None,
         }
     }
 

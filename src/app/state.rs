@@ -10,7 +10,7 @@ use super::{
 };
 use crate::app::explorer::{ListQuery, ListTab};
 use crate::io::{FileStamp, LoadError, load_path, save_atomic};
-use crate::model::{RecordRef, validate};
+use crate::model::{FORMAT_VERSION, RecordRef, validate};
 
 /// The whole state of the app, without egui.
 pub struct AppState {
@@ -232,12 +232,15 @@ impl AppState {
             Ok(loaded) => {
                 let stamp = FileStamp::of(&path);
                 let n = loaded.problems.len();
-                self.replace_document(Document::new(
+                let note = loaded.upgrade_note();
+                let mut doc = Document::new(
                     loaded.dataset,
                     loaded.problems,
                     Origin::File(path.clone()),
                     stamp,
-                ));
+                );
+                doc.upgrade_note.clone_from(&note);
+                self.replace_document(doc);
                 self.settings.remember(&path);
                 self.status = if n == 0 {
                     format!("Opened {}", path.display())
@@ -248,6 +251,10 @@ impl AppState {
                         if n == 1 { "" } else { "s" }
                     )
                 };
+                if let Some(note) = note {
+                    self.status.push_str(". ");
+                    self.status.push_str(&note);
+                }
             }
             Err(e) => {
                 if matches!(&e, LoadError::Io { .. }) && !path.exists() {
@@ -283,6 +290,12 @@ impl AppState {
                 self.doc.stamp = Some(stamp);
                 self.settings.remember(&path);
                 self.status = format!("Saved {}", path.display());
+                // Said once more, now that it is done.
+                if self.doc.upgrade_note.take().is_some() {
+                    self.status.push_str(&format!(
+                        " in format {FORMAT_VERSION}; older versions of the app cannot open it"
+                    ));
+                }
                 self.clear_recovery();
             }
             Err(e) => self.error(

@@ -18,6 +18,28 @@ pub struct Loaded {
     pub dataset: Dataset,
     /// Problems found by validation; the file opens anyway.
     pub problems: Vec<Problem>,
+    /// The format version the file was written in. An older one than [`FORMAT_VERSION`] is read
+    /// as it is and held as the current version (`dataset.format_version`), so the next save
+    /// writes the current format; [`Loaded::upgrade_note`] says so to the user.
+    pub written_in: u32,
+}
+
+impl Loaded {
+    /// What to tell the user when the file was written in an older format, which a save will
+    /// replace by the current one; `None` when the file is in the current format.
+    pub fn upgrade_note(&self) -> Option<String> {
+        upgrade_note(self.written_in)
+    }
+}
+
+/// The note for a file written in format `written_in`, when saving it changes its format.
+fn upgrade_note(written_in: u32) -> Option<String> {
+    (written_in >= 1 && written_in < FORMAT_VERSION).then(|| {
+        format!(
+            "This file was written in format {written_in}; saving writes format {FORMAT_VERSION}, \
+             which older versions of the app cannot open."
+        )
+    })
 }
 
 /// Why a file could not be read as a dataset. Display gives `FILE:LINE:COL: message` where a
@@ -200,16 +222,26 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     };
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     match options.from_str::<Dataset>(text) {
-        Ok(dataset) => {
-            if dataset.format_version > FORMAT_VERSION {
+        Ok(mut dataset) => {
+            let written_in = dataset.format_version;
+            if written_in > FORMAT_VERSION {
                 return Err(LoadError::NewerVersion {
                     file: file.to_owned(),
                     found: dataset.format_version,
                     supported: FORMAT_VERSION,
                 });
             }
+            // Every older version reads into the current schema unchanged; held as current, it
+            // is written in the current format on the next save.
+            if upgrade_note(written_in).is_some() {
+                dataset.format_version = FORMAT_VERSION;
+            }
             let problems = validate(&dataset);
-            Ok(Loaded { dataset, problems })
+            Ok(Loaded {
+                dataset,
+                problems,
+                written_in,
+            })
         }
         Err(err) => {
             // A file from a newer version may fail on fields this build does not know: say so

@@ -1,6 +1,8 @@
 //! Plain-text formatting of values, shared by the UI, exports and the command line.
 
-use super::types::{Claim, ClaimValue, Qualifier, Unit, When};
+use super::types::{
+    Citation, Claim, ClaimValue, Model, OpennessBasis, Qualifier, Role, StatusEntry, Unit, When,
+};
 
 /// A number with thousands separators and no needless decimals: 700000000 -> "700,000,000",
 /// 17.1 -> "17.1", 0.5 -> "0.5".
@@ -61,12 +63,75 @@ pub fn value_text(value: &ClaimValue, unit: &Unit, qualifier: Qualifier) -> Stri
     format!("{}{body}", qualifier.prefix())
 }
 
-/// When a claim holds, in words: "2025-09", "by 2025-10", "2024-08 to 2025-08".
+/// When a claim holds, in words: "2025-09", "by 2025-10", "2024-08 to 2025-08",
+/// "30 days to 2026-03-01" (a rolling period).
 pub fn when_text(when: &When) -> String {
     match when {
         When::On(d) => d.to_string(),
         When::By(d) => format!("by {d}"),
         When::Between(a, b) => format!("{a} to {b}"),
+        When::Trailing(1, d) => format!("1 day to {d}"),
+        When::Trailing(n, d) => format!("{n} days to {d}"),
+    }
+}
+
+/// A parameter count in billions with its qualifier: "about 2T", "671B".
+pub fn params_text(b: f64, qualifier: Qualifier) -> String {
+    format!("{}{}", qualifier.prefix(), format_params_b(b))
+}
+
+/// A context length in thousands of tokens with its qualifier: "about 128K tokens".
+pub fn context_text(k: f64, qualifier: Qualifier) -> String {
+    format!("{}{}K tokens", qualifier.prefix(), format_number(k))
+}
+
+/// Where a model's openness category comes from, in words: "inferred from the licence", or
+/// "per <source name>" with the name `source_name` gives the source.
+pub fn openness_basis_text(basis: &OpennessBasis, source_name: impl Fn(&str) -> String) -> String {
+    match basis {
+        OpennessBasis::License => "inferred from the licence".to_owned(),
+        OpennessBasis::Source(s) => format!("per {}", source_name(s.as_str())),
+    }
+}
+
+/// A model's openness category with where it comes from: "Open weights (unrestricted),
+/// inferred from the licence"; `None` when the model has no category.
+pub fn openness_text(m: &Model, source_name: impl Fn(&str) -> String) -> Option<String> {
+    let o = m.openness?;
+    Some(match &m.openness_basis {
+        Some(b) => format!("{}, {}", o.label(), openness_basis_text(b, source_name)),
+        None => o.label().to_owned(),
+    })
+}
+
+/// A cited source's name with the citation's detail beside it: "Epoch AI, row 37".
+pub fn citation_text(c: &Citation, source_name: &str) -> String {
+    if c.detail.trim().is_empty() {
+        source_name.to_owned()
+    } else {
+        format!("{source_name}, {}", c.detail.trim())
+    }
+}
+
+/// A status step's date with what it means: "since 2025-10", "reported as of 2025-10"; `None`
+/// when the step has no date.
+pub fn status_date_text(step: &StatusEntry) -> Option<String> {
+    step.date
+        .map(|d| format!("{} {d}", step.date_means.label()))
+}
+
+/// Whether a role has ended: it has an end date, or is marked former.
+pub fn role_is_former(r: &Role) -> bool {
+    r.former || r.until.is_some()
+}
+
+/// A role's title as a reader should take it: "former deputy prime minister" when the role has
+/// ended, else the title as written.
+pub fn role_title_text(r: &Role) -> String {
+    if role_is_former(r) {
+        format!("former {}", r.title)
+    } else {
+        r.title.clone()
     }
 }
 
@@ -104,6 +169,40 @@ mod tests {
         assert_eq!(format_params_b(0.5), "500M");
         assert_eq!(format_params_b(1000.0), "1T");
         assert_eq!(format_params_b(116.83), "116.83B");
+    }
+
+    #[test]
+    fn periods_sizes_and_bases_read_naturally() {
+        let d = crate::model::PartialDate::parse("2026-03-01").unwrap();
+        assert_eq!(when_text(&When::Trailing(30, d)), "30 days to 2026-03-01");
+        assert_eq!(when_text(&When::Trailing(1, d)), "1 day to 2026-03-01");
+        assert_eq!(params_text(2000.0, Qualifier::About), "about 2T");
+        assert_eq!(params_text(10.0, Qualifier::About), "about 10B");
+        assert_eq!(params_text(671.0, Qualifier::Exact), "671B");
+        assert_eq!(context_text(128.0, Qualifier::About), "about 128K tokens");
+        let name = |id: &str| {
+            if id == "epoch" {
+                "Epoch AI".to_owned()
+            } else {
+                id.to_owned()
+            }
+        };
+        assert_eq!(
+            openness_basis_text(&OpennessBasis::License, name),
+            "inferred from the licence"
+        );
+        assert_eq!(
+            openness_basis_text(&OpennessBasis::Source("epoch".into()), name),
+            "per Epoch AI"
+        );
+        assert_eq!(
+            citation_text(&Citation::with_detail("epoch", "row 37"), "Epoch AI"),
+            "Epoch AI, row 37"
+        );
+        assert_eq!(
+            citation_text(&Citation::new("epoch"), "Epoch AI"),
+            "Epoch AI"
+        );
     }
 
     #[test]

@@ -100,20 +100,21 @@ pub fn subject_name(ds: &Dataset, find: &dyn FindRecord, s: &Subject) -> String 
                 return a.to_string();
             };
             let org = RecordRef::Organization(adoption.organization.clone());
+            let target = adoption.target.as_ref().map_or_else(
+                || UNSET_TARGET.to_owned(),
+                |t| record_name(ds, find, &target_ref(t), NameStyle::MarkFamily),
+            );
             return format!(
-                "{} / {}",
-                record_name(ds, find, &org, NameStyle::Plain),
-                record_name(
-                    ds,
-                    find,
-                    &target_ref(&adoption.target),
-                    NameStyle::MarkFamily
-                )
+                "{} / {target}",
+                record_name(ds, find, &org, NameStyle::Plain)
             );
         }
     };
     record_name(ds, find, &record, NameStyle::Plain)
 }
+
+/// How an adoption whose model or family is not chosen yet names its target.
+pub const UNSET_TARGET: &str = "(no model or family chosen yet)";
 
 /// The record an adoption's target refers to, a model or a family.
 pub fn target_ref(t: &AdoptionTarget) -> RecordRef {
@@ -282,12 +283,19 @@ impl Named for Role {
 impl Named for Adoption {
     fn name_with(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
         let organization = name_of(RecordRef::Organization(self.organization.clone()));
-        let target = name_of(target_ref(&self.target));
+        let target = self
+            .target
+            .as_ref()
+            .map_or_else(|| UNSET_TARGET.to_owned(), |t| name_of(target_ref(t)));
         format!("{organization} uses {target}")
     }
     fn link_name(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
         let organization = name_of(RecordRef::Organization(self.organization.clone()));
-        format!("{organization} → {}", name_of(target_ref(&self.target)))
+        let target = self
+            .target
+            .as_ref()
+            .map_or_else(|| UNSET_TARGET.to_owned(), |t| name_of(target_ref(t)));
+        format!("{organization} → {target}")
     }
 }
 

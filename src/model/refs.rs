@@ -4,19 +4,22 @@
 //!
 //! | strength  | fields |
 //! |-----------|--------|
-//! | citation  | every `sources` list (records and adoption status entries), `Source::via` |
+//! | citation  | every `sources` list (records and adoption status entries), `Source::via`, `Model::openness_basis` |
 //! | optional  | `Model::family`, `Claim::said_by` |
 //! | member    | `Conflict::records`, `Event::related` |
 //! | required  | `Claim::source`, `Claim::subject`, `Role::person`, `Role::organization`, `ModelFamily::developer`, `Model::developer`, `Adoption::organization`, `Adoption::target`, `Series::subject` |
 //!
-//! What each strength means for a delete is decided in `crate::app::edit::plan`.
+//! `Claim::source` and `Adoption::target` may be unset (a new record whose reference the user has
+//! not picked yet): an unset reference refers to nothing, so it is never a dangling one; when set
+//! it is required. What each strength means for a delete is decided in `crate::app::edit::plan`.
 
 use std::collections::{HashMap, HashSet};
 
 use super::record::{Fields, PerKind, Record, each_kind};
 use super::{
-    Adoption, AdoptionTarget, Claim, Conflict, Dataset, Event, Model, ModelFamily, Organization,
-    Person, RecordKind, RecordRef, Role, Series, Source, SourceId, Speaker, Subject,
+    Adoption, AdoptionTarget, Citation, Claim, Conflict, Dataset, Event, Model, ModelFamily,
+    OpennessBasis, Organization, Person, RecordKind, RecordRef, Role, Series, Source, Speaker,
+    Subject,
 };
 
 /// How strongly a field ties a record to the record it refers to (see the module docs).
@@ -135,20 +138,20 @@ pub fn references_to(ds: &Dataset, target: &RecordRef) -> Vec<(RecordRef, String
 // ---------------------------------------------------------------------------------------------
 // The schema, per kind.
 
-fn cite(f: &mut RefFn<'_>, sources: &[SourceId], status: Option<usize>) {
+fn cite(f: &mut RefFn<'_>, sources: &[Citation], status: Option<usize>) {
     for (i, s) in sources.iter().enumerate() {
         let field = Field {
             name: "sources",
             index: Some(i),
             status,
         };
-        f(field, RecordKind::Source, s.as_str(), Link::Citation);
+        f(field, RecordKind::Source, s.source.as_str(), Link::Citation);
     }
 }
 
-fn uncite(sources: &mut Vec<SourceId>, gone: &Gone) -> bool {
+fn uncite(sources: &mut Vec<Citation>, gone: &Gone) -> bool {
     let before = sources.len();
-    sources.retain(|s| !gone.has(RecordKind::Source, s.as_str()));
+    sources.retain(|s| !gone.has(RecordKind::Source, s.source.as_str()));
     sources.len() != before
 }
 
@@ -251,6 +254,7 @@ impl Fields for Role {
             title: _,
             since: _,
             until: _,
+            former: _,
             notes: _,
             sources,
         } = self;
@@ -304,14 +308,25 @@ impl Fields for Model {
             developer,
             release_date: _,
             openness: _,
+            openness_basis,
             license: _,
             total_params_b: _,
             active_params_b: _,
+            params_qualifier: _,
             architecture: _,
             context_k_tokens: _,
+            context_qualifier: _,
             notes: _,
             sources,
         } = self;
+        if let Some(OpennessBasis::Source(s)) = openness_basis {
+            f(
+                Field::plain("openness_basis"),
+                RecordKind::Source,
+                s.as_str(),
+                Link::Citation,
+            );
+        }
         if let Some(fam) = family {
             f(
                 Field::plain("family"),
@@ -336,7 +351,12 @@ impl Fields for Model {
         if family {
             self.family = None;
         }
-        uncite(&mut self.sources, gone) | family
+        let basis = matches!(&self.openness_basis,
+            Some(OpennessBasis::Source(s)) if gone.has(RecordKind::Source, s.as_str()));
+        if basis {
+            self.openness_basis = None;
+        }
+        uncite(&mut self.sources, gone) | family | basis
     }
 }
 
@@ -357,11 +377,14 @@ impl Fields for Adoption {
             organization.as_str(),
             Link::Required,
         );
-        let (kind, id) = match target {
-            AdoptionTarget::Model(m) => (RecordKind::Model, m.as_str()),
-            AdoptionTarget::Family(fam) => (RecordKind::Family, fam.as_str()),
+        let target = match target {
+            Some(AdoptionTarget::Model(m)) => Some((RecordKind::Model, m.as_str())),
+            Some(AdoptionTarget::Family(fam)) => Some((RecordKind::Family, fam.as_str())),
+            None => None,
         };
-        f(Field::plain("target"), kind, id, Link::Required);
+        if let Some((kind, id)) = target {
+            f(Field::plain("target"), kind, id, Link::Required);
+        }
         for (i, s) in status.iter().enumerate() {
             cite(f, &s.sources, Some(i));
         }
@@ -391,6 +414,7 @@ impl Fields for Claim {
             said_by,
             source,
             quote: _,
+            paraphrase: _,
             notes: _,
         } = self;
         if let Some((kind, id)) = subject_ref(subject) {
@@ -411,12 +435,14 @@ impl Fields for Claim {
             ),
             None => {}
         }
-        f(
-            Field::plain("source"),
-            RecordKind::Source,
-            source.as_str(),
-            Link::Required,
-        );
+        if let Some(c) = source {
+            f(
+                Field::plain("source"),
+                RecordKind::Source,
+                c.source.as_str(),
+                Link::Required,
+            );
+        }
     }
     fn unlink(&mut self, gone: &Gone) -> bool {
         let drop = match &self.said_by {

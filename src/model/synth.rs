@@ -108,7 +108,7 @@ pub fn synthetic(records: usize, seed: u64) -> Dataset {
             headquarters: String::new(),
             founded: None,
             notes: String::new(),
-            sources: vec![src(i % n_sources)],
+            sources: vec![src(i % n_sources).into()],
         });
     }
     for i in 0..n_families {
@@ -117,7 +117,7 @@ pub fn synthetic(records: usize, seed: u64) -> Dataset {
             name: format!("{} family {i}", WORDS[i % WORDS.len()]),
             developer: OrgId(format!("o{}", (i * 5) % n_orgs)),
             notes: String::new(),
-            sources: vec![src(i % n_sources)],
+            sources: vec![src(i % n_sources).into()],
         });
     }
     for i in 0..n_models {
@@ -134,33 +134,40 @@ pub fn synthetic(records: usize, seed: u64) -> Dataset {
                 1 + rng.below(28) as u8,
             )),
             openness: Some(Openness::ALL[rng.below(Openness::ALL.len() as u64) as usize]),
+            openness_basis: None,
             license: "Apache 2.0".into(),
             total_params_b: Some(total),
             active_params_b: moe.then_some(total / 8.0),
+            params_qualifier: Qualifier::Exact,
             architecture: Some(if moe {
                 Architecture::MixtureOfExperts
             } else {
                 Architecture::Dense
             }),
             context_k_tokens: Some(128.0),
+            context_qualifier: Qualifier::Exact,
             notes: String::new(),
-            sources: vec![src(i % n_sources)],
+            sources: vec![src(i % n_sources).into()],
         });
     }
     for i in 0..n_adoptions {
         ds.adoptions.push(Adoption {
             id: AdoptionId(format!("a{i}")),
             organization: OrgId(format!("o{}", rng.below(n_orgs as u64))),
-            target: AdoptionTarget::Model(ModelId(format!("m{}", rng.below(n_models as u64)))),
+            target: Some(AdoptionTarget::Model(ModelId(format!(
+                "m{}",
+                rng.below(n_models as u64)
+            )))),
             use_cases: vec!["customer service".into()],
             status: vec![StatusEntry {
                 status: AdoptionStatus::Production,
                 date: Some(PartialDate::month(2025, 1 + (i % 12) as u8)),
+                date_means: StatusDate::AsOf,
                 notes: String::new(),
                 sources: Vec::new(),
             }],
             notes: String::new(),
-            sources: vec![src(i % n_sources)],
+            sources: vec![src(i % n_sources).into()],
         });
     }
     for i in 0..n_claims {
@@ -183,8 +190,9 @@ pub fn synthetic(records: usize, seed: u64) -> Dataset {
             scope: String::new(),
             when: Some(When::On(PartialDate::month(2025, 1 + (i % 12) as u8))),
             said_by: None,
-            source: src(i % n_sources),
+            source: Some(src(i % n_sources).into()),
             quote: format!("a made-up quote number {i}"),
+            paraphrase: String::new(),
             notes: String::new(),
         });
     }
@@ -253,7 +261,7 @@ pub fn scatter_series(points: usize, seed: u64) -> Dataset {
             unit: Unit::Count,
             points: Vec::with_capacity(points / 3 + 1),
             notes: String::new(),
-            sources: vec![source.clone()],
+            sources: vec![source.clone().into()],
         })
         .collect();
     for i in 0..points {

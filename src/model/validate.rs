@@ -109,18 +109,22 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn sources(&mut self, field: &str, sources: &[super::ids::SourceId], required: bool) {
+    fn sources(&mut self, field: &str, sources: &[Citation], required: bool) {
         if required && sources.is_empty() {
             self.problem(field, "no source is given; every record needs at least one");
         }
+        // The same source may be cited at two places in it ("row 37", "row 38"), not twice at one.
         let mut seen = HashSet::new();
-        for (i, s) in sources.iter().enumerate() {
-            self.reference(format!("{field}[{i}]"), RecordKind::Source, s.as_str());
-            if !seen.insert(s.as_str()) {
-                self.problem(
-                    format!("{field}[{i}]"),
-                    format!("source `{s}` is listed twice"),
-                );
+        for (i, c) in sources.iter().enumerate() {
+            let s = c.source.as_str();
+            self.reference(format!("{field}[{i}]"), RecordKind::Source, s);
+            if !seen.insert((s, c.detail.as_str())) {
+                let message = if c.detail.is_empty() {
+                    format!("source `{s}` is listed twice")
+                } else {
+                    format!("source `{s}` at `{}` is listed twice", c.detail)
+                };
+                self.problem(format!("{field}[{i}]"), message);
             }
         }
     }
@@ -275,6 +279,9 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         if let Some(f) = &m.family {
             c.reference("family", RecordKind::Family, f.as_str());
         }
+        if let Some(OpennessBasis::Source(s)) = &m.openness_basis {
+            c.reference("openness_basis", RecordKind::Source, s.as_str());
+        }
         c.reference("developer", RecordKind::Organization, m.developer.as_str());
         c.opt_date("release_date", &m.release_date);
         for (field, v) in [
@@ -315,8 +322,11 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             a.organization.as_str(),
         );
         match &a.target {
-            AdoptionTarget::Model(m) => c.reference("target", RecordKind::Model, m.as_str()),
-            AdoptionTarget::Family(f) => c.reference("target", RecordKind::Family, f.as_str()),
+            Some(AdoptionTarget::Model(m)) => c.reference("target", RecordKind::Model, m.as_str()),
+            Some(AdoptionTarget::Family(f)) => {
+                c.reference("target", RecordKind::Family, f.as_str())
+            }
+            None => c.problem("target", "no model or family chosen yet"),
         }
         for (i, u) in a.use_cases.iter().enumerate() {
             c.required(&format!("use_cases[{i}]"), u);
@@ -364,6 +374,15 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                     c.problem("when", format!("period ends ({b}) before it starts ({a})"));
                 }
             }
+            Some(When::Trailing(days, d)) => {
+                c.date("when", d);
+                if *days == 0 {
+                    c.problem(
+                        "when",
+                        "a rolling period of 0 days covers nothing; give its length in days",
+                    );
+                }
+            }
             None => {}
         }
         match &cl.said_by {
@@ -373,8 +392,16 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             }
             None => {}
         }
-        c.reference("source", RecordKind::Source, cl.source.as_str());
-        c.required("quote", &cl.quote);
+        match &cl.source {
+            Some(s) => c.reference("source", RecordKind::Source, s.source.as_str()),
+            None => c.problem("source", "no source chosen yet"),
+        }
+        if cl.quote.trim().is_empty() && cl.paraphrase.trim().is_empty() {
+            c.problem(
+                "quote",
+                "is empty, and so is the paraphrase; give the source's own words or a summary of them",
+            );
+        }
     }
     for k in &ds.conflicts {
         c.at(RecordKind::Conflict, k.id.as_str());
@@ -383,9 +410,21 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         if distinct.len() < 2 {
             c.problem("records", "a conflict needs at least two different records");
         }
+        let mut seen = HashSet::new();
         for (i, r) in k.records.iter().enumerate() {
             let (kind, id) = r.kind_and_id();
             c.reference(format!("records[{i}]"), kind, id);
+            if kind == RecordKind::Conflict && id == k.id.as_str() {
+                c.problem(
+                    format!("records[{i}]"),
+                    "names this conflict itself; a conflict is between other records",
+                );
+            } else if !seen.insert(r) {
+                c.problem(
+                    format!("records[{i}]"),
+                    format!("lists {kind} `{id}` twice"),
+                );
+            }
         }
     }
     for s in &ds.series {

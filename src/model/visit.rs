@@ -32,6 +32,11 @@ pub struct SourcedValue<'a> {
     pub sources: Vec<&'a SourceId>,
 }
 
+/// The ids of the sources a list of citations cites.
+fn cited(list: &[Citation]) -> Vec<&SourceId> {
+    list.iter().map(|c| &c.source).collect()
+}
+
 /// Calls `f` for every number and every date in `ds`, with the sources that cover it.
 pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValue<'a>)) {
     let mut emit = |kind, id: &'a str, field: &str, value, sources: Vec<&'a SourceId>| {
@@ -107,7 +112,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
                 id.as_str(),
                 "founded",
                 ValueRef::Date(*d),
-                sources.iter().collect(),
+                cited(sources),
             );
         }
     }
@@ -128,6 +133,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
             title: _,
             since,
             until,
+            former: _,
             notes: _,
             sources,
         } = r;
@@ -138,7 +144,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
                     id.as_str(),
                     field,
                     ValueRef::Date(*d),
-                    sources.iter().collect(),
+                    cited(sources),
                 );
             }
         }
@@ -160,11 +166,14 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
             developer: _,
             release_date,
             openness: _,
+            openness_basis: _,
             license: _,
             total_params_b,
             active_params_b,
+            params_qualifier: _,
             architecture: _,
             context_k_tokens,
+            context_qualifier: _,
             notes: _,
             sources,
         } = m;
@@ -174,7 +183,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
                 id.as_str(),
                 "release_date",
                 ValueRef::Date(*d),
-                sources.iter().collect(),
+                cited(sources),
             );
         }
         for (field, v) in [
@@ -188,7 +197,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
                     id.as_str(),
                     field,
                     ValueRef::Number(*v),
-                    sources.iter().collect(),
+                    cited(sources),
                 );
             }
         }
@@ -207,6 +216,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
             let StatusEntry {
                 status: _,
                 date,
+                date_means: _,
                 notes: _,
                 sources: step_sources,
             } = s;
@@ -222,7 +232,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
                     id.as_str(),
                     &format!("status[{i}].date"),
                     ValueRef::Date(*d),
-                    covering.iter().collect(),
+                    cited(covering),
                 );
             }
         }
@@ -241,16 +251,18 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
             said_by: _,
             source,
             quote: _,
+            paraphrase: _,
             notes: _,
         } = c;
         let id = id.as_str();
+        let source: Vec<&SourceId> = source.iter().map(|c| &c.source).collect();
         match value {
             ClaimValue::Number(v) => emit(
                 RecordKind::Claim,
                 id,
                 "value",
                 ValueRef::Number(*v),
-                vec![source],
+                source.clone(),
             ),
             ClaimValue::Range(lo, hi) => {
                 emit(
@@ -258,14 +270,14 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
                     id,
                     "value",
                     ValueRef::Number(*lo),
-                    vec![source],
+                    source.clone(),
                 );
                 emit(
                     RecordKind::Claim,
                     id,
                     "value",
                     ValueRef::Number(*hi),
-                    vec![source],
+                    source.clone(),
                 );
             }
             ClaimValue::Date(d) => emit(
@@ -273,7 +285,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
                 id,
                 "value",
                 ValueRef::Date(*d),
-                vec![source],
+                source.clone(),
             ),
             ClaimValue::Text(_) => {}
         }
@@ -283,7 +295,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
                 id,
                 "when",
                 ValueRef::Date(*d),
-                vec![source],
+                source.clone(),
             ),
             Some(When::Between(a, b)) => {
                 emit(
@@ -291,14 +303,30 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
                     id,
                     "when",
                     ValueRef::Date(*a),
-                    vec![source],
+                    source.clone(),
                 );
                 emit(
                     RecordKind::Claim,
                     id,
                     "when",
                     ValueRef::Date(*b),
-                    vec![source],
+                    source.clone(),
+                );
+            }
+            Some(When::Trailing(days, d)) => {
+                emit(
+                    RecordKind::Claim,
+                    id,
+                    "when",
+                    ValueRef::Number(f64::from(*days)),
+                    source.clone(),
+                );
+                emit(
+                    RecordKind::Claim,
+                    id,
+                    "when",
+                    ValueRef::Date(*d),
+                    source.clone(),
                 );
             }
             None => {}
@@ -325,7 +353,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
         } = s;
         for (i, p) in points.iter().enumerate() {
             let SeriesPoint { date, value } = p;
-            let srcs: Vec<&SourceId> = sources.iter().collect();
+            let srcs: Vec<&SourceId> = cited(sources);
             emit(
                 RecordKind::Series,
                 id.as_str(),
@@ -358,7 +386,7 @@ pub fn for_each_sourced_value<'a>(ds: &'a Dataset, mut f: impl FnMut(SourcedValu
                 id.as_str(),
                 "date",
                 ValueRef::Date(*d),
-                sources.iter().collect(),
+                cited(sources),
             );
         }
     }

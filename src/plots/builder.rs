@@ -58,6 +58,14 @@ pub(super) fn place(d: &PartialDate) -> Option<Place> {
 }
 
 /// "1 {one}" or "n {many}".
+/// The note for claims left off a plot because no source is chosen for them yet.
+pub(super) fn unsourced_note(n: usize) -> String {
+    format!(
+        "{} with no source chosen yet not shown",
+        plural(n, "claim", "claims")
+    )
+}
+
 pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
@@ -353,7 +361,7 @@ impl<'a> Builder<'a> {
                 .ix
                 .adoption(a)
                 .and_then(|p| self.ds.adoptions.get(p))
-                .is_some_and(|ad| self.target_in_models(&ad.target)),
+                .is_some_and(|ad| ad.target.as_ref().is_some_and(|t| self.target_in_models(t))),
         }
     }
 
@@ -363,7 +371,7 @@ impl<'a> Builder<'a> {
         if let Some(w) = &c.when {
             return Some((w.clone(), false));
         }
-        let mut id = &c.source;
+        let mut id = &c.source.as_ref()?.source;
         for _ in 0..8 {
             let s = self.ix.source(id).and_then(|p| self.ds.sources.get(p))?;
             if let Some(d) = s.date {

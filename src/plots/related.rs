@@ -46,8 +46,9 @@ pub fn related_records(ds: &Dataset, selected: &RecordRef) -> HashSet<RecordRef>
     if !matches!(selected, RecordRef::Organization(_)) {
         for a in &ds.adoptions {
             let hit = match &a.target {
-                AdoptionTarget::Model(m) => models.contains(m),
-                AdoptionTarget::Family(f) => families.contains(f),
+                Some(AdoptionTarget::Model(m)) => models.contains(m),
+                Some(AdoptionTarget::Family(f)) => families.contains(f),
+                None => false,
             };
             if hit {
                 adoptions.insert(a.id.clone());

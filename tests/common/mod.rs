@@ -12,6 +12,11 @@ pub fn src(id: &str) -> SourceId {
     SourceId::new(id)
 }
 
+/// A citation of the whole source `id` (no detail), as every v1 `sources` entry reads.
+pub fn cite(id: &str) -> Citation {
+    Citation::new(id)
+}
+
 /// A small valid dataset with every record kind, every reference kind and non-ASCII text.
 pub fn sample() -> Dataset {
     Dataset {
@@ -68,7 +73,7 @@ pub fn sample() -> Dataset {
                 headquarters: "Tokyo".into(),
                 founded: Some(d("2001")),
                 notes: String::new(),
-                sources: vec![src("s1")],
+                sources: vec![cite("s1")],
             },
             Organization {
                 id: OrgId::new("lab"),
@@ -80,7 +85,7 @@ pub fn sample() -> Dataset {
                 headquarters: String::new(),
                 founded: None,
                 notes: String::new(),
-                sources: vec![src("s1"), src("s3")],
+                sources: vec![cite("s1"), cite("s3")],
             },
         ],
         people: vec![Person {
@@ -88,7 +93,7 @@ pub fn sample() -> Dataset {
             name: "Ada".into(),
             native_name: "أدا".into(),
             notes: String::new(),
-            sources: vec![src("s2")],
+            sources: vec![cite("s2")],
         }],
         roles: vec![Role {
             id: RoleId::new("ada-cto"),
@@ -97,15 +102,16 @@ pub fn sample() -> Dataset {
             title: "CTO".into(),
             since: Some(d("2020")),
             until: Some(d("2023-05")),
+            former: false,
             notes: String::new(),
-            sources: vec![src("s2")],
+            sources: vec![cite("s2")],
         }],
         families: vec![ModelFamily {
             id: FamilyId::new("fam"),
             name: "Fam".into(),
             developer: OrgId::new("lab"),
             notes: String::new(),
-            sources: vec![src("s1")],
+            sources: vec![cite("s1")],
         }],
         models: vec![
             Model {
@@ -115,13 +121,16 @@ pub fn sample() -> Dataset {
                 developer: OrgId::new("lab"),
                 release_date: Some(d("2024-03-01")),
                 openness: Some(Openness::OpenWeightsUnrestricted),
+                openness_basis: None,
                 license: "Apache-2.0".into(),
                 total_params_b: Some(7.0),
                 active_params_b: Some(7.0),
+                params_qualifier: Qualifier::Exact,
                 architecture: Some(Architecture::Dense),
                 context_k_tokens: Some(128.0),
+                context_qualifier: Qualifier::Exact,
                 notes: String::new(),
-                sources: vec![src("s1")],
+                sources: vec![cite("s1")],
             },
             Model {
                 id: ModelId::new("fam-moe"),
@@ -130,46 +139,51 @@ pub fn sample() -> Dataset {
                 developer: OrgId::new("lab"),
                 release_date: Some(d("2024-04")),
                 openness: Some(Openness::ApiAccess),
+                openness_basis: None,
                 license: String::new(),
                 total_params_b: Some(235.0),
                 active_params_b: Some(22.0),
+                params_qualifier: Qualifier::Exact,
                 architecture: Some(Architecture::MixtureOfExperts),
                 context_k_tokens: None,
+                context_qualifier: Qualifier::Exact,
                 notes: String::new(),
-                sources: vec![src("s1")],
+                sources: vec![cite("s1")],
             },
         ],
         adoptions: vec![
             Adoption {
                 id: AdoptionId::new("acme-fam-7b"),
                 organization: OrgId::new("acme"),
-                target: AdoptionTarget::Model(ModelId::new("fam-7b")),
+                target: Some(AdoptionTarget::Model(ModelId::new("fam-7b"))),
                 use_cases: vec!["customer service".into()],
                 status: vec![
                     StatusEntry {
                         status: AdoptionStatus::Evaluating,
                         date: Some(d("2024-01")),
+                        date_means: StatusDate::AsOf,
                         notes: String::new(),
                         sources: vec![],
                     },
                     StatusEntry {
                         status: AdoptionStatus::Production,
                         date: Some(d("2024-06-15")),
+                        date_means: StatusDate::Since,
                         notes: String::new(),
-                        sources: vec![src("s2")],
+                        sources: vec![cite("s2")],
                     },
                 ],
                 notes: String::new(),
-                sources: vec![src("s2")],
+                sources: vec![cite("s2")],
             },
             Adoption {
                 id: AdoptionId::new("acme-fam"),
                 organization: OrgId::new("acme"),
-                target: AdoptionTarget::Family(FamilyId::new("fam")),
+                target: Some(AdoptionTarget::Family(FamilyId::new("fam"))),
                 use_cases: vec![],
                 status: vec![],
                 notes: String::new(),
-                sources: vec![src("s3")],
+                sources: vec![cite("s3")],
             },
         ],
         claims: vec![
@@ -184,8 +198,9 @@ pub fn sample() -> Dataset {
                 scope: String::new(),
                 when: Some(When::On(d("2024-06"))),
                 said_by: Some(Speaker::Person(PersonId::new("ada"))),
-                source: src("s2"),
+                source: Some(cite("s2")),
                 quote: "costs fell by up to 30%".into(),
+                paraphrase: String::new(),
                 notes: String::new(),
             },
             Claim {
@@ -199,8 +214,9 @@ pub fn sample() -> Dataset {
                 scope: "Hugging Face".into(),
                 when: Some(When::Between(d("2024-01"), d("2024-12"))),
                 said_by: Some(Speaker::Organization(OrgId::new("lab"))),
-                source: src("s1"),
+                source: Some(cite("s1")),
                 quote: "10 to 20 downloads".into(),
+                paraphrase: String::new(),
                 notes: String::new(),
             },
             Claim {
@@ -214,8 +230,9 @@ pub fn sample() -> Dataset {
                 scope: String::new(),
                 when: Some(When::By(d("2024-03"))),
                 said_by: None,
-                source: src("s1"),
+                source: Some(cite("s1")),
                 quote: "released on 1 March".into(),
+                paraphrase: String::new(),
                 notes: String::new(),
             },
             Claim {
@@ -229,8 +246,9 @@ pub fn sample() -> Dataset {
                 scope: String::new(),
                 when: None,
                 said_by: None,
-                source: src("s2"),
+                source: Some(cite("s2")),
                 quote: "«very happy»".into(),
+                paraphrase: String::new(),
                 notes: String::new(),
             },
             Claim {
@@ -244,8 +262,9 @@ pub fn sample() -> Dataset {
                 scope: String::new(),
                 when: None,
                 said_by: None,
-                source: src("s3"),
+                source: Some(cite("s3")),
                 quote: "2.6 times".into(),
+                paraphrase: String::new(),
                 notes: String::new(),
             },
         ],
@@ -275,7 +294,7 @@ pub fn sample() -> Dataset {
                 },
             ],
             notes: String::new(),
-            sources: vec![src("s3")],
+            sources: vec![cite("s3")],
         }],
         events: vec![Event {
             id: EventId::new("release"),
@@ -287,7 +306,7 @@ pub fn sample() -> Dataset {
                 RecordRef::Model(ModelId::new("fam-7b")),
                 RecordRef::Organization(OrgId::new("lab")),
             ],
-            sources: vec![src("s1")],
+            sources: vec![cite("s1")],
         }],
     }
 }

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{
-    AdoptionTarget, Dataset, FamilyId, ModelId, Openness, OrgId, OrgKind, PartialDate, PersonId,
-    RecordKind, RecordRef, SourceId, Speaker, Subject,
+    AdoptionTarget, Dataset, FamilyId, ModelId, Openness, OpennessBasis, OrgId, OrgKind,
+    PartialDate, PersonId, RecordKind, RecordRef, SourceId, Speaker, Subject,
 };
 
 use crate::model::record::{Record, by_kind};
@@ -117,7 +117,8 @@ impl Index {
             adoption_org.push(o);
             a_by_org.push((o, i as u32));
             let (country, open) = match &a.target {
-                AdoptionTarget::Model(id) => {
+                None => (NONE, false),
+                Some(AdoptionTarget::Model(id)) => {
                     let m = model(id);
                     a_by_model.push((m, i as u32));
                     match ds.models.get(m as usize) {
@@ -128,7 +129,7 @@ impl Index {
                         None => (NONE, false),
                     }
                 }
-                AdoptionTarget::Family(id) => {
+                Some(AdoptionTarget::Family(id)) => {
                     let f = family(id);
                     a_by_family.push((f, i as u32));
                     match family_dev_country.get(f as usize) {
@@ -346,18 +347,23 @@ fn build_citations(ds: &Dataset, sources: &IdTable) -> Csr<Citation> {
     for (kind, per_record) in &lists {
         for (i, list) in per_record.iter().enumerate() {
             for s in *list {
-                cite(s, *kind, i, CiteField::Sources);
+                cite(&s.source, *kind, i, CiteField::Sources);
             }
+        }
+    }
+    for (i, m) in ds.models.iter().enumerate() {
+        if let Some(OpennessBasis::Source(s)) = &m.openness_basis {
+            cite(s, RecordKind::Model, i, CiteField::OpennessBasis);
         }
     }
     for (i, r) in ds.adoptions.iter().enumerate() {
         for s in &r.sources {
-            cite(s, RecordKind::Adoption, i, CiteField::Sources);
+            cite(&s.source, RecordKind::Adoption, i, CiteField::Sources);
         }
         for (j, st) in r.status.iter().enumerate() {
             for s in &st.sources {
                 cite(
-                    s,
+                    &s.source,
                     RecordKind::Adoption,
                     i,
                     CiteField::StatusSources(j as u32),
@@ -366,16 +372,18 @@ fn build_citations(ds: &Dataset, sources: &IdTable) -> Csr<Citation> {
         }
     }
     for (i, r) in ds.claims.iter().enumerate() {
-        cite(&r.source, RecordKind::Claim, i, CiteField::ClaimSource);
+        if let Some(c) = &r.source {
+            cite(&c.source, RecordKind::Claim, i, CiteField::ClaimSource);
+        }
     }
     for (i, r) in ds.series.iter().enumerate() {
         for s in &r.sources {
-            cite(s, RecordKind::Series, i, CiteField::Sources);
+            cite(&s.source, RecordKind::Series, i, CiteField::Sources);
         }
     }
     for (i, r) in ds.events.iter().enumerate() {
         for s in &r.sources {
-            cite(s, RecordKind::Event, i, CiteField::Sources);
+            cite(&s.source, RecordKind::Event, i, CiteField::Sources);
         }
     }
     let fill = Citation {

@@ -62,6 +62,8 @@ pub enum CiteField {
     StatusSources(u32),
     /// A source's `via` (it reprints or summarizes the cited source).
     Via,
+    /// A model's `openness_basis` (its openness category is as the cited source gives it).
+    OpennessBasis,
 }
 
 impl CiteField {
@@ -72,6 +74,7 @@ impl CiteField {
             CiteField::ClaimSource => "source".into(),
             CiteField::StatusSources(i) => format!("status[{i}].sources"),
             CiteField::Via => "via".into(),
+            CiteField::OpennessBasis => "openness_basis".into(),
         }
     }
 }

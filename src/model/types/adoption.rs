@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AdoptionId, FamilyId, ModelId, OrgId, PartialDate, RecordRef, SourceId};
+use crate::model::{AdoptionId, Citation, FamilyId, ModelId, OrgId, PartialDate, RecordRef};
 
 /// What an organization adopted: one model, or a family in general.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,6 +65,30 @@ impl AdoptionStatus {
     }
 }
 
+/// What the date of a status step means.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum StatusDate {
+    /// The stage was reached on that date.
+    Since,
+    /// The stage was reported on that date; it may have been reached earlier (the weaker
+    /// statement, and what a format-1 file is read as).
+    #[default]
+    AsOf,
+}
+
+impl StatusDate {
+    /// Both meanings, in display order.
+    pub const ALL: [StatusDate; 2] = [StatusDate::Since, StatusDate::AsOf];
+
+    /// Human label, put before the date ("since 2025-10", "reported as of 2025-10").
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusDate::Since => "since",
+            StatusDate::AsOf => "reported as of",
+        }
+    }
+}
+
 /// One dated step of an adoption's history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,12 +98,15 @@ pub struct StatusEntry {
     /// When (as precise as known).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
+    /// Whether the stage was reached on `date` or only reported then.
+    #[serde(default)]
+    pub date_means: StatusDate,
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Sources for this step.
     #[serde(default)]
-    pub sources: Vec<SourceId>,
+    pub sources: Vec<Citation>,
 }
 
 /// An organization's use of a model or model family.
@@ -90,8 +117,13 @@ pub struct Adoption {
     pub id: AdoptionId,
     /// The adopter.
     pub organization: OrgId,
-    /// What it adopted.
-    pub target: AdoptionTarget,
+    /// What it adopted (unset on a new adoption until the user picks a model or family).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::citation::optional_target"
+    )]
+    pub target: Option<AdoptionTarget>,
     /// What it is used for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub use_cases: Vec<String>,
@@ -103,5 +135,5 @@ pub struct Adoption {
     pub notes: String,
     /// Sources for the adoption itself.
     #[serde(default)]
-    pub sources: Vec<SourceId>,
+    pub sources: Vec<Citation>,
 }

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    AdoptionId, ClaimId, FamilyId, Metric, ModelId, OrgId, PartialDate, PersonId, Qualifier,
-    RecordRef, SourceId, Unit,
+    AdoptionId, Citation, ClaimId, FamilyId, Metric, ModelId, OrgId, PartialDate, PersonId,
+    Qualifier, RecordRef, Unit,
 };
 
 /// What a claim or series is about.
@@ -114,6 +114,8 @@ pub enum When {
     By(PartialDate),
     /// During a period, from and to (both included).
     Between(PartialDate, PartialDate),
+    /// A rolling count over the given number of days up to a date ("30 days to 2026-03-01").
+    Trailing(u32, PartialDate),
 }
 
 impl When {
@@ -123,13 +125,14 @@ impl When {
             When::On(_) => WhenKind::On,
             When::By(_) => WhenKind::By,
             When::Between(..) => WhenKind::Between,
+            When::Trailing(..) => WhenKind::Trailing,
         }
     }
 
     /// The latest date the claim refers to.
     pub fn end(&self) -> PartialDate {
         match self {
-            When::On(d) | When::By(d) | When::Between(_, d) => *d,
+            When::On(d) | When::By(d) | When::Between(_, d) | When::Trailing(_, d) => *d,
         }
     }
 }
@@ -143,11 +146,18 @@ pub enum WhenKind {
     By,
     /// [`When::Between`].
     Between,
+    /// [`When::Trailing`].
+    Trailing,
 }
 
 impl WhenKind {
     /// All kinds, in display order.
-    pub const ALL: [WhenKind; 3] = [WhenKind::On, WhenKind::By, WhenKind::Between];
+    pub const ALL: [WhenKind; 4] = [
+        WhenKind::On,
+        WhenKind::By,
+        WhenKind::Between,
+        WhenKind::Trailing,
+    ];
 
     /// Human label ("on / as of").
     pub fn label(self) -> &'static str {
@@ -155,6 +165,7 @@ impl WhenKind {
             WhenKind::On => "on / as of",
             WhenKind::By => "by",
             WhenKind::Between => "between",
+            WhenKind::Trailing => "rolling period",
         }
     }
 }
@@ -187,7 +198,8 @@ impl Speaker {
     }
 }
 
-/// A reported or measured statement, with its source and the verbatim quote.
+/// A reported or measured statement, with its source and what the source says: its verbatim
+/// words (`quote`), a summary of them (`paraphrase`), or both.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
@@ -217,10 +229,19 @@ pub struct Claim {
     /// Who said it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub said_by: Option<Speaker>,
-    /// Where it was reported.
-    pub source: SourceId,
-    /// The words of the source, verbatim.
+    /// Where it was reported (unset on a new claim until the user picks a source).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::citation::optional_citation"
+    )]
+    pub source: Option<Citation>,
+    /// Only the source's own words, verbatim (shown in quotation marks).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub quote: String,
+    /// A summary of what the source says (shown without quotation marks, "as summarised").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub paraphrase: String,
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,

@@ -11,18 +11,24 @@ pub enum ConflictKind {
     Contradiction,
     /// They measure the same thing differently (monthly vs cumulative, paper vs repo date).
     DifferentMeasure,
+    /// Their accounts differ without contradicting each other (both can be true).
+    DifferingAccounts,
 }
 
 impl ConflictKind {
     /// All kinds, in display order.
-    pub const ALL: [ConflictKind; 2] =
-        [ConflictKind::Contradiction, ConflictKind::DifferentMeasure];
+    pub const ALL: [ConflictKind; 3] = [
+        ConflictKind::Contradiction,
+        ConflictKind::DifferentMeasure,
+        ConflictKind::DifferingAccounts,
+    ];
 
     /// Human label.
     pub fn label(self) -> &'static str {
         match self {
             ConflictKind::Contradiction => "Contradiction",
             ConflictKind::DifferentMeasure => "Different measure of the same thing",
+            ConflictKind::DifferingAccounts => "Accounts differ without contradicting",
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{EventId, PartialDate, RecordRef, SourceId};
+use crate::model::{Citation, EventId, PartialDate, RecordRef};
 
 /// What kind of milestone an event is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -70,5 +70,5 @@ pub struct Event {
     pub related: Vec<RecordRef>,
     /// Sources.
     #[serde(default)]
-    pub sources: Vec<SourceId>,
+    pub sources: Vec<Citation>,
 }

@@ -187,4 +187,9 @@ impl Qualifier {
             Qualifier::MoreThan => "more than ",
         }
     }
+
+    /// Whether this is [`Qualifier::Exact`] (such fields are left out of a file).
+    pub fn is_exact(&self) -> bool {
+        *self == Qualifier::Exact
+    }
 }

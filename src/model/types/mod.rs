@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::PartialDate;
 
 mod adoption;
+mod citation;
 mod claim;
 mod conflict;
 mod event;
@@ -20,6 +21,7 @@ mod series;
 mod source;
 
 pub use adoption::*;
+pub use citation::Citation;
 pub use claim::*;
 pub use conflict::*;
 pub use event::*;
@@ -30,7 +32,7 @@ pub use series::*;
 pub use source::*;
 
 /// The newest file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A whole dataset file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -184,7 +186,12 @@ mod tests {
             ClaimValue::Text("x".into()),
         ];
         assert_eq!(values.map(|v| v.kind()), ValueKind::ALL);
-        let whens = [When::On(d), When::By(d), When::Between(d, d)];
+        let whens = [
+            When::On(d),
+            When::By(d),
+            When::Between(d, d),
+            When::Trailing(30, d),
+        ];
         assert_eq!(whens.map(|w| w.kind()), WhenKind::ALL);
     }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{FamilyId, ModelId, OrgId, PartialDate, SourceId};
+use crate::model::{Citation, FamilyId, ModelId, OrgId, PartialDate, Qualifier, SourceId};
 
 /// A family of models sharing a name and developer (Qwen, Llama, DeepSeek...).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -19,7 +19,7 @@ pub struct ModelFamily {
     pub notes: String,
     /// Sources for this record.
     #[serde(default)]
-    pub sources: Vec<SourceId>,
+    pub sources: Vec<Citation>,
 }
 
 /// How openly a model is released, in Epoch AI's categories.
@@ -73,6 +73,15 @@ impl Openness {
     }
 }
 
+/// Where a model's openness category comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OpennessBasis {
+    /// Inferred from the model's licence.
+    License,
+    /// The category as this source gives it (for example Epoch AI's).
+    Source(SourceId),
+}
+
 /// Model architecture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 pub enum Architecture {
@@ -114,6 +123,9 @@ pub struct Model {
     /// Openness category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openness: Option<Openness>,
+    /// Where the openness category comes from: the licence, or a source that gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub openness_basis: Option<OpennessBasis>,
     /// License name as the source gives it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub license: String,
@@ -123,16 +135,22 @@ pub struct Model {
     /// Parameters active per token, in billions (mixture-of-experts models).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_params_b: Option<f64>,
+    /// How exact the parameter counts are (`About` for "~2T"); applies to total and active.
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub params_qualifier: Qualifier,
     /// Dense or mixture-of-experts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub architecture: Option<Architecture>,
     /// Context length in thousands of tokens, as the source states it ("128K" is 128).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_k_tokens: Option<f64>,
+    /// How exact the context length is.
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub context_qualifier: Qualifier,
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Sources for the facts in this record.
     #[serde(default)]
-    pub sources: Vec<SourceId>,
+    pub sources: Vec<Citation>,
 }

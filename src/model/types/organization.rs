@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{OrgId, PartialDate, PersonId, RoleId, SourceId};
+use crate::model::{Citation, OrgId, PartialDate, PersonId, RoleId};
 
 /// What kind of organization this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -79,7 +79,7 @@ pub struct Organization {
     pub notes: String,
     /// Sources for the facts in this record.
     #[serde(default)]
-    pub sources: Vec<SourceId>,
+    pub sources: Vec<Citation>,
 }
 
 /// A person.
@@ -98,7 +98,7 @@ pub struct Person {
     pub notes: String,
     /// Sources for the facts in this record.
     #[serde(default)]
-    pub sources: Vec<SourceId>,
+    pub sources: Vec<Citation>,
 }
 
 /// A title a person held at an organization ("CTO of Pinterest").
@@ -119,10 +119,13 @@ pub struct Role {
     /// Until when (empty while current or unknown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<PartialDate>,
+    /// The role has ended though its end date is unknown ("former deputy prime minister").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub former: bool,
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Sources for this role.
     #[serde(default)]
-    pub sources: Vec<SourceId>,
+    pub sources: Vec<Citation>,
 }

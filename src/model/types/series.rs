@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Metric, PartialDate, SeriesId, SourceId, Subject, Unit};
+use crate::model::{Citation, Metric, PartialDate, SeriesId, Subject, Unit};
 
 /// One value of a series. Written as a pair `("2025-01", 1000000.0)` (series can hold
 /// millions of points); read from that pair or from the struct form
@@ -99,5 +99,5 @@ pub struct Series {
     pub notes: String,
     /// Sources of the values.
     #[serde(default)]
-    pub sources: Vec<SourceId>,
+    pub sources: Vec<Citation>,
 }

@@ -2,10 +2,10 @@
 //! the dataset's claims and series; long series are kept as compact point runs.
 
 use crate::model::format::{claim_text, format_number, value_text, when_text};
-use crate::model::{ClaimValue, Metric, RecordRef, Unit, When};
+use crate::model::{Citation, ClaimValue, Metric, RecordRef, Unit, When};
 use crate::plots::builder::{
     Builder, Frame, Place, count_axis, count_coord, missing_note, place, plural, qualified_kind,
-    undated_note, zero_note,
+    undated_note, unsourced_note, zero_note,
 };
 use crate::plots::scale::period_bounds;
 use crate::plots::{Axis, GroupKind, Mark, MarkKind, PointRun, RUN_MIN, RunPoint, Scale};
@@ -27,6 +27,7 @@ fn download_metric(m: &Metric) -> bool {
 pub(super) fn build(b: &mut Builder) -> Frame {
     let ds = b.ds;
     let (mut undated, mut missing, mut reported, mut words, mut rank_year) = (0, 0, 0, 0, 0);
+    let mut unsourced = 0;
     let mut shares: Vec<String> = Vec::new();
     let mut others: Vec<String> = Vec::new();
     let mut range: Option<(f64, f64)> = None;
@@ -38,6 +39,10 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         if !download_metric(&c.metric) || !b.subject_in_models(&c.subject) {
             continue;
         }
+        let Some(source) = &c.source else {
+            unsourced += 1;
+            continue;
+        };
         let (lo, hi) = match c.value {
             ClaimValue::Number(v) => (v, v),
             ClaimValue::Range(lo, hi) => (lo, hi),
@@ -64,13 +69,13 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             value_text: value_text(&c.value, &c.unit, c.qualifier),
             qualifier: c.qualifier,
             date_text,
-            sources: vec![c.source.clone()],
+            sources: vec![source.source.clone()],
             ..Mark::default()
         };
         if c.metric == Metric::DownloadRank {
             // A rank is not a count: a vertical line at its date, labelled with the rank.
             match (&when, place(&when.end())) {
-                (When::On(_) | When::By(_), Some(Place::At(x))) => {
+                (When::On(_) | When::By(_) | When::Trailing(..), Some(Place::At(x))) => {
                     if from_source {
                         reported += 1;
                     }
@@ -107,7 +112,8 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                 (Some((s, _)), Some((_, end))) => Some((MarkKind::TimeSpan, s, Some(end))),
                 _ => None,
             },
-            When::On(d) | When::By(d) => place(d).and_then(|p| match p {
+            // A rolling count (the N days up to a date) sits at its end date, like a monthly count.
+            When::On(d) | When::By(d) | When::Trailing(_, d) => place(d).and_then(|p| match p {
                 Place::At(x) => {
                     qualified_kind(&c.value, c.qualifier, MarkKind::Point).map(|k| (k, x, None))
                 }
@@ -157,7 +163,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                 kind: MarkKind::Point,
                 group: group.clone(),
                 record: Some(RecordRef::Series(s.id.clone())),
-                sources: s.sources.clone(),
+                sources: Citation::ids(&s.sources),
                 in_conflict: b
                     .conflicts
                     .get(&RecordRef::Series(s.id.clone()))
@@ -203,7 +209,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                 value: Some(p.value),
                 value_text: format!("{}{}", format_number(p.value), s.unit.suffix()),
                 date_text: p.date.to_string(),
-                sources: s.sources.clone(),
+                sources: Citation::ids(&s.sources),
                 ..Mark::default()
             });
         }
@@ -213,6 +219,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     }
 
     b.note(undated, undated_note);
+    b.note(unsourced, unsourced_note);
     b.note(missing, if b.linear { missing_note } else { zero_note });
     b.note(reported, |n| {
         if n == 1 {

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::format::format_params_b;
-use crate::model::{Architecture, RecordRef};
+use crate::model::format::params_text;
+use crate::model::{Architecture, Citation, RecordRef};
 use crate::plots::builder::{
     Builder, Frame, Place, count_axis, count_coord, country_label, missing_note, place, plural,
     undated_note, zero_note,
@@ -63,7 +63,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             group,
             record: Some(RecordRef::Model(m.id.clone())),
             date_text: m.release_date.map(|d| d.to_string()).unwrap_or_default(),
-            sources: m.sources.clone(),
+            sources: Citation::ids(&m.sources),
             ..Mark::default()
         };
         widen(total * 1e9);
@@ -72,7 +72,10 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             y: count_coord(total * 1e9, b.linear).unwrap_or_default(),
             label: format!("{} (total)", m.name),
             value: Some(total),
-            value_text: format!("{} total parameters", format_params_b(total)),
+            value_text: format!(
+                "{} total parameters",
+                params_text(total, m.params_qualifier)
+            ),
             ..base.clone()
         });
         let moe = m.architecture == Some(Architecture::MixtureOfExperts);
@@ -84,7 +87,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                     y: count_coord(a * 1e9, b.linear).unwrap_or_default(),
                     label: format!("{} (active)", m.name),
                     value: Some(a),
-                    value_text: format!("{} active parameters", format_params_b(a)),
+                    value_text: format!("{} active parameters", params_text(a, m.params_qualifier)),
                     link: Some(t),
                     ..base
                 });

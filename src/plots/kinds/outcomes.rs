@@ -3,7 +3,7 @@
 
 use crate::model::format::{claim_text, value_text, when_text};
 use crate::model::{ClaimValue, Metric, Qualifier, RecordRef, Subject, Unit};
-use crate::plots::builder::{Builder, Frame, plural, qualified_kind};
+use crate::plots::builder::{Builder, Frame, plural, qualified_kind, unsourced_note};
 use crate::plots::{Axis, GroupKind, Mark, MarkKind, Scale};
 
 /// The mark style of a claimed outcome: exact -> bar, "up to" -> open-ended bar, "about" ->
@@ -55,9 +55,13 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         claims.extend(mine);
     }
 
-    let (mut not_numbers, mut other_units) = (0, 0);
+    let (mut not_numbers, mut other_units, mut unsourced) = (0, 0, 0);
     let mut categories: Vec<String> = Vec::new();
     for c in claims.iter().filter_map(|&c| ds.claims.get(c)) {
+        let Some(source) = &c.source else {
+            unsourced += 1;
+            continue;
+        };
         let Some(kind) = outcome_mark_kind(&c.value, c.qualifier) else {
             not_numbers += 1;
             continue;
@@ -84,7 +88,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             "{}: {} ({}) — {baseline}",
             b.subject_name(&c.subject),
             metric,
-            c.source
+            source.source
         ));
         let mut label = claim_text(c);
         if c.baseline.trim().is_empty() {
@@ -103,10 +107,11 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             value_text: value_text(&c.value, &c.unit, c.qualifier),
             date_text: c.when.as_ref().map(when_text).unwrap_or_default(),
             qualifier: c.qualifier,
-            sources: vec![c.source.clone()],
+            sources: vec![source.source.clone()],
             ..Mark::default()
         });
     }
+    b.note(unsourced, unsourced_note);
     b.note(not_numbers, |n| {
         format!(
             "{} stated in words, not numbers, not shown",

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::RecordRef;
-use crate::model::format::format_params_b;
+use crate::model::format::params_text;
+use crate::model::{Citation, RecordRef};
 use crate::plots::builder::{
     Builder, Frame, Place, country_label, place, plural, push_distinct, undated_note,
 };
@@ -70,27 +70,31 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             value: m.total_params_b,
             value_text: m.total_params_b.map_or_else(
                 || "parameters not known".to_owned(),
-                |v| format!("{} parameters", format_params_b(v)),
+                |v| format!("{} parameters", params_text(v, m.params_qualifier)),
             ),
             date_text: m.release_date.map(|d| d.to_string()).unwrap_or_default(),
-            sources: m.sources.clone(),
+            sources: Citation::ids(&m.sources),
             ..Mark::default()
         });
     }
 
     for a in &ds.adoptions {
-        if !b.target_in_models(&a.target) {
+        // An adoption whose model or family is not chosen yet concerns no plotted model.
+        let Some(target) = &a.target else {
+            continue;
+        };
+        if !b.target_in_models(target) {
             continue;
         }
         if a.status.is_empty() {
             undated += 1;
         }
-        let country = b.target_country(&a.target);
+        let country = b.target_country(target);
         b.group(&country, &country_label(&country));
         let who = format!(
             "{} uses {}",
             b.org_name(&a.organization),
-            b.target_name(&a.target)
+            b.target_name(target)
         );
         for step in &a.status {
             let Some(placed) = step.date.as_ref().and_then(place) else {
@@ -101,8 +105,8 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                 Place::At(x) => (MarkKind::Adoption, x, None),
                 Place::Year(s, e) => (MarkKind::YearSpan, s, Some(e)),
             };
-            let mut sources = a.sources.clone();
-            push_distinct(&mut sources, &step.sources);
+            let mut sources = Citation::ids(&a.sources);
+            push_distinct(&mut sources, &Citation::ids(&step.sources));
             b.push(Mark {
                 kind,
                 x,
@@ -146,7 +150,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                     record: Some(RecordRef::Event(ev.id.clone())),
                     value_text: ev.kind.label().to_owned(),
                     date_text: ev.date.map(|d| d.to_string()).unwrap_or_default(),
-                    sources: ev.sources.clone(),
+                    sources: Citation::ids(&ev.sources),
                     ..Mark::default()
                 });
             }

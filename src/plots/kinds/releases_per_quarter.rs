@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{PartialDate, RecordRef};
+use crate::model::{Citation, PartialDate, RecordRef};
 use crate::plots::builder::{Builder, Frame, country_label, plural, push_distinct, undated_note};
 use crate::plots::{Axis, GroupKind, Mark, MarkKind, Scale};
 
@@ -44,7 +44,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             let mut sources = Vec::new();
             let mut members = Vec::new();
             for m in ms.iter().filter_map(|&m| ds.models.get(m)) {
-                push_distinct(&mut sources, &m.sources);
+                push_distinct(&mut sources, &Citation::ids(&m.sources));
                 members.push(RecordRef::Model(m.id.clone()));
             }
             b.push(Mark {

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::model::{AdoptionTarget, RecordRef};
+use crate::model::{AdoptionTarget, Citation, RecordRef, UNSET_TARGET};
 use crate::plots::builder::{Builder, Frame, country_label, plural, push_distinct};
 use crate::plots::{Axis, GroupKind, Mark, MarkKind, Scale};
 
@@ -35,11 +35,14 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                 continue;
             };
             let col = match &ad.target {
-                AdoptionTarget::Model(m) => b.ix.model(m).map(|p| match b.ix.family_of_model(p) {
-                    Some(f) => Col::Family(f),
-                    None => Col::Model(p),
-                }),
-                AdoptionTarget::Family(f) => b.ix.family(f).map(Col::Family),
+                None => None,
+                Some(AdoptionTarget::Model(m)) => {
+                    b.ix.model(m).map(|p| match b.ix.family_of_model(p) {
+                        Some(f) => Col::Family(f),
+                        None => Col::Model(p),
+                    })
+                }
+                Some(AdoptionTarget::Family(f)) => b.ix.family(f).map(Col::Family),
             };
             match col {
                 Some(c) => entries.push((row, c, a as usize)),
@@ -94,9 +97,9 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         };
         let latest = ad.status.last();
         let status = latest.map_or("status not stated", |s| s.status.label());
-        let mut sources = ad.sources.clone();
+        let mut sources = Citation::ids(&ad.sources);
         for s in &ad.status {
-            push_distinct(&mut sources, &s.sources);
+            push_distinct(&mut sources, &Citation::ids(&s.sources));
         }
         b.push(Mark {
             kind: MarkKind::Cell,
@@ -107,7 +110,9 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             label: format!(
                 "{} uses {}",
                 b.org_name(&ad.organization),
-                b.target_name(&ad.target)
+                ad.target
+                    .as_ref()
+                    .map_or_else(|| UNSET_TARGET.to_owned(), |t| b.target_name(t))
             ),
             record: Some(RecordRef::Adoption(ad.id.clone())),
             value_text: format!("{uses} · {status}"),

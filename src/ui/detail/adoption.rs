@@ -10,7 +10,7 @@ use super::names::{name_of, status_text, target_ref};
 use super::widgets::{heading_ui, notes_ui, record_link_ui, section_ui};
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
-use crate::model::{AdoptionTarget, RecordKind, RecordRef, Subject};
+use crate::model::{AdoptionTarget, RecordKind, RecordRef, Subject, UNSET_TARGET};
 use crate::ui::forms;
 
 /// An adoption: target (or adopter), use cases, status history with sources.
@@ -29,8 +29,13 @@ pub(super) fn adoption_block_ui(
                 record_link_ui(ui, c, RecordRef::Organization(a.organization.clone()));
                 ui.label("uses");
             }
-            record_link_ui(ui, c, target_ref(&a.target));
-            if let AdoptionTarget::Family(_) = a.target {
+            match &a.target {
+                Some(t) => record_link_ui(ui, c, target_ref(t)),
+                None => {
+                    ui.colored_label(ui.visuals().warn_fg_color, UNSET_TARGET);
+                }
+            }
+            if let Some(AdoptionTarget::Family(_)) = a.target {
                 ui.weak("(a model family; no specific model named)");
             }
             sources_ui(ui, c, &a.sources);
@@ -76,8 +81,8 @@ pub(super) fn adoption_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         .small_button("+ Add a figure")
         .on_hover_text("Record a gain this adoption brought, with its source and quote")
         .clicked()
-        && let Some(r) = forms::new_claim(c.ds, Subject::Adoption(c.ds.adoptions[pos].id.clone()))
     {
+        let r = forms::new_claim(c.ds, Subject::Adoption(c.ds.adoptions[pos].id.clone()));
         c.actions.push(Action::Insert(Box::new(r)));
     }
     let claims = c.ix.claims_about_record(at).to_vec();

@@ -1,22 +1,45 @@
-//! Where figures come from: source markers "[n]" and the one-line view of a claim.
+//! Where figures come from: source markers "[n]" with the place in the source they cite, what a
+//! claim says its source says (a quote in quotation marks, a paraphrase "as summarised"), and the
+//! one-line view of a claim.
 
 use egui::{RichText, Ui};
 
 use super::DetailCtx;
-use super::names::{is_web_url, source_title};
+use super::names::{is_web_url, source_title, source_title_of};
 use super::widgets::speaker_link_ui;
 use crate::app::Action;
 use crate::model::format::claim_text;
-use crate::model::{RecordRef, SourceId};
+use crate::model::{Citation, Claim, RecordRef};
 
-/// A source marker "[n]": hover shows title, publisher, date, locator and the quote; a click opens
-/// the address in the browser (http and https only) and otherwise shows the source here.
+/// What a claim says its source says: the verbatim quote in quotation marks, then the
+/// paraphrase without them, labelled "as summarised". `size` is the text size (`None`: normal).
+pub(super) fn said_ui(ui: &mut Ui, cl: &Claim, size: Option<f32>) {
+    let sized = |t: RichText| match size {
+        Some(s) => t.size(s),
+        None => t,
+    };
+    if !cl.quote.trim().is_empty() {
+        ui.label(sized(RichText::new(format!("“{}”", cl.quote)).italics()));
+    }
+    if !cl.paraphrase.trim().is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("As summarised:");
+            ui.label(sized(RichText::new(&cl.paraphrase)));
+        });
+    }
+}
+
+/// A source marker "[n]", followed by the citation's detail ("row 37") when it has one: hover
+/// shows title, publisher, date, locator, the detail and what `said` says the source says; a
+/// click opens the address in the browser (http and https only) and otherwise shows the source.
 pub(super) fn source_marker_ui(
     ui: &mut Ui,
     c: &mut DetailCtx<'_>,
-    id: &SourceId,
-    quote: Option<&str>,
+    cite: &Citation,
+    said: Option<&Claim>,
 ) {
+    let id = &cite.source;
+    let detail = cite.detail.trim();
     let Some(pos) = c.ix.source(id) else {
         ui.label(RichText::new(format!("[missing source {id}]")).italics());
         return;
@@ -53,9 +76,12 @@ pub(super) fn source_marker_ui(
                     source_title(&c.ds.sources[vp])
                 ));
             }
-            if let Some(q) = quote {
+            if !detail.is_empty() {
+                ui.label(format!("Cited at: {detail}"));
+            }
+            if let Some(cl) = said {
                 ui.add_space(4.0);
-                ui.label(RichText::new(format!("“{q}”")).italics());
+                said_ui(ui, cl, None);
             }
             ui.add_space(4.0);
             ui.weak(if is_web_url(&s.locator) {
@@ -69,9 +95,16 @@ pub(super) fn source_marker_ui(
         egui::WidgetInfo::labeled(
             egui::accesskit::Role::Button,
             true,
-            format!("Source [{}]: {title}", pos + 1),
+            if detail.is_empty() {
+                format!("Source [{}]: {title}", pos + 1)
+            } else {
+                format!("Source [{}]: {title}, {detail}", pos + 1)
+            },
         )
     });
+    if !detail.is_empty() {
+        ui.weak(detail);
+    }
     if marker.clicked() {
         if is_web_url(&s.locator) {
             ui.ctx().open_url(egui::OpenUrl::new_tab(s.locator.trim()));
@@ -92,7 +125,7 @@ pub(super) fn source_marker_ui(
 }
 
 /// The source markers of a record, or a warning that it has none.
-pub(super) fn sources_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, sources: &[SourceId]) {
+pub(super) fn sources_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, sources: &[Citation]) {
     if sources.is_empty() {
         ui.colored_label(ui.visuals().warn_fg_color, "no source");
         return;
@@ -111,7 +144,7 @@ pub(super) fn claim_line_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
             ui.weak("said by");
             speaker_link_ui(ui, c, sp);
         }
-        source_marker_ui(ui, c, &cl.source, Some(&cl.quote));
+        claim_source_ui(ui, c, cl, false);
         if ui
             .small_button("details")
             .on_hover_text("Show this claim with its quote")
@@ -121,6 +154,23 @@ pub(super) fn claim_line_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
                 .push(Action::Select(RecordRef::Claim(cl.id.clone())));
         }
     });
+}
+
+/// A claim's source marker, or a warning that no source is chosen yet; with `named`, the
+/// source's title comes first ("Epoch AI [3] row 37").
+pub(super) fn claim_source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, cl: &Claim, named: bool) {
+    match &cl.source {
+        Some(cite) => {
+            if named {
+                let title = source_title_of(c, &cite.source);
+                ui.label(title);
+            }
+            source_marker_ui(ui, c, cite, Some(cl));
+        }
+        None => {
+            ui.colored_label(ui.visuals().warn_fg_color, "no source chosen yet");
+        }
+    }
 }
 
 /// The claims at `claims` (positions in the dataset), one line each.

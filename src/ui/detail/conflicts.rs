@@ -3,12 +3,12 @@
 use egui::{RichText, Ui};
 
 use super::DetailCtx;
-use super::citations::{source_marker_ui, sources_ui};
-use super::names::{source_title_of, status_text, target_ref};
+use super::citations::{claim_source_ui, said_ui, sources_ui};
+use super::names::{status_text, target_ref};
 use super::widgets::{record_link_ui, section_ui};
 use crate::app::explorer::RecordAt;
 use crate::model::format::claim_text;
-use crate::model::{ConflictKind, RecordKind, RecordRef};
+use crate::model::{ConflictKind, RecordKind, RecordRef, UNSET_TARGET};
 
 /// Conflicts involving any of `records`, each shown with its records side by side.
 pub(super) fn conflicts_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, records: &[RecordAt]) {
@@ -35,6 +35,10 @@ pub(super) fn conflict_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         ConflictKind::Contradiction => ("⚠ Contradiction", ui.visuals().warn_fg_color),
         ConflictKind::DifferentMeasure => (
             "≠ Different measure of the same thing",
+            ui.visuals().hyperlink_color,
+        ),
+        ConflictKind::DifferingAccounts => (
+            "≈ Accounts differ without contradicting",
             ui.visuals().hyperlink_color,
         ),
     };
@@ -64,12 +68,10 @@ pub(super) fn record_summary_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, r: &RecordRe
         RecordKind::Claim => {
             let cl = &c.ds.claims[p];
             ui.label(RichText::new(claim_text(cl)).strong());
-            ui.label(RichText::new(format!("“{}”", cl.quote)).italics());
+            said_ui(ui, cl, None);
             ui.horizontal_wrapped(|ui| {
                 ui.weak("Source:");
-                let title = source_title_of(c, &cl.source);
-                ui.label(title);
-                source_marker_ui(ui, c, &cl.source, Some(&cl.quote));
+                claim_source_ui(ui, c, cl, true);
             });
         }
         RecordKind::Adoption => {
@@ -77,7 +79,12 @@ pub(super) fn record_summary_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, r: &RecordRe
             ui.horizontal_wrapped(|ui| {
                 record_link_ui(ui, c, RecordRef::Organization(a.organization.clone()));
                 ui.label("uses");
-                record_link_ui(ui, c, target_ref(&a.target));
+                match &a.target {
+                    Some(t) => record_link_ui(ui, c, target_ref(t)),
+                    None => {
+                        ui.weak(UNSET_TARGET);
+                    }
+                }
             });
             if !a.use_cases.is_empty() {
                 ui.label(format!("for {}", a.use_cases.join(", ")));

@@ -1,9 +1,10 @@
-//! The detail views of figures: one claim with its quote, and a series of dated values.
+//! The detail views of figures: one claim with its quote or paraphrase, and a series of dated
+//! values.
 
 use egui::{RichText, Ui};
 
 use super::DetailCtx;
-use super::citations::{source_marker_ui, sources_ui};
+use super::citations::{said_ui, source_marker_ui, sources_ui};
 use super::conflicts::conflicts_ui;
 use super::names::source_title_of;
 use super::widgets::{
@@ -57,18 +58,19 @@ pub(super) fn claim_detail_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
             if let Some(sp) = &cl.said_by {
                 fact_ui(ui, "Said by", |ui| speaker_link_ui(ui, c, sp));
             }
-            fact_ui(ui, "Source", |ui| {
-                let t = source_title_of(c, &cl.source);
-                link_ui(ui, c, &t, RecordRef::Source(cl.source.clone()));
-                source_marker_ui(ui, c, &cl.source, Some(&cl.quote));
+            fact_ui(ui, "Source", |ui| match &cl.source {
+                Some(cite) => {
+                    let t = source_title_of(c, &cite.source);
+                    link_ui(ui, c, &t, RecordRef::Source(cite.source.clone()));
+                    source_marker_ui(ui, c, cite, Some(cl));
+                }
+                None => {
+                    ui.colored_label(ui.visuals().warn_fg_color, "no source chosen yet");
+                }
             });
         });
     ui.add_space(6.0);
-    ui.label(
-        RichText::new(format!("“{}”", cl.quote))
-            .italics()
-            .size(15.0),
-    );
+    said_ui(ui, cl, Some(15.0));
     notes_ui(ui, &cl.notes);
     conflicts_ui(ui, c, &[RecordAt::new(RecordKind::Claim, pos)]);
 }

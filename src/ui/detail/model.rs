@@ -6,6 +6,7 @@ use super::DetailCtx;
 use super::adoption::adoption_block_ui;
 use super::citations::{claims_ui, sources_ui};
 use super::conflicts::conflicts_ui;
+use super::names::source_title_of;
 use super::widgets::{
     country_dot_ui, events_ui, fact_ui, heading_ui, notes_ui, record_link_ui, section_ui,
     text_or_unknown_ui, unknown_ui,
@@ -13,8 +14,8 @@ use super::widgets::{
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
 use crate::figure::colors as palette;
-use crate::model::format::{format_number, format_params_b};
-use crate::model::{RecordKind, RecordRef};
+use crate::model::format::{context_text, openness_text, params_text};
+use crate::model::{RecordKind, RecordRef, SourceId};
 
 /// The detail view of a model: facts, its family's releases, who adopted it, figures about it.
 pub(super) fn model_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
@@ -43,29 +44,32 @@ pub(super) fn model_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
                 }
                 None => unknown_ui(ui),
             });
-            fact_ui(ui, "Openness", |ui| match m.openness {
-                Some(o) => {
-                    ui.label(o.label());
+            fact_ui(ui, "Openness", |ui| {
+                match openness_text(m, |id| source_title_of(c, &SourceId::new(id))) {
+                    Some(t) => {
+                        ui.label(t);
+                    }
+                    None => unknown_ui(ui),
                 }
-                None => unknown_ui(ui),
             });
             fact_ui(ui, "License", |ui| text_or_unknown_ui(ui, &m.license));
             fact_ui(ui, "Parameters", |ui| {
+                let q = m.params_qualifier;
                 match (m.total_params_b, m.active_params_b) {
                     (Some(t), Some(a)) => {
                         ui.label(format!(
                             "{} total, {} active per token",
-                            format_params_b(t),
-                            format_params_b(a)
+                            params_text(t, q),
+                            params_text(a, q)
                         ));
                     }
                     (Some(t), None) => {
-                        ui.label(format!("{} total", format_params_b(t)));
+                        ui.label(format!("{} total", params_text(t, q)));
                     }
                     (None, Some(a)) => {
                         ui.label(format!(
                             "{} active per token, total unknown",
-                            format_params_b(a)
+                            params_text(a, q)
                         ));
                     }
                     (None, None) => unknown_ui(ui),
@@ -79,7 +83,7 @@ pub(super) fn model_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
             });
             fact_ui(ui, "Context length", |ui| match m.context_k_tokens {
                 Some(k) => {
-                    ui.label(format!("{}K tokens", format_number(k)));
+                    ui.label(context_text(k, m.context_qualifier));
                 }
                 None => unknown_ui(ui),
             });

@@ -3,9 +3,10 @@
 
 use super::DetailCtx;
 use crate::app::explorer::Index;
+use crate::model::format::status_date_text;
 use crate::model::{
-    Dataset, NameStyle, RecordRef, Source, SourceId, SourceName, StatusEntry, record_name,
-    source_name,
+    Dataset, NameStyle, RecordRef, Source, SourceId, SourceName, StatusDate, StatusEntry,
+    record_name, source_name,
 };
 
 pub(super) use crate::model::target_ref;
@@ -36,10 +37,12 @@ pub(super) fn source_title_of(c: &DetailCtx<'_>, id: &SourceId) -> String {
     )
 }
 
-/// A status entry as text: "Production since 2025-03".
+/// A status entry as text, saying what its date means: "In production since 2025-03" (reached
+/// then), "In production, reported as of 2025-10" (reported then, perhaps reached earlier).
 pub(super) fn status_text(s: &StatusEntry) -> String {
-    match s.date {
-        Some(d) => format!("{} since {d}", s.status.label()),
-        None => s.status.label().to_owned(),
+    match (status_date_text(s), s.date_means) {
+        (Some(d), StatusDate::Since) => format!("{} {d}", s.status.label()),
+        (Some(d), StatusDate::AsOf) => format!("{}, {d}", s.status.label()),
+        (None, _) => s.status.label().to_owned(),
     }
 }

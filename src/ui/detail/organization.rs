@@ -12,6 +12,7 @@ use super::widgets::{
 };
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
+use crate::model::format::role_title_text;
 use crate::model::{RecordKind, RecordRef, Subject};
 use crate::ui::forms;
 
@@ -74,7 +75,7 @@ pub(super) fn organization_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         let role = &ds.roles[r as usize];
         ui.horizontal_wrapped(|ui| {
             record_link_ui(ui, c, RecordRef::Person(role.person.clone()));
-            ui.label(format!("– {}", role.title));
+            ui.label(format!("– {}", role_title_text(role)));
             match (role.since, role.until) {
                 (Some(a), Some(b)) => {
                     ui.weak(format!("{a} to {b}"));
@@ -101,8 +102,8 @@ pub(super) fn organization_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
             .small_button("+ Add an adoption")
             .on_hover_text("Record that this organization uses a model or family")
             .clicked()
-            && let Some(r) = forms::new_adoption(ds, &o.id)
         {
+            let r = forms::new_adoption(ds, &o.id);
             c.actions.push(Action::Insert(Box::new(r)));
         }
         if ui
@@ -136,8 +137,8 @@ pub(super) fn organization_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         .small_button("+ Add a figure")
         .on_hover_text("Record a figure this organization reported, with its source and quote")
         .clicked()
-        && let Some(r) = forms::new_claim(ds, Subject::Organization(o.id.clone()))
     {
+        let r = forms::new_claim(ds, Subject::Organization(o.id.clone()));
         c.actions.push(Action::Insert(Box::new(r)));
     }
     claims.sort_unstable();

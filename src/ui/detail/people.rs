@@ -7,6 +7,7 @@ use super::citations::{claims_ui, sources_ui};
 use super::conflicts::conflicts_ui;
 use super::widgets::{heading_ui, notes_ui, record_link_ui, section_ui};
 use crate::app::explorer::RecordAt;
+use crate::model::format::{role_is_former, role_title_text};
 use crate::model::{RecordKind, RecordRef};
 
 /// The detail view of a person: roles and what they said.
@@ -25,7 +26,7 @@ pub(super) fn person_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         involved.push(RecordAt::new(RecordKind::Role, r as usize));
         let role = &c.ds.roles[r as usize];
         ui.horizontal_wrapped(|ui| {
-            ui.label(&role.title);
+            ui.label(role_title_text(role));
             ui.weak("at");
             record_link_ui(ui, c, RecordRef::Organization(role.organization.clone()));
             if let Some(s) = role.since {
@@ -47,11 +48,22 @@ pub(super) fn person_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
 /// The detail view of a role: who, where, sources.
 pub(super) fn role_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let r = &c.ds.roles[pos];
-    heading_ui(ui, "Role", &r.title, "");
+    let kind = if role_is_former(r) {
+        "Role (former)"
+    } else {
+        "Role"
+    };
+    heading_ui(ui, kind, &role_title_text(r), "");
     ui.horizontal_wrapped(|ui| {
         record_link_ui(ui, c, RecordRef::Person(r.person.clone()));
         ui.weak("at");
         record_link_ui(ui, c, RecordRef::Organization(r.organization.clone()));
+        if let Some(s) = r.since {
+            ui.weak(format!("since {s}"));
+        }
+        if let Some(u) = r.until {
+            ui.weak(format!("until {u}"));
+        }
         sources_ui(ui, c, &r.sources);
     });
     notes_ui(ui, &r.notes);

@@ -1,4 +1,5 @@
-//! The form of an adoption with its dated status history, and a new adoption.
+//! The form of an adoption with its dated status history, and a new adoption (with no model or
+//! family until the user picks one).
 
 use egui::Ui;
 
@@ -8,7 +9,7 @@ use crate::app::Action;
 use crate::app::edit::{AnyRecord, fresh_id};
 use crate::model::{
     Adoption, AdoptionId, AdoptionStatus, AdoptionTarget, Dataset, OrgId, Problem, RecordKind,
-    RecordRef, StatusEntry,
+    RecordRef, StatusDate, StatusEntry,
 };
 
 /// The form of an adoption, with its dated status history.
@@ -42,7 +43,7 @@ pub fn adoption_form_ui(
         if let Some(RecordRef::Organization(o)) = org {
             x.organization = o;
         }
-        let mut target = Some(x.target.as_record_ref());
+        let mut target = x.target.as_ref().map(AdoptionTarget::as_record_ref);
         f.reference_ui(
             ui,
             "Uses (model or family)",
@@ -52,7 +53,7 @@ pub fn adoption_form_ui(
             false,
         );
         if let Some(t) = target.as_ref().and_then(AdoptionTarget::from_record_ref) {
-            x.target = t;
+            x.target = Some(t);
         }
         let mut uses = x.use_cases.join(", ");
         f.text_ui(ui, "Use cases (comma-separated)", "use_cases", &mut uses);
@@ -83,6 +84,16 @@ pub fn adoption_form_ui(
                     );
                     entry.status = st.unwrap_or(entry.status);
                     f.date_ui(ui, "Date", "status_date", &mut entry.date);
+                    let mut means = Some(entry.date_means);
+                    f.choice_ui(
+                        ui,
+                        "The date says",
+                        "status_date_means",
+                        &mut means,
+                        &StatusDate::ALL.map(|k| (k, date_means_label(k))),
+                        false,
+                    );
+                    entry.date_means = means.unwrap_or(entry.date_means);
                     f.text_ui(ui, "Notes", "status_notes", &mut entry.notes);
                     f.sources_ui(ui, ds, &mut entry.sources);
                 });
@@ -100,6 +111,7 @@ pub fn adoption_form_ui(
         x.status.push(StatusEntry {
             status: AdoptionStatus::Experimenting,
             date: None,
+            date_means: StatusDate::AsOf,
             notes: String::new(),
             sources: Vec::new(),
         });
@@ -107,6 +119,14 @@ pub fn adoption_form_ui(
         f.actions.push(Action::SealEdit);
     }
     f.emit(ds, AnyRecord::from(x));
+}
+
+/// What a status step's date means, as the form offers it.
+fn date_means_label(k: StatusDate) -> &'static str {
+    match k {
+        StatusDate::Since => "since (the stage was reached then)",
+        StatusDate::AsOf => "reported as of (perhaps reached earlier)",
+    }
 }
 
 /// Families and models as one list of adoption targets.
@@ -127,20 +147,20 @@ fn target_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
         .collect()
 }
 
-/// A new adoption by `org` of the first model, for the user to fill in.
-pub fn new_adoption(ds: &Dataset, org: &OrgId) -> Option<AnyRecord> {
-    let target = ds.models.first()?.id.clone();
-    Some(AnyRecord::from(Adoption {
+/// A new adoption by `org`, with no model or family until the user picks one (validation reports
+/// "no model or family chosen yet" meanwhile).
+pub fn new_adoption(ds: &Dataset, org: &OrgId) -> AnyRecord {
+    AnyRecord::from(Adoption {
         id: AdoptionId(fresh_id(
             ds,
             RecordKind::Adoption,
             &format!("{org}-adoption"),
         )),
         organization: org.clone(),
-        target: AdoptionTarget::Model(target),
+        target: None,
         use_cases: Vec::new(),
         status: Vec::new(),
         notes: String::new(),
         sources: Vec::new(),
-    }))
+    })
 }

@@ -54,8 +54,9 @@ pub(super) fn subject_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
     let mut out: Vec<(RecordRef, String)> = Vec::new();
     out.extend(ds.adoptions.iter().map(|a| {
         let target = match &a.target {
-            AdoptionTarget::Model(m) => m.to_string(),
-            AdoptionTarget::Family(x) => x.to_string(),
+            Some(AdoptionTarget::Model(m)) => m.to_string(),
+            Some(AdoptionTarget::Family(x)) => x.to_string(),
+            None => crate::model::UNSET_TARGET.to_owned(),
         };
         (
             RecordRef::Adoption(a.id.clone()),
@@ -145,14 +146,27 @@ mod tests {
             ["a number", "a range", "a date", "a text"]
         );
         let whens: Vec<&str> = when_choices().into_iter().map(|(_, l)| l).collect();
-        assert_eq!(whens, ["not stated", "on / as of", "by", "between"]);
+        assert_eq!(
+            whens,
+            [
+                "not stated",
+                "on / as of",
+                "by",
+                "between",
+                "rolling period"
+            ]
+        );
         assert_eq!(
             Architecture::ALL.map(Architecture::label),
             ["Dense", "Mixture of experts"]
         );
         assert_eq!(
             ConflictKind::ALL.map(ConflictKind::label),
-            ["Contradiction", "Different measure of the same thing"]
+            [
+                "Contradiction",
+                "Different measure of the same thing",
+                "Accounts differ without contradicting"
+            ]
         );
     }
 

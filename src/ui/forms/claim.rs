@@ -1,4 +1,4 @@
-//! The form of a claim, and a new claim.
+//! The form of a claim, and a new claim (with no source until the user picks one).
 
 use egui::Ui;
 
@@ -10,8 +10,8 @@ use super::fields::{Form, grid};
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, fresh_id, replace_record};
 use crate::model::{
-    Claim, ClaimId, ClaimValue, Dataset, Metric, Problem, Qualifier, RecordKind, RecordRef, Source,
-    SourceId, Speaker, Subject, Unit, ValueKind, When, WhenKind,
+    Citation, Claim, ClaimId, ClaimValue, Dataset, Metric, Problem, Qualifier, RecordKind,
+    RecordRef, Source, SourceId, Speaker, Subject, Unit, ValueKind, When, WhenKind,
 };
 
 /// The form of a claim: what, how much, how sure, compared with what, when, who said it, where.
@@ -150,21 +150,32 @@ pub fn claim_form_ui(
         f.text_ui(ui, "Scope", "scope", &mut x.scope);
         // When.
         let (mut w1, mut w2) = match &x.when {
-            Some(When::On(d)) | Some(When::By(d)) => (Some(*d), None),
+            Some(When::On(d) | When::By(d) | When::Trailing(_, d)) => (Some(*d), None),
             Some(When::Between(a, b)) => (Some(*a), Some(*b)),
             None => (None, None),
+        };
+        let mut days: Option<f64> = match &x.when {
+            Some(When::Trailing(n, _)) => Some(f64::from(*n)),
+            _ => None,
         };
         let mut wk = Some(x.when.as_ref().map(When::kind));
         f.choice_ui(ui, "When", "when", &mut wk, &when_choices(), false);
         let wk = wk.flatten();
         if let Some(k) = wk {
-            let label = if k == WhenKind::Between {
-                "From"
-            } else {
-                "Date"
+            let label = match k {
+                WhenKind::Between => "From",
+                WhenKind::Trailing => "Period ends on",
+                WhenKind::On | WhenKind::By => "Date",
             };
             f.date_ui(ui, label, "when", &mut w1);
         }
+        if wk == Some(WhenKind::Trailing) {
+            f.number_ui(ui, "Period length (days)", "when_days", &mut days);
+        }
+        // Whole days only: a length that is not one keeps the period as it was.
+        let days = days
+            .filter(|d| d.fract() == 0.0 && *d >= 1.0 && *d <= f64::from(u32::MAX))
+            .map(|d| d as u32);
         if wk == Some(WhenKind::Between) {
             f.date_ui(ui, "To", "when_end", &mut w2);
         }
@@ -173,6 +184,12 @@ pub fn claim_form_ui(
             (Some(WhenKind::By), Some(d), _) => Some(When::By(d)),
             (Some(WhenKind::Between), Some(a), Some(b)) => Some(When::Between(a, b)),
             (Some(WhenKind::Between), Some(a), None) => Some(When::Between(a, a)),
+            (Some(WhenKind::Trailing), Some(d), _) => match (days, &x.when) {
+                (Some(n), _) => Some(When::Trailing(n, d)),
+                (None, Some(When::Trailing(n, _))) => Some(When::Trailing(*n, d)),
+                // A new rolling period starts at 30 days, the most common such count.
+                (None, _) => Some(When::Trailing(30, d)),
+            },
             _ => None,
         };
         // Who said it.
@@ -183,10 +200,24 @@ pub fn claim_form_ui(
         x.said_by = speaker.as_ref().and_then(Speaker::from_record_ref);
         // Where.
         let sources = numbered_source_candidates(ds);
-        let mut src = Some(RecordRef::Source(x.source.clone()));
+        let mut src = x
+            .source
+            .as_ref()
+            .map(|c| RecordRef::Source(c.source.clone()));
         f.reference_ui(ui, "Source", "source", &mut src, &sources, false);
         if let Some(RecordRef::Source(s)) = src {
-            x.source = s;
+            // Another source: the place cited in the old one does not carry over.
+            if x.source.as_ref().is_none_or(|c| c.source != s) {
+                x.source = Some(Citation::new(s));
+            }
+        }
+        if let Some(cite) = &mut x.source {
+            f.text_ui(
+                ui,
+                "Where in the source (row, page)",
+                "source_detail",
+                &mut cite.detail,
+            );
         }
         ui.label("");
         if ui
@@ -200,13 +231,19 @@ pub fn claim_form_ui(
         ui.label("");
         ui.end_row();
         f.multiline_ui(ui, "Quote (verbatim)", "quote", &mut x.quote);
+        f.multiline_ui(
+            ui,
+            "Paraphrase (as summarised)",
+            "paraphrase",
+            &mut x.paraphrase,
+        );
         f.multiline_ui(ui, "Notes", "notes", &mut x.notes);
     });
     if let Some(src) = new_source {
         // One step: add the source and point the claim at it.
         let id = src.id.clone();
         let (_, mut edits) = crate::app::edit::insert_record(ds, AnyRecord::from(src));
-        x.source = id;
+        x.source = Some(Citation::new(id));
         if let Some((_, more)) = replace_record(ds, AnyRecord::from(x)) {
             edits.extend(more);
         }
@@ -220,10 +257,10 @@ pub fn claim_form_ui(
     f.emit(ds, AnyRecord::from(x));
 }
 
-/// A new claim about `subject`, citing the first source until the user picks one.
-pub fn new_claim(ds: &Dataset, subject: Subject) -> Option<AnyRecord> {
-    let source = ds.sources.first()?.id.clone();
-    Some(AnyRecord::from(Claim {
+/// A new claim about `subject`, with no source until the user picks one (validation reports
+/// "no source chosen yet" meanwhile; nothing is cited that the user did not choose).
+pub fn new_claim(ds: &Dataset, subject: Subject) -> AnyRecord {
+    AnyRecord::from(Claim {
         id: ClaimId(fresh_id(ds, RecordKind::Claim, "claim")),
         subject,
         metric: Metric::Other("New figure".into()),
@@ -235,8 +272,9 @@ pub fn new_claim(ds: &Dataset, subject: Subject) -> Option<AnyRecord> {
         scope: String::new(),
         when: None,
         said_by: None,
-        source,
+        source: None,
         quote: String::new(),
+        paraphrase: String::new(),
         notes: String::new(),
-    }))
+    })
 }

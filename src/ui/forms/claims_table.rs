@@ -80,10 +80,8 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
             .response
             .labelled_by(l.id);
     });
-    if let Some(subject) = about_pick.as_ref().and_then(Subject::from_record_ref)
-        && let Some(r) = new_claim(ds, subject)
-    {
-        actions.push(Action::Insert(Box::new(r)));
+    if let Some(subject) = about_pick.as_ref().and_then(Subject::from_record_ref) {
+        actions.push(Action::Insert(Box::new(new_claim(ds, subject))));
     }
     let mut delete: Option<usize> = None;
     egui_extras::TableBuilder::new(ui)

@@ -10,7 +10,7 @@ use super::choices::numbered_source_candidates;
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, replace_record};
 use crate::app::history::CoalesceKey;
-use crate::model::{Dataset, PartialDate, Problem, RecordRef, SourceId};
+use crate::model::{Citation, Dataset, PartialDate, Problem, RecordRef, SourceId};
 
 /// One form being drawn: the problems of its record, the field changed this frame, actions.
 pub(super) struct Form<'a> {
@@ -70,6 +70,25 @@ impl<'a> Form<'a> {
             self.changed = Some(field);
         }
         if r.lost_focus() {
+            self.actions.push(Action::SealEdit);
+        }
+        self.problem_ui(ui, field);
+        ui.end_row();
+    }
+
+    /// A check box: `label` in the first column, `text` beside the box.
+    pub(super) fn check_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut bool,
+        text: &str,
+    ) {
+        ui.label(label);
+        let r = ui.checkbox(value, text);
+        if r.changed() {
+            self.changed = Some(field);
             self.actions.push(Action::SealEdit);
         }
         self.problem_ui(ui, field);
@@ -341,14 +360,16 @@ impl<'a> Form<'a> {
         ui.end_row();
     }
 
-    /// The list of sources supporting the record: remove one, or add one from a searchable list.
-    pub(super) fn sources_ui(&mut self, ui: &mut Ui, ds: &Dataset, value: &mut Vec<SourceId>) {
+    /// The list of sources supporting the record, each with where in it ("row 37"): edit that,
+    /// remove one, or add one from a searchable list.
+    pub(super) fn sources_ui(&mut self, ui: &mut Ui, ds: &Dataset, value: &mut Vec<Citation>) {
         ui.label("Sources");
         ui.vertical(|ui| {
             // A fixed width, so the grid's columns settle in one frame.
             ui.set_width(self.width);
             let mut remove = None;
-            for (i, s) in value.iter().enumerate() {
+            for (i, c) in value.iter_mut().enumerate() {
+                let s = &c.source;
                 ui.horizontal(|ui| {
                     let title = ds.sources.iter().position(|x| &x.id == s).map_or_else(
                         || format!("{s} (missing)"),
@@ -364,9 +385,22 @@ impl<'a> Form<'a> {
                         },
                     );
                     ui.add_sized(
-                        [(self.width - 30.0).max(80.0), 18.0],
+                        [(self.width - 150.0).max(80.0), 18.0],
                         egui::Label::new(title).truncate(),
                     );
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut c.detail)
+                                .desired_width(110.0)
+                                .hint_text("where: row, page"),
+                        )
+                        .on_hover_text("Where in the source (\"row 37\", \"p. 4\"); may be empty");
+                    if r.changed() {
+                        self.changed = Some("sources");
+                    }
+                    if r.lost_focus() {
+                        self.actions.push(Action::SealEdit);
+                    }
                     if ui
                         .small_button("×")
                         .on_hover_text("Remove this source")
@@ -384,7 +418,9 @@ impl<'a> Form<'a> {
             let candidates: Vec<(SourceId, String)> = numbered_source_candidates(ds)
                 .into_iter()
                 .filter_map(|(record, name)| match record {
-                    RecordRef::Source(id) if !value.contains(&id) => Some((id, name)),
+                    RecordRef::Source(id) if !value.iter().any(|c| c.source == id) => {
+                        Some((id, name))
+                    }
                     _ => None,
                 })
                 .collect();
@@ -419,7 +455,7 @@ impl<'a> Form<'a> {
                     ui.data_mut(|d| d.insert_temp(filter_id, filter));
                 });
             if let Some(id) = pick {
-                value.push(id);
+                value.push(Citation::from(id));
                 self.changed = Some("sources");
                 self.actions.push(Action::SealEdit);
             }

@@ -2,12 +2,13 @@
 
 use egui::Ui;
 
-use super::choices::{family_candidates, org_candidates};
+use super::choices::{family_candidates, numbered_source_candidates, org_candidates};
 use super::fields::{Form, grid};
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, fresh_id};
 use crate::model::{
-    Architecture, Dataset, FamilyId, Openness, OrgId, Problem, RecordKind, RecordRef,
+    Architecture, Dataset, FamilyId, Openness, OpennessBasis, OrgId, Problem, Qualifier,
+    RecordKind, RecordRef,
 };
 
 /// The form of a model.
@@ -57,6 +58,14 @@ pub fn model_form_ui(
         );
         let openness = Openness::ALL.map(|o| (o, o.label()));
         f.choice_ui(ui, "Openness", "openness", &mut m.openness, &openness, true);
+        f.choice_ui(
+            ui,
+            "Openness according to",
+            "openness_basis",
+            &mut m.openness_basis,
+            &basis_choices(ds),
+            true,
+        );
         f.text_ui(ui, "License", "license", &mut m.license);
         f.number_ui(
             ui,
@@ -70,6 +79,17 @@ pub fn model_form_ui(
             "active_params_b",
             &mut m.active_params_b,
         );
+        let qualifiers = Qualifier::ALL.map(|q| (q, q.label()));
+        let mut pq = Some(m.params_qualifier);
+        f.choice_ui(
+            ui,
+            "Parameters are",
+            "params_qualifier",
+            &mut pq,
+            &qualifiers,
+            false,
+        );
+        m.params_qualifier = pq.unwrap_or(m.params_qualifier);
         f.choice_ui(
             ui,
             "Architecture",
@@ -84,10 +104,37 @@ pub fn model_form_ui(
             "context_k_tokens",
             &mut m.context_k_tokens,
         );
+        let mut cq = Some(m.context_qualifier);
+        f.choice_ui(
+            ui,
+            "Context length is",
+            "context_qualifier",
+            &mut cq,
+            &qualifiers,
+            false,
+        );
+        m.context_qualifier = cq.unwrap_or(m.context_qualifier);
         f.multiline_ui(ui, "Notes", "notes", &mut m.notes);
         f.sources_ui(ui, ds, &mut m.sources);
     });
     f.emit(ds, AnyRecord::from(m));
+}
+
+/// Where a model's openness category can come from: its licence, or any source ("per [n] title").
+fn basis_choices(ds: &Dataset) -> Vec<(OpennessBasis, String)> {
+    std::iter::once((
+        OpennessBasis::License,
+        "inferred from the licence".to_owned(),
+    ))
+    .chain(
+        numbered_source_candidates(ds)
+            .into_iter()
+            .filter_map(|(r, name)| match r {
+                RecordRef::Source(id) => Some((OpennessBasis::Source(id), format!("per {name}"))),
+                _ => None,
+            }),
+    )
+    .collect()
 }
 
 /// The form of a model family.

@@ -86,6 +86,13 @@ pub fn role_form_ui(
         f.text_ui(ui, "Title (as the source words it)", "title", &mut x.title);
         f.date_ui(ui, "Since", "since", &mut x.since);
         f.date_ui(ui, "Until", "until", &mut x.until);
+        f.check_ui(
+            ui,
+            "Former",
+            "former",
+            &mut x.former,
+            "the role has ended (end date unknown)",
+        );
         f.multiline_ui(ui, "Notes", "notes", &mut x.notes);
         f.sources_ui(ui, ds, &mut x.sources);
     });
@@ -106,6 +113,7 @@ pub fn new_role(ds: &Dataset, person: &PersonId, org: &OrgId) -> AnyRecord {
         title: String::new(),
         since: None,
         until: None,
+        former: false,
         notes: String::new(),
         sources: Vec::new(),
     })
