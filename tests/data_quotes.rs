@@ -39,7 +39,10 @@ fn sheet_fragments(facts: &str) -> Vec<String> {
             continue;
         }
         let cells: Vec<&str> = line.trim_matches('|').split('|').collect();
-        assert!(cells.len() >= 3, "a fact sheet row without a Value cell: {line}");
+        assert!(
+            cells.len() >= 3,
+            "a fact sheet row without a Value cell: {line}"
+        );
         let value = normalise(cells[1]);
         let parts: Vec<&str> = value.split('"').collect();
         assert!(
@@ -107,7 +110,11 @@ fn quotes_citing_the_article_are_in_the_article() {
     let all = quotes(&builtin());
     let of_article: Vec<_> = all.iter().filter(|q| q.1 == ARTICLE_SOURCE).collect();
     // The check must have something to check: data.ron quotes the article a dozen times.
-    assert!(of_article.len() >= 10, "only {} article quotes", of_article.len());
+    assert!(
+        of_article.len() >= 10,
+        "only {} article quotes",
+        of_article.len()
+    );
     let wrong: Vec<String> = of_article
         .iter()
         .filter(|(_, _, quote)| !texts.is_verbatim(quote, true))
