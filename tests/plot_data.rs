@@ -1004,3 +1004,45 @@ fn selecting_a_family_highlights_its_models_and_their_adoptions() {
     let c = RecordRef::Claim(ds.claims[0].id.clone());
     assert_eq!(related_records(&ds, &c).len(), 1);
 }
+
+#[test]
+fn unset_sources_and_targets_are_left_off_with_a_note_and_rolling_periods_sit_at_their_end() {
+    let mut ds = small();
+    let at = |ds: &Dataset, id: &str| ds.claims.iter().position(|c| c.id.as_str() == id).unwrap();
+    // A new claim with no source yet, on the downloads and the outcomes plots.
+    let (dl2, o1) = (at(&ds, "dl2"), at(&ds, "o1"));
+    ds.claims[dl2].source = None;
+    ds.claims[o1].source = None;
+    // A rolling 30-day count ending on a day: a point on that day.
+    let dl1 = at(&ds, "dl1");
+    ds.claims[dl1].when = Some(When::Trailing(30, PartialDate::day(2025, 3, 1)));
+    // A new adoption with no model or family yet.
+    ds.adoptions[0].target = None;
+
+    let p = plot(PlotKind::Downloads, &ds);
+    assert!(mark_for(&p, &claim("dl2")).is_empty());
+    assert!(has_note(&p, "1 claim with no source chosen yet not shown"));
+    let m = mark_for(&p, &claim("dl1"));
+    assert_eq!(m.len(), 1);
+    assert_eq!(
+        Some(m[0].x),
+        PartialDate::day(2025, 3, 1).as_year_fraction()
+    );
+    assert_eq!(m[0].date_text, "30 days to 2025-03-01");
+
+    let p = plot(PlotKind::Outcomes, &ds);
+    assert!(mark_for(&p, &claim("o1")).is_empty());
+    assert!(has_note(&p, "1 claim with no source chosen yet not shown"));
+
+    let p = plot(PlotKind::WhoUsesWhat, &ds);
+    assert!(mark_for(&p, &RecordRef::Adoption(AdoptionId::new("a1"))).is_empty());
+    assert!(has_note(
+        &p,
+        "1 adoption with no model or family chosen yet not shown"
+    ));
+    // Every plot builds, and exports, with them.
+    for kind in PlotKind::ALL {
+        let p = plot(kind, &ds);
+        assert!(to_csv(&p).lines().count() > 0, "{kind:?}");
+    }
+}

@@ -34,7 +34,7 @@ impl Loaded {
 
 /// The note for a file written in format `written_in`, when saving it changes its format.
 fn upgrade_note(written_in: u32) -> Option<String> {
-    (written_in >= 1 && written_in < FORMAT_VERSION).then(|| {
+    (1..FORMAT_VERSION).contains(&written_in).then(|| {
         format!(
             "This file was written in format {written_in}; saving writes format {FORMAT_VERSION}, \
              which older versions of the app cannot open."

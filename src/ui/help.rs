@@ -86,7 +86,7 @@ pub fn about_ui(ui: &mut egui::Ui, credits: &[String]) {
     ui.label("Explore and edit a sourced dataset of which organizations use which AI models, where the models come from, and what the adopters report they gained.");
     ui.add_space(6.0);
     ui.strong("The built-in dataset");
-    ui.label("Built from a news article on US firms adopting Chinese open-weight models (Pinterest, Airbnb, Qwen overtaking Llama on Hugging Face) and a checked fact sheet of model releases, licenses, people and download figures. Every record lists its sources; every figure carries its source and the verbatim quote. Unknown values are left empty.");
+    ui.label("Built from a news article on US firms adopting Chinese open-weight models (Pinterest, Airbnb, Qwen overtaking Llama on Hugging Face) and a checked fact sheet of model releases, licenses, people and download figures. Every record lists its sources; every figure carries its source and what the source says: its own words in quotation marks, or a summary marked \"as summarised\". Unknown values are left empty.");
     ui.add_space(6.0);
     ui.strong("Data credits");
     if credits.is_empty() {

@@ -4,7 +4,8 @@
 //! [`DeleteMode::Cascade`] ("delete them too") deletes, recursively, every record that refers to
 //! a deleted record through an optional, member or required field; citations are unlinked, since
 //! a source is evidence for a record, not part of it (deleting a source deletes the claims that
-//! quote it, because `Claim::source` is required, but not the organizations that cite it).
+//! quote it, because `Claim::source` is required once chosen, but not the organizations that cite
+//! it; an unset source or adoption target refers to nothing, so no delete touches it).
 //!
 //! [`DeleteMode::Unlink`] ("unlink them") drops citations, optional and member references (the
 //! reference is removed from the list or set to `None`) and only deletes, recursively, the

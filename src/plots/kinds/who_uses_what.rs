@@ -18,7 +18,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     }
     let mut rows: Vec<String> = Vec::new();
     let mut entries: Vec<(usize, Col, usize)> = Vec::new();
-    let (mut without, mut unresolved) = (0, 0);
+    let (mut without, mut unresolved, mut untargeted) = (0, 0, 0);
     for &o in orgs {
         let Some(org) = ds.organizations.get(o as usize) else {
             continue;
@@ -35,7 +35,10 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                 continue;
             };
             let col = match &ad.target {
-                None => None,
+                None => {
+                    untargeted += 1;
+                    continue;
+                }
                 Some(AdoptionTarget::Model(m)) => {
                     b.ix.model(m).map(|p| match b.ix.family_of_model(p) {
                         Some(f) => Col::Family(f),
@@ -128,6 +131,12 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         format!(
             "{} without adoptions not shown",
             plural(n, "organization", "organizations")
+        )
+    });
+    b.note(untargeted, |n| {
+        format!(
+            "{} with no model or family chosen yet not shown",
+            plural(n, "adoption", "adoptions")
         )
     });
     b.note(unresolved, |n| {

@@ -1,8 +1,9 @@
 //! The detail view of a source: its facts and every record that cites it.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::DetailCtx;
+use super::citations::said_ui;
 use super::names::{is_web_url, source_title};
 use super::widgets::{
     fact_ui, heading_ui, notes_ui, record_link_ui, section_ui, text_or_unknown_ui, unknown_ui,
@@ -72,7 +73,7 @@ pub(super) fn source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
             {
                 let cl = &ds.claims[p];
                 ui.label(claim_text(cl));
-                ui.label(RichText::new(format!("“{}”", cl.quote)).italics());
+                said_ui(ui, cl, None);
                 if ui.small_button("details").clicked() {
                     c.actions.push(Action::Select(r.clone()));
                 }
