@@ -190,7 +190,7 @@ fn a_conflict_is_shown_side_by_side_in_the_detail_view() {
     assert!(h.query_by_label("Sources disagree").is_some());
     assert!(
         h.query_by_label_contains("Contradiction").is_some(),
-        "DeepSeek-R1 vs Qwen3-VL"
+        "the 30% credited to Chinese models' techniques vs to in-house models"
     );
     assert!(
         h.query_all_by_label_contains("Different measure")
