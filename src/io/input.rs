@@ -42,7 +42,7 @@ pub fn open_input_file_with_limit(path: &Path, limit: u64) -> Result<InputFile, 
     // FIFO blocks until some other program writes to it.
     let meta = std::fs::metadata(path).map_err(io_err)?;
     check_metadata(&name, &meta, limit)?;
-    let file = File::open(path).map_err(io_err)?;
+    let file = open_without_blocking(path).map_err(io_err)?;
     // The path may have been replaced between the two steps: check what was really opened.
     let opened = file.metadata().map_err(io_err)?;
     check_metadata(&name, &opened, limit)?;
@@ -52,6 +52,29 @@ pub fn open_input_file_with_limit(path: &Path, limit: u64) -> Result<InputFile, 
         name,
         limit,
     })
+}
+
+/// Opens `path` to read. Where the flag's value is known, with `O_NONBLOCK`, so that even a
+/// FIFO put in the file's place after its metadata was read cannot make the open wait for a
+/// writer (the flag changes nothing for the regular file that is checked for right after).
+fn open_without_blocking(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(all(
+        target_os = "linux",
+        any(
+            target_arch = "x86_64",
+            target_arch = "x86",
+            target_arch = "aarch64",
+            target_arch = "arm",
+            target_arch = "riscv64"
+        )
+    ))]
+    {
+        const O_NONBLOCK: i32 = 0o4000;
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Reads the whole file at `path` after the checks of [`open_input_file`].
@@ -147,4 +170,34 @@ pub(crate) fn special_kind(meta: &Metadata) -> &'static str {
 #[cfg(not(unix))]
 pub(crate) fn special_kind(_meta: &Metadata) -> &'static str {
     "a special file"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Even when a FIFO takes the file's place between the look at its metadata and the open,
+    /// the open returns at once (and the check after it refuses the FIFO).
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    #[test]
+    fn opening_a_fifo_does_not_wait_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: tests/check_cli.rs covers FIFOs through `check`
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || {
+            let opened = open_without_blocking(&path).map(|f| f.metadata().map(|m| m.is_file()));
+            let _ = tx.send(opened.is_ok_and(|m| m.is_ok_and(|is_file| !is_file)));
+        });
+        let opened = rx.recv_timeout(std::time::Duration::from_secs(10));
+        assert_eq!(opened, Ok(true), "the open of a FIFO blocked or failed");
+        assert!(matches!(
+            open_input_file(&fifo),
+            Err(LoadError::NotRegularFile { .. })
+        ));
+    }
 }
