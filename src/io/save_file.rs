@@ -308,8 +308,8 @@ pub(super) fn write_atomic(
     if let Some(links) = old.as_ref().map(hard_links).filter(|&n| n > 1) {
         let others = links - 1;
         warnings.push(format!(
-            "{file} had {others} other name{s} (hard link{s}) elsewhere on the disk; saving gave {file} \
-             new content, but the other name{s} still show{v} the old content",
+            "{file} also has {others} other name{s} (hard link{s}); the save gave {file} the new \
+             content, but the other name{s} keep{v} the old content",
             s = if others == 1 { "" } else { "s" },
             v = if others == 1 { "s" } else { "" },
         ));
