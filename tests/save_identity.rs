@@ -354,3 +354,25 @@ fn save_in_the_app_shows_the_hard_link_warning_in_the_status_bar() {
     assert!(state.status.starts_with("Saved"), "{}", state.status);
     assert!(state.status.contains("old content"), "{}", state.status);
 }
+
+#[test]
+fn saving_over_a_fifo_is_refused_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo failed");
+    // Directly and through a link: refused before anything is opened (no hang, no rename over it).
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink("pipe.ron", &link).unwrap();
+    for path in [&fifo, &link] {
+        let e = save_atomic(&sample(), path).unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
+        assert!(e.to_string().contains("named pipe"), "{e}");
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(names_in(dir.path()), set(&["link.ron", "pipe.ron"]));
+}
