@@ -1,10 +1,10 @@
 //! Loading (parse + validate) and saving a generated dataset of 100 000 records, and the same
-//! with serde_json for comparison, and the refusal of 20 MB of junk. Results are reported in the
-//! README.
+//! with serde_json for comparison; the refusal of 20 MB of junk in memory and of 200 MB junk
+//! files on disk. Results are reported in the README.
 
 use std::hint::black_box;
 
-use ai_adoption_explorer::io::{load_bytes, save_atomic, to_ron_string};
+use ai_adoption_explorer::io::{load_bytes, load_path, save_atomic, to_ron_string};
 use ai_adoption_explorer::model::{Dataset, PartialDate, synth::synthetic, validate_on};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -66,6 +66,32 @@ fn io_benches(c: &mut Criterion) {
         g.bench_function(name, |b| {
             b.iter(|| black_box(load_bytes("junk.ron", black_box(&bytes)).is_err()))
         });
+    }
+    g.finish();
+
+    // Junk files of 200 MB on disk, through `load_path` as `check` and Open use it: refused from
+    // their first bytes, so the time does not depend on the size.
+    const BIG_JUNK: usize = 200 * 1024 * 1024;
+    let junk_dir = tempfile::tempdir().expect("temp dir");
+    let mut g = c.benchmark_group("reject_junk_file_200mb");
+    g.sample_size(10);
+    for (name, unit) in [
+        (
+            "printable_ascii",
+            (0..4096).map(|i| b' ' + ((i * 7919) % 95) as u8).collect(),
+        ),
+        (
+            "csv",
+            b"2025-01-01,acme,\"Qwen 2.5\",production,1234.5\n".to_vec(),
+        ),
+        ("one_huge_word", b"x".to_vec()),
+    ] {
+        let path = junk_dir.path().join(format!("{name}.ron"));
+        std::fs::write(&path, unit.repeat(BIG_JUNK / unit.len())).expect("junk written");
+        g.bench_function(name, |b| {
+            b.iter(|| black_box(load_path(black_box(&path)).is_err()))
+        });
+        std::fs::remove_file(&path).expect("junk removed");
     }
     g.finish();
 }

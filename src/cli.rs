@@ -330,7 +330,12 @@ pub fn run_format(path: &Path, err: &mut dyn Write) -> i32 {
         let _ = writeln!(err, "{}: note: {note}", path.display());
     }
     match crate::io::save_atomic(&loaded.dataset, path) {
-        Ok(_) => EXIT_VALID,
+        Ok(saved) => {
+            for w in &saved.warnings {
+                let _ = writeln!(err, "warning: {w}");
+            }
+            EXIT_VALID
+        }
         Err(e) => {
             let _ = writeln!(err, "{e}");
             EXIT_UNREADABLE
@@ -342,6 +347,7 @@ fn kind_of(e: &LoadError) -> &'static str {
     match e {
         LoadError::Io { .. } => "read error",
         LoadError::TooLarge { .. } => "too large",
+        LoadError::NotRegularFile { .. } => "not a regular file",
         LoadError::Empty { .. } => "empty file",
         LoadError::NotText { .. } => "not text",
         LoadError::Syntax { .. } => "syntax error",

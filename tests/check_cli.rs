@@ -287,3 +287,112 @@ fn the_benchmarks_synth_scatter_output_passes_check() {
     let points: usize = loaded.dataset.series.iter().map(|s| s.points.len()).sum();
     assert_eq!(points, 20_000);
 }
+
+/// Runs `args` and waits at most `limit`: a hang is killed and fails the test instead of
+/// hanging the test run. Returns the exit code, stdout and stderr.
+fn run_with_timeout(
+    args: &[&std::ffi::OsStr],
+    limit: std::time::Duration,
+) -> (i32, String, String) {
+    use std::io::Read;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`{args:?}` did not finish within {limit:?}: it hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let (mut out, mut err) = (String::new(), String::new());
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    (status.code().expect("killed by a signal"), out, err)
+}
+
+#[cfg(unix)]
+#[test]
+fn check_of_a_fifo_is_refused_at_once_and_never_hangs() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo failed");
+    // Nobody writes to the FIFO: opening it to read would block for ever.
+    let (code, out, err) = run_with_timeout(
+        &["check".as_ref(), fifo.as_os_str()],
+        std::time::Duration::from_secs(20),
+    );
+    assert_eq!(code, 2, "stdout: {out}\nstderr: {err}");
+    assert!(out.starts_with(&fifo.display().to_string()), "{out}");
+    assert!(out.contains("is not a regular file"), "{out}");
+    assert!(out.contains("named pipe (FIFO)"), "{out}");
+    assert!(err.contains("not a regular file"), "{err}");
+    // `format` refuses it the same way.
+    let (code, _, err) = run_with_timeout(
+        &["format".as_ref(), fifo.as_os_str()],
+        std::time::Duration::from_secs(20),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("is not a regular file"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn check_of_a_device_is_refused_at_once() {
+    // /dev/zero never ends and /dev/null is empty: neither is read.
+    for dev in ["/dev/zero", "/dev/null"] {
+        if !Path::new(dev).exists() {
+            continue;
+        }
+        let (code, out, _) = run_with_timeout(
+            &["check".as_ref(), dev.as_ref()],
+            std::time::Duration::from_secs(20),
+        );
+        assert_eq!(code, 2, "{dev}: {out}");
+        assert!(
+            out.contains("is not a regular file (it is a character device)"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn check_of_a_folder_says_it_is_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_unreadable(dir.path(), "folder");
+}
+
+#[test]
+fn check_of_junk_quotes_its_start_short_with_its_length() {
+    // One huge word of junk: the message quotes at most 80 characters of it and says how long
+    // the text is, so a terminal is never flooded.
+    let (_dir, path) = file_with("junk.ron", "J".repeat(5 * 1024 * 1024));
+    let out = assert_unreadable(&path, "not a dataset file");
+    assert!(out.len() < 600, "{} bytes: {out}", out.len());
+    assert!(out.contains(&format!("`{}…`", "J".repeat(80))), "{out}");
+    assert!(out.contains("more than"), "{out}");
+    assert!(
+        out.starts_with(&format!("{}:1:1: ", path.display())),
+        "{out}"
+    );
+}

@@ -4,7 +4,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use ai_adoption_explorer::io::{LoadError, MAX_FILE_BYTES, load_bytes, load_path, to_ron_string};
+use ai_adoption_explorer::io::{
+    LoadError, MAX_DATASET_BYTES, load_bytes, load_bytes_with_limit, load_path,
+    load_path_with_limit, to_ron_string,
+};
 use ai_adoption_explorer::model::*;
 use proptest::prelude::*;
 
@@ -346,10 +349,10 @@ fn bytes_read_by_this_thread() -> Option<u64> {
 }
 
 #[test]
-fn file_of_300_mb_is_too_large_without_being_read() {
+fn file_of_3_gib_is_too_large_without_being_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
-    let size: u64 = 300 * 1024 * 1024;
+    let size: u64 = 3 << 30;
     let f = std::fs::File::create(&path).unwrap();
     f.set_len(size).unwrap(); // sparse: instant, and no disk space used
     drop(f);
@@ -363,12 +366,13 @@ fn file_of_300_mb_is_too_large_without_being_read() {
         LoadError::TooLarge {
             file: path.display().to_string(),
             size,
-            limit: MAX_FILE_BYTES,
+            limit: MAX_DATASET_BYTES,
         }
     );
     let shown = e.to_string();
     assert!(shown.starts_with(&path.display().to_string()), "{shown}");
     assert!(shown.contains(&size.to_string()), "{shown}");
+    assert!(shown.contains("1 GiB"), "{shown}");
     // Refused from its size alone: (almost) nothing of it was read, however fast the machine.
     if let (Some(a), Some(b)) = (read_before, read_after) {
         assert!(b - a < 1024 * 1024, "{} bytes were read", b - a);
@@ -381,25 +385,58 @@ fn file_one_byte_over_the_limit_is_too_large_and_one_at_the_limit_is_read() {
     let over = dir.path().join("over.ron");
     std::fs::File::create(&over)
         .unwrap()
-        .set_len(MAX_FILE_BYTES + 1)
+        .set_len(MAX_DATASET_BYTES + 1)
         .unwrap();
     assert!(matches!(
         load_path(&over),
-        Err(LoadError::TooLarge { size, .. }) if size == MAX_FILE_BYTES + 1
+        Err(LoadError::TooLarge { size, .. }) if size == MAX_DATASET_BYTES + 1
     ));
-    // At the limit the file is read and parsed: NUL bytes are a syntax error, not TooLarge.
+    // At the limit the file is read: NUL bytes are a syntax error (found from its first bytes),
+    // not TooLarge.
     let at = dir.path().join("at.ron");
     std::fs::File::create(&at)
         .unwrap()
-        .set_len(MAX_FILE_BYTES)
+        .set_len(MAX_DATASET_BYTES)
         .unwrap();
     let e = load_path(&at).unwrap_err();
     assert!(matches!(e, LoadError::Syntax { .. }), "{e:?}");
 }
 
+/// With a small limit a real dataset can be on both sides of it: one byte over is refused, at
+/// the limit it loads.
+#[test]
+fn a_dataset_at_the_limit_loads_and_one_byte_more_is_refused() {
+    let text = sample_text();
+    let n = text.len() as u64;
+    assert_eq!(
+        load_bytes_with_limit(FILE, text.as_bytes(), n)
+            .unwrap()
+            .dataset,
+        sample()
+    );
+    let e = load_bytes_with_limit(FILE, text.as_bytes(), n - 1).unwrap_err();
+    assert_eq!(
+        e,
+        LoadError::TooLarge {
+            file: FILE.to_owned(),
+            size: n,
+            limit: n - 1
+        }
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data.ron");
+    std::fs::write(&path, &text).unwrap();
+    assert_eq!(load_path_with_limit(&path, n).unwrap().dataset, sample());
+    assert!(matches!(
+        load_path_with_limit(&path, n - 1),
+        Err(LoadError::TooLarge { .. })
+    ));
+}
+
 #[test]
 fn too_large_bytes_in_memory_are_refused() {
-    let bytes = vec![b' '; usize::try_from(MAX_FILE_BYTES).unwrap() + 1];
+    // Zeroed memory is mapped lazily: this costs no real memory, and only its length is looked at.
+    let bytes = vec![0u8; usize::try_from(MAX_DATASET_BYTES).unwrap() + 1];
     let e = load_err(&bytes);
     assert!(matches!(e, LoadError::TooLarge { .. }), "{e:?}");
     assert_names_file(&e);
@@ -430,6 +467,65 @@ fn junk_of_200_mb_errors_in_linear_time() {
         drop(bytes);
         assert_rejection_scales_linearly(what, make, 2 * 1024 * 1024);
     }
+}
+
+/// A file that is not a dataset from its first bytes is refused after reading only its start,
+/// whatever its size: here 200 MB of junk of several kinds, of which (almost) nothing is read.
+#[test]
+fn junk_is_refused_after_reading_only_its_first_bytes() {
+    const SIZE: usize = 200 * 1024 * 1024;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("junk.ron");
+    for (what, unit) in [
+        (
+            "csv",
+            &b"2025-01-01,acme,\"Qwen 2.5\",production,1234.5\n"[..],
+        ),
+        ("json", b"[{\"a\": 1}, "),
+        ("one huge word", b"x"),
+        ("binary", b"\x89PNG\r\n\x1a\n"),
+        ("markdown", b"# Title\n\nSome text.\n"),
+    ] {
+        std::fs::write(&path, unit.repeat(SIZE / unit.len())).unwrap();
+        let read_before = bytes_read_by_this_thread();
+        let e = load_path(&path).unwrap_err();
+        let read_after = bytes_read_by_this_thread();
+        let shown = e.to_string();
+        assert!(
+            shown.starts_with(&path.display().to_string()),
+            "{what}: {shown}"
+        );
+        assert!(shown.len() < 600, "{what}: {} bytes: {shown}", shown.len());
+        assert!(
+            matches!(
+                e,
+                LoadError::Syntax {
+                    line: 1,
+                    col: 1,
+                    ..
+                } | LoadError::NotText { .. }
+            ),
+            "{what}: {e:?}"
+        );
+        if let (Some(a), Some(b)) = (read_before, read_after) {
+            assert!(b - a < 1024 * 1024, "{what}: {} bytes were read", b - a);
+        }
+    }
+}
+
+/// A huge token is quoted with at most 80 characters and its length.
+#[test]
+fn a_huge_token_is_quoted_short_with_its_length() {
+    let huge = "x".repeat(1024 * 1024);
+    let text = format!("Dataset(format_version: 1, meta: Meta(title: {huge}))");
+    let (line, col, message, excerpt) = syntax(&text);
+    assert_eq!((line, col), position_of(&text, &huge));
+    assert_eq!(excerpt, format!("{}…", "x".repeat(80)));
+    assert!(message.contains("1048576 characters"), "{message}");
+    // And at the very start of a file, the same.
+    let (_, _, message, excerpt) = syntax(&huge);
+    assert_eq!(excerpt, format!("{}…", "x".repeat(80)));
+    assert!(message.contains("not a dataset file"), "{message}");
 }
 
 /// A maker of junk of one shape: `size` bytes (about) of it.
@@ -477,7 +573,7 @@ fn junk_shapes(random_mb: &[u8]) -> Vec<(&'static str, JunkMaker<'_>)> {
     ]
 }
 
-/// The excerpt is at most 60 characters so a message stays readable; the whole message must stay
+/// The excerpt is at most 80 characters so a message stays readable; the whole message must stay
 /// short too, even when the offending token is huge.
 #[test]
 fn error_message_stays_short_for_a_huge_token() {

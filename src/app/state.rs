@@ -9,7 +9,10 @@ use super::{
     Action, BUILTIN_NAME, DialogOutcome, Document, FileDialogs, Modal, Origin, Selection, Settings,
 };
 use crate::app::explorer::{ListQuery, ListTab};
-use crate::io::{FileStamp, LoadError, load_path, save_atomic};
+use crate::io::{
+    FileStamp, LoadError, MAX_DATASET_BYTES, SaveError, load_path_with_limit,
+    save_atomic_with_limit,
+};
 use crate::model::{FORMAT_VERSION, RecordRef, validate_on};
 
 /// The whole state of the app, without egui.
@@ -42,6 +45,8 @@ pub struct AppState {
     pub(super) recovery_clock: Option<std::time::Instant>,
     pub(super) recovered_revision: Option<u64>,
     pub(super) dialogs: Box<dyn FileDialogs>,
+    /// The size limit of dataset files opened and saved ([`MAX_DATASET_BYTES`]; tests lower it).
+    pub(super) size_limit: u64,
 }
 
 pub(super) const NO_DIALOG_NOTE: &str = "No file dialog could be shown: this system has neither a desktop portal \
@@ -69,6 +74,7 @@ impl AppState {
             recovery_clock: None,
             recovered_revision: None,
             dialogs,
+            size_limit: MAX_DATASET_BYTES,
         };
         state.open_builtin();
         state
@@ -89,6 +95,14 @@ impl AppState {
             state.apply(Action::Open(p));
         }
         state
+    }
+
+    /// The same state with another size limit for the files it opens and saves, so tests can
+    /// reach the limit with a small dataset.
+    #[doc(hidden)]
+    pub fn with_size_limit(mut self, bytes: u64) -> Self {
+        self.size_limit = bytes;
+        self
     }
 
     /// Turns recovery copies on, at `path`; when a copy from an earlier session is there, asks
@@ -228,7 +242,7 @@ impl AppState {
     }
 
     pub(super) fn open(&mut self, path: PathBuf) {
-        match load_path(&path) {
+        match load_path_with_limit(&path, self.size_limit) {
             Ok(loaded) => {
                 let stamp = FileStamp::of(&path);
                 let summary = (!loaded.problems.is_empty())
@@ -287,11 +301,11 @@ impl AppState {
             self.modal = Some(Modal::SaveWithProblems { path, problems });
             return;
         }
-        match save_atomic(&self.doc.dataset, &path) {
-            Ok(stamp) => {
+        match save_atomic_with_limit(&self.doc.dataset, &path, self.size_limit) {
+            Ok(saved) => {
                 self.doc.origin = Origin::File(path.clone());
                 self.doc.saved_revision = self.doc.revision;
-                self.doc.stamp = Some(stamp);
+                self.doc.stamp = Some(saved.stamp);
                 self.settings.remember(&path);
                 self.status = format!("Saved {}", path.display());
                 // Said once more, now that it is done.
@@ -300,8 +314,17 @@ impl AppState {
                         " in format {FORMAT_VERSION}; older versions of the app cannot open it"
                     ));
                 }
+                for w in &saved.warnings {
+                    log::warn!("{w}");
+                    self.status.push_str(". Note: ");
+                    self.status.push_str(w);
+                }
                 self.clear_recovery();
             }
+            Err(e @ SaveError::TooLarge { .. }) => self.error(
+                "Could not save",
+                format!("{e}\n\nYour data is still open here, with its unsaved changes."),
+            ),
             Err(e) => self.error(
                 "Could not save",
                 format!("{e}\n\nYour data is still open here; try another folder or file name (File > Save As...)."),

@@ -2,11 +2,11 @@
 
 use std::path::Path;
 
+use super::excerpt::{MAX_MESSAGE_CHARS, capped_display, excerpt, printable};
+use super::input::{open_input_file_with_limit, too_large};
+use super::limits::{MAX_DATASET_BYTES, human_bytes};
+use super::sniff::{SNIFF_BYTES, Start, dataset_start};
 use crate::model::{Dataset, FORMAT_VERSION, Problem, validate_on};
-
-/// Files larger than this are refused before reading, so a wrong file cannot exhaust memory or
-/// take minutes to parse. A generated dataset of 100 000 records is about 30 MB.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Nesting deeper than this is refused (the schema needs fewer than 10 levels).
 const RECURSION_LIMIT: usize = 64;
@@ -54,8 +54,12 @@ pub enum LoadError {
         /// The operating system's reason.
         reason: String,
     },
-    /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("{file}: the file is {size} bytes, more than the {limit} bytes a dataset may have")]
+    /// The file is larger than [`MAX_DATASET_BYTES`](super::MAX_DATASET_BYTES).
+    #[error(
+        "{file}: the file is {size} bytes ({}), more than the {limit} bytes ({}) a dataset may have; it was not read",
+        human_bytes(*size),
+        human_bytes(*limit)
+    )]
     TooLarge {
         /// File name.
         file: String,
@@ -63,6 +67,16 @@ pub enum LoadError {
         size: u64,
         /// The limit.
         limit: u64,
+    },
+    /// The path names a FIFO, a socket or a device: reading it could block for ever or never end.
+    #[error(
+        "{file}: this is not a regular file (it is {kind}), so it was not read; a dataset must be a file on disk"
+    )]
+    NotRegularFile {
+        /// File name.
+        file: String,
+        /// What it is instead, in plain words ("a named pipe (FIFO)").
+        kind: &'static str,
     },
     /// The file is empty or holds only white space.
     #[error("{file}: the file is empty; a dataset starts with `Dataset(format_version: ...`")]
@@ -134,33 +148,32 @@ impl LoadError {
 
 /// Reads and parses the file at `path`. Problems in the data do not fail the load; they come back
 /// in [`Loaded::problems`].
+///
+/// The file must be a regular file of at most [`MAX_DATASET_BYTES`] (checked before reading);
+/// a file that cannot be a dataset from its first bytes is refused after reading only those.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let file = path.display().to_string();
-    let io_err = |e: std::io::Error| LoadError::Io {
-        file: file.clone(),
-        reason: describe_io_error(&e),
-    };
-    let meta = std::fs::metadata(path).map_err(io_err)?;
-    if meta.is_dir() {
-        return Err(LoadError::Io {
-            file,
-            reason: "it is a folder, not a file".into(),
-        });
+    load_path_with_limit(path, MAX_DATASET_BYTES)
+}
+
+/// [`load_path`] with another size limit (tests use a small one).
+#[doc(hidden)]
+pub fn load_path_with_limit(path: &Path, limit: u64) -> Result<Loaded, LoadError> {
+    let mut input = open_input_file_with_limit(path, limit)?;
+    let mut bytes = Vec::new();
+    // Look at the start first; the chunk grows (doubling, so the work stays linear) only while
+    // the file is all white space.
+    let mut chunk = SNIFF_BYTES;
+    loop {
+        let at_end = input.read_some(&mut bytes, chunk)?;
+        match dataset_start(&input.name, &bytes, at_end) {
+            Start::Rejected(e) => return Err(e),
+            Start::Plausible => break,
+            Start::NeedMore if at_end => break,
+            Start::NeedMore => chunk = chunk.saturating_mul(2),
+        }
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file,
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    // Read at most one byte past the limit, in case the file grew since the metadata call.
-    use std::io::Read;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(io_err)?;
-    load_bytes(&file, &bytes)
+    input.read_rest(&mut bytes)?;
+    load_bytes_with_limit(&input.name, &bytes, limit)
 }
 
 /// Describes an I/O error in plain words, with what to do where that is clear.
@@ -181,13 +194,21 @@ pub(crate) fn describe_io_error(e: &std::io::Error) -> String {
 /// Parses a dataset from the bytes of a file named `file` (used in messages).
 ///
 /// Accepts a UTF-8 byte-order mark and Windows line endings. Never panics, whatever the bytes.
+/// More than [`MAX_DATASET_BYTES`] are refused, and bytes that cannot start a dataset are refused
+/// from their start alone.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file: file.to_owned(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
+    load_bytes_with_limit(file, bytes, MAX_DATASET_BYTES)
+}
+
+/// [`load_bytes`] with another size limit (tests use a small one).
+#[doc(hidden)]
+pub fn load_bytes_with_limit(file: &str, bytes: &[u8], limit: u64) -> Result<Loaded, LoadError> {
+    if bytes.len() as u64 > limit {
+        return Err(too_large(file, bytes.len() as u64, limit));
+    }
+    let start = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if let Start::Rejected(e) = dataset_start(file, start, start.len() == bytes.len()) {
+        return Err(e);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -295,16 +316,18 @@ fn rest_is_blank(text: &str, line: usize, col: usize) -> bool {
 
 fn syntax_error(file: &str, text: &str, err: &ron::error::SpannedError) -> LoadError {
     use ron::Error as E;
+    // Each part quoted from the file is cut before it is put in the message.
     let message = match &err.code {
         E::NoSuchStructField {
             expected,
             found,
             outer,
         } => format!(
-            "unknown field `{found}`{}; known fields are: {} (nothing is dropped silently: remove or rename it)",
+            "unknown field `{}`{}; known fields are: {} (nothing is dropped silently: remove or rename it)",
+            printable(found, MAX_EXCERPT_CHARS),
             outer
                 .as_ref()
-                .map(|o| format!(" in {o}"))
+                .map(|o| format!(" in {}", printable(o, MAX_EXCERPT_CHARS)))
                 .unwrap_or_default(),
             expected.join(", ")
         ),
@@ -312,54 +335,40 @@ fn syntax_error(file: &str, text: &str, err: &ron::error::SpannedError) -> LoadE
         E::Eof => EOF_MESSAGE.into(),
         // Whatever RON expected, nothing but white space follows: the file was cut short.
         _ if rest_is_blank(text, err.span.start.line, err.span.start.col) => EOF_MESSAGE.into(),
-        other => other.to_string(),
+        other => capped_display(other, MAX_MESSAGE_CHARS),
     };
     let start = &err.span.start;
     let end = &err.span.end;
-    let (line, col, excerpt) = locate(text, start.line, start.col, end.line, end.col);
+    let (line, col, piece) = locate(text, start.line, start.col, end.line, end.col);
+    let (excerpt, note) = excerpt(piece.trim_end(), false);
+    let mut message = printable(&message, MAX_MESSAGE_CHARS);
+    if let Some(note) = note {
+        message.push_str("; ");
+        message.push_str(&note);
+    }
     LoadError::Syntax {
         file: file.to_owned(),
         line,
         col,
-        message: printable(&message, MAX_MESSAGE_CHARS),
+        message,
         excerpt,
     }
 }
 
-/// Longest message shown (RON quotes whole identifiers, which a hostile file can make huge).
-const MAX_MESSAGE_CHARS: usize = 300;
-/// Longest excerpt of the offending text.
-const MAX_EXCERPT_CHARS: usize = 60;
-
-/// Shortens `text` to `max` characters and escapes control characters, so a message can neither
-/// flood nor command the terminal it is printed on.
-fn printable(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == max {
-            out.push('…');
-            break;
-        }
-        if c.is_control() && c != '\n' {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+/// Longest part of an identifier quoted in a message.
+const MAX_EXCERPT_CHARS: usize = super::excerpt::MAX_EXCERPT_CHARS;
 
 /// Where the problem really is and its text: RON may point at the white space before the
 /// offending token, so move forward past white space (across lines if need be). Returns the
-/// 1-based line and column and the offending text, at most [`MAX_EXCERPT_CHARS`] characters of one
-/// line: the span when it ends on the same line, else up to the end of the token.
+/// 1-based line and column and the offending text, within one line: the span when it ends on
+/// the same line, else the token there (the caller cuts it for the message).
 fn locate(
     text: &str,
     line: usize,
     col: usize,
     end_line: usize,
     end_col: usize,
-) -> (usize, usize, String) {
+) -> (usize, usize, &str) {
     let line = line.max(1);
     let col = col.max(1);
     // Byte offset of the reported position.
@@ -369,7 +378,7 @@ fn locate(
         .map(|(i, _)| i + 1)
         .or((line == 1).then_some(0))
     else {
-        return (line, col, String::new());
+        return (line, col, "");
     };
     let rest_of_line = &text[line_start..];
     let offset = line_start
@@ -398,23 +407,24 @@ fn locate(
     } else {
         0
     };
-    let piece: String = if span_chars > 0 {
+    let upto = |n: usize| -> &str {
         line_rest
-            .chars()
-            .take(span_chars.min(MAX_EXCERPT_CHARS))
-            .collect()
+            .char_indices()
+            .nth(n)
+            .map_or(line_rest, |(i, _)| &line_rest[..i])
+    };
+    let piece = if span_chars > 0 {
+        upto(span_chars)
     } else {
         // No usable span: the token at this place (up to white space or punctuation that ends it).
-        let token: String = line_rest
-            .chars()
-            .take_while(|ch| !ch.is_whitespace() && !matches!(ch, ',' | ')' | ']' | '}'))
-            .take(MAX_EXCERPT_CHARS)
-            .collect();
-        if token.is_empty() {
-            line_rest.chars().take(MAX_EXCERPT_CHARS).collect()
+        let token_end = line_rest
+            .find(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ')' | ']' | '}'))
+            .unwrap_or(line_rest.len());
+        if token_end == 0 {
+            line_rest
         } else {
-            token
+            &line_rest[..token_end]
         }
     };
-    (l, c, printable(piece.trim_end(), MAX_EXCERPT_CHARS))
+    (l, c, piece)
 }
