@@ -213,6 +213,9 @@ fn leftovers_of_killed_saves_of_the_file_are_removed_and_nothing_else() {
         format!(".data.ron.aae-bak-{dead}-{hex}.tmp"),
         // Left by an earlier process that had this process's id (containers reuse ids).
         format!(".data.ron.aae-save-{me}-{hex}.tmp"),
+        // Left by versions before format 2, which named their temporary files this way.
+        format!("data.ron.tmp-{dead}-0"),
+        format!("data.ron.bak.tmp-{dead}-3"),
     ];
     let kept = [
         // A save in progress in another process.
@@ -222,7 +225,8 @@ fn leftovers_of_killed_saves_of_the_file_are_removed_and_nothing_else() {
         format!(".data.ron.aae-save-{dead}-{hex}.tmp.mine"),
         format!(".data.ron.aae-save-{dead}-0123.tmp"),
         format!("data.ron.aae-save-{dead}-{hex}.tmp"),
-        format!("data.ron.tmp-{dead}-0"),
+        format!("data.ron.tmp-{dead}-0.keep"),
+        format!("data.ron.tmp-{alive}-0"),
         "notes.txt".to_owned(),
     ];
     for n in ours.iter().chain(&kept) {

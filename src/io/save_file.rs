@@ -80,6 +80,9 @@ fn temp_name(name: &OsStr, tag: &str) -> OsString {
 pub(crate) fn leftover_pid(entry: &OsStr, name: &OsStr) -> Option<u32> {
     let entry = entry.to_str()?;
     let name = name.to_str()?;
+    if let Some(pid) = legacy_leftover_pid(entry, name) {
+        return Some(pid);
+    }
     let rest = entry.strip_prefix('.')?.strip_prefix(name)?;
     let rest = rest.strip_prefix(MARK)?;
     let rest = TAGS
@@ -100,6 +103,23 @@ pub(crate) fn leftover_pid(entry: &OsStr, name: &OsStr) -> Option<u32> {
     pid.parse().ok()
 }
 
+/// The temporary names the app used before format 2 (`<file name>.tmp-<pid>-<n>` for the new
+/// content, `<file name>.bak.tmp-<pid>-<n>` for the backup copy, `n` a per-process counter):
+/// a user upgrading may have such leftovers beside their file, and they are ours too.
+fn legacy_leftover_pid(entry: &str, name: &str) -> Option<u32> {
+    let rest = entry.strip_prefix(name)?;
+    let rest = rest
+        .strip_prefix(".tmp-")
+        .or_else(|| rest.strip_prefix(".bak.tmp-"))?;
+    let (pid, n) = rest.split_once('-')?;
+    let digits =
+        |s: &str, max: usize| (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(pid, 10) || !digits(n, 20) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
 /// Whether the process that wrote a temporary file may still be writing it. Where that cannot
 /// be known (no `/proc`), it is taken as alive, so nothing is removed.
 fn writer_alive(pid: u32, tmp: &Path) -> bool {
@@ -115,8 +135,9 @@ fn writer_alive(pid: u32, tmp: &Path) -> bool {
     proc.join(pid.to_string()).exists()
 }
 
-/// Removes, in `dir`, our temporary files for the file `name` whose writers are gone: the
-/// leftovers of saves killed midway. Returns how many were removed.
+/// Removes, in `dir`, our temporary files for the file `name` (today's names and those of versions
+/// before format 2) whose writers are gone: the leftovers of saves killed midway. Returns how
+/// many were removed.
 fn remove_leftovers(dir: &Path, name: &OsStr) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
@@ -374,6 +395,11 @@ mod tests {
             ".other.ron.aae-save-12-0123456789abcdef.tmp",
             ".data.ron.bak.aae-save-12-0123456789abcdef.tmp",
             ".data.ron.tmp-12-0",
+            "data.ron.tmp-12-",
+            "data.ron.tmp-12-0.keep",
+            "data.ron.tmp-x-0",
+            "data.ron.tmp-12-0a",
+            "other.ron.tmp-12-0",
         ] {
             assert_eq!(leftover_pid(OsStr::new(other), name), None, "{other}");
         }
@@ -384,5 +410,9 @@ mod tests {
             ),
             Some(12)
         );
+        // The names versions before format 2 gave their temporary files are ours too.
+        for legacy in ["data.ron.tmp-12-0", "data.ron.bak.tmp-12-37"] {
+            assert_eq!(leftover_pid(OsStr::new(legacy), name), Some(12), "{legacy}");
+        }
     }
 }
