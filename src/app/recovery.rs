@@ -56,9 +56,11 @@ pub fn write(
     Ok(())
 }
 
-/// Reads a recovery copy; the error says why it cannot be used.
+/// Reads a recovery copy, with the same size limit and file-type checks as any dataset file;
+/// the error says why it cannot be used.
 pub fn read(path: &Path) -> Result<RecoveryFile, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let bytes = crate::io::read_input_file(path).map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
     ron::Options::default()
         .with_recursion_limit(64)
         .from_str::<RecoveryFile>(&text)
