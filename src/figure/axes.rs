@@ -89,6 +89,16 @@ fn wrap_label(l: &str) -> String {
     out.join("\n")
 }
 
+/// The smallest gap between neighbouring ticks (1 for a single tick or none).
+fn tick_spacing(ticks: &[(f64, String)]) -> f64 {
+    ticks
+        .windows(2)
+        .map(|w| (w[1].0 - w[0].0).abs())
+        .filter(|d| d.is_finite() && *d > 0.0)
+        .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))
+        .unwrap_or(1.0)
+}
+
 /// Formats a value on a linear count axis compactly: 2.5B, 300M, 12K, 0.5.
 fn compact_number(v: f64) -> String {
     let trim = |s: String| {
@@ -98,6 +108,10 @@ fn compact_number(v: f64) -> String {
             s
         }
     };
+    // Past a thousand trillion, or not a number: scientific notation, never hundreds of digits.
+    if !v.is_finite() || v.abs() >= 1e15 {
+        return format!("{v:.1e}");
+    }
     for (base, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] {
         if v.abs() >= base {
             return format!("{}{suffix}", trim(format!("{:.2}", v / base)));
@@ -112,7 +126,10 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
     let y_ticks = data.y_axis.ticks.clone();
     let x_scale = data.x_axis.scale.clone();
     // Ticks only inside the shown range: egui_plot would otherwise label ticks past the edges.
+    // Each mark's step is the spacing of the ticks (egui_plot draws a label only when the
+    // step is far enough apart on screen: ticks every 20 powers of ten are not 1 apart).
     let in_range = |ticks: Vec<(f64, String)>| {
+        let step_size = tick_spacing(&ticks);
         move |input: GridInput| {
             let (lo, hi) = input.bounds;
             let eps = (hi - lo).abs() * 1e-9;
@@ -121,7 +138,7 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
                 .filter(|(v, _)| *v >= lo - eps && *v <= hi + eps)
                 .map(|(v, _)| GridMark {
                     value: *v,
-                    step_size: 1.0,
+                    step_size,
                 })
                 .collect()
         }
@@ -225,5 +242,16 @@ mod tests {
         assert_eq!(compact_number(0.5), "0.5");
         assert_eq!(compact_number(0.0), "0");
         assert_eq!(compact_number(1.0e12), "1T");
+        assert_eq!(compact_number(1.0e308), "1.0e308");
+        assert!(compact_number(f64::MAX).len() < 10);
+    }
+
+    #[test]
+    fn tick_spacing_is_the_gap_between_ticks() {
+        let t =
+            |v: &[f64]| -> Vec<(f64, String)> { v.iter().map(|&x| (x, String::new())).collect() };
+        assert_eq!(super::tick_spacing(&t(&[0.0, 20.0, 40.0])), 20.0);
+        assert_eq!(super::tick_spacing(&t(&[0.0, 1.0, 2.0])), 1.0);
+        assert_eq!(super::tick_spacing(&t(&[3.0])), 1.0);
     }
 }

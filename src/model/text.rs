@@ -126,21 +126,35 @@ pub fn escape_controls(s: &str, multiline: bool) -> Cow<'_, str> {
 pub fn cap_chars(s: &str, max_chars: usize) -> Cow<'_, str> {
     match s.char_indices().nth(max_chars) {
         None => Cow::Borrowed(s),
-        Some((cut, _)) => Cow::Owned(format!(
-            "{}… ({} characters)",
-            &s[..cut],
-            s.chars().count()
-        )),
+        Some((cut, _)) => Cow::Owned(format!("{}… ({} characters)", &s[..cut], s.chars().count())),
     }
 }
 
 /// One line that is safe to print or draw: control characters escaped, newlines shown as `\n`,
 /// at most [`LINE_CAP`] characters of the original and its length after them when longer.
 pub fn safe_line(s: &str) -> Cow<'_, str> {
-    match cap_chars(s, LINE_CAP) {
-        Cow::Borrowed(b) => escape_controls(b, false),
-        Cow::Owned(o) => Cow::Owned(escape_controls(&o, false).into_owned()),
+    safe_text(s, LINE_CAP, false)
+}
+
+/// How many characters of a multi-line text (notes, descriptions, quotes) a view draws at most.
+pub const TEXT_CAP: usize = 4_000;
+
+/// `s` safe to print or draw: control characters escaped (newlines kept when `multiline`, else
+/// shown as `\n`), at most `max_chars` characters, followed by "… (N characters)", its length,
+/// when longer. The escapes count towards `max_chars`, so that a string made of control
+/// characters cannot print more than `max_chars` characters of escapes either.
+pub fn safe_text(s: &str, max_chars: usize, multiline: bool) -> Cow<'_, str> {
+    let head_end = s.char_indices().nth(max_chars).map(|(i, _)| i);
+    let escaped = escape_controls(&s[..head_end.unwrap_or(s.len())], multiline);
+    // Escapes make the head longer: cut it again.
+    let (shown, cut) = match escaped.char_indices().nth(max_chars) {
+        Some((i, _)) => (&escaped[..i], true),
+        None => (&escaped[..], head_end.is_some()),
+    };
+    if !cut {
+        return escaped;
     }
+    Cow::Owned(format!("{shown}… ({} characters)", s.chars().count()))
 }
 
 /// `s` cut to at most `max_chars` characters with a trailing "…" when cut: for figure labels and
@@ -167,7 +181,14 @@ mod tests {
 
     #[test]
     fn plain_names_pass() {
-        for s in ["Pinterest", "通义千问", "Café", "e\u{301}t\u{e9}", "Qwen2.5-7B", "a\tb"] {
+        for s in [
+            "Pinterest",
+            "通义千问",
+            "Café",
+            "e\u{301}t\u{e9}",
+            "Qwen2.5-7B",
+            "a\tb",
+        ] {
             assert_eq!(text_problem(s, false), None, "{s:?}");
             assert!(!is_visibly_empty(s));
         }
@@ -177,20 +198,37 @@ mod tests {
     #[test]
     fn hostile_characters_are_named_with_their_position() {
         let p = text_problem("ab\u{1b}]0;x\u{7}", false).unwrap();
-        assert!(p.contains("control character (U+001B) at character 3"), "{p}");
+        assert!(
+            p.contains("control character (U+001B) at character 3"),
+            "{p}"
+        );
         let p = text_problem("Pinterest\u{202e}gpj.exe", false).unwrap();
         assert!(p.contains("bidirectional"), "{p}");
         assert!(text_problem("\u{2067}x\u{2069}", false).is_some());
         assert!(text_problem("a\u{85}b", false).is_some(), "C1 NEL");
-        assert!(text_problem("one\ntwo", false).unwrap().contains("line break"));
+        assert!(
+            text_problem("one\ntwo", false)
+                .unwrap()
+                .contains("line break")
+        );
         let p = text_problem("\u{301}abc", false).unwrap();
         assert!(p.contains("combining mark (U+0301)"), "{p}");
-        assert!(text_problem("a \u{301}", false).is_some(), "mark after a space");
+        assert!(
+            text_problem("a \u{301}", false).is_some(),
+            "mark after a space"
+        );
     }
 
     #[test]
     fn invisible_only_names_are_empty() {
-        for s in ["", "   ", "\u{200b}", "\u{3164}\u{3164}", "\u{feff} \u{2060}", "\u{115f}"] {
+        for s in [
+            "",
+            "   ",
+            "\u{200b}",
+            "\u{3164}\u{3164}",
+            "\u{feff} \u{2060}",
+            "\u{115f}",
+        ] {
             assert!(is_visibly_empty(s), "{s:?}");
         }
         assert!(!is_visibly_empty("\u{200b}x"));
@@ -208,6 +246,13 @@ mod tests {
         assert_eq!(escape_controls("x\u{202e}y", true), "x\\u{202e}y");
         let s = safe_line("a\u{1b}b");
         assert!(!s.contains('\u{1b}'));
+        // A line of control characters prints no more than the cap of escapes.
+        let controls = "\u{1b}".repeat(10_000);
+        let escapes = safe_line(&controls);
+        assert!(escapes.chars().count() < LINE_CAP + 30, "{escapes}");
+        assert!(escapes.ends_with("… (10000 characters)"));
+        assert_eq!(safe_text("a\nb\u{7}", 100, true), "a\nb\\u{7}");
+        assert_eq!(safe_text("abc", 100, true), Cow::Borrowed("abc"));
     }
 
     #[test]
@@ -215,7 +260,11 @@ mod tests {
         let long = "é".repeat(10_000);
         let s = safe_line(&long);
         assert!(s.starts_with(&"é".repeat(LINE_CAP)));
-        assert!(s.ends_with("… (10000 characters)"), "{}", &s[s.len() - 30..]);
+        assert!(
+            s.ends_with("… (10000 characters)"),
+            "{}",
+            &s[s.len() - 30..]
+        );
         assert_eq!(cap_chars("short", 200), Cow::Borrowed("short"));
     }
 
