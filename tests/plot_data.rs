@@ -361,6 +361,73 @@ fn model_size_is_log_scaled_without_zero_or_missing_values() {
     assert!(p.y_axis.ticks.iter().all(|(v, _)| v.fract() == 0.0));
 }
 
+/// Parameter counts the log axis cannot place (1e308 billion overflows, infinity, NaN) are
+/// counted in a note with the reason; the axis keeps its labelled powers of ten; a huge but
+/// finite count is placed and the ticks thin out to stay labelled.
+#[test]
+fn model_size_counts_what_it_cannot_place_and_stays_labelled() {
+    let mut ds = small();
+    let d1 = ds
+        .models
+        .iter()
+        .position(|m| m.id.as_str() == "d1")
+        .unwrap();
+    let e1 = ds
+        .models
+        .iter()
+        .position(|m| m.id.as_str() == "e1")
+        .unwrap();
+    let d2 = ds
+        .models
+        .iter()
+        .position(|m| m.id.as_str() == "d2")
+        .unwrap();
+    ds.models[d1].total_params_b = Some(1e308);
+    ds.models[e1].total_params_b = Some(f64::INFINITY);
+    ds.models[d2].active_params_b = Some(f64::NAN);
+    let p = plot(PlotKind::ModelSize, &ds);
+    let totals = marks_of(&p, MarkKind::TotalParams);
+    assert_eq!(totals.len(), 1, "only d2 is placed");
+    assert!(
+        p.marks.iter().all(|m| m.y.is_finite() && m.y > 5.0),
+        "nothing at 0"
+    );
+    assert!(
+        has_note(
+            &p,
+            "1 parameter count not shown: too large to place on the axis"
+        ),
+        "{:?}",
+        p.notes
+    );
+    assert!(
+        has_note(
+            &p,
+            "2 parameter counts not shown: not a number (NaN or infinite)"
+        ),
+        "{:?}",
+        p.notes
+    );
+    let labels: Vec<&str> = p.y_axis.ticks.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(labels, ["100B", "1T"]);
+
+    // 1e290 billion is finite: placed at the top of an axis of a few hundred powers of ten,
+    // labelled every so many powers.
+    ds.models[d1].total_params_b = Some(1e290);
+    let p = plot(PlotKind::ModelSize, &ds);
+    assert_eq!(marks_of(&p, MarkKind::TotalParams).len(), 2);
+    let ticks = &p.y_axis.ticks;
+    assert!((2..=17).contains(&ticks.len()), "{ticks:?}");
+    assert!(
+        ticks[0].0 <= 11.0 && ticks[ticks.len() - 1].0 >= 299.0,
+        "{ticks:?}"
+    );
+    assert!(
+        ticks.iter().all(|(_, l)| !l.is_empty() && l.len() < 8),
+        "{ticks:?}"
+    );
+}
+
 #[test]
 fn mixture_of_experts_has_active_and_total_linked() {
     let ds = small();
