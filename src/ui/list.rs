@@ -9,6 +9,7 @@ use super::command::UiCommand;
 use crate::app::explorer::{Explorer, Index, ListQuery, ListTab, ModelSort, OrgSort};
 use crate::app::{Action, AppState};
 use crate::figure::colors as palette;
+use crate::model::text::safe_line;
 use crate::model::{Dataset, FamilyId, RecordRef, source_list_name};
 
 /// Id of the search field, so Ctrl+F can focus it.
@@ -352,10 +353,12 @@ fn multi_select_ui<T: Ord + Clone>(
     options: impl Iterator<Item = T>,
     label: impl Fn(&T) -> String,
 ) {
+    // Countries and family names come from the file: shown escaped and cut.
+    let label = |x: &T| safe_line(&label(x)).into_owned();
     let text = if chosen.is_empty() {
         "any".to_owned()
     } else {
-        let names: Vec<String> = chosen.iter().map(&label).collect();
+        let names: Vec<String> = chosen.iter().map(label).collect();
         let joined = names.join(", ");
         if joined.chars().count() > 28 {
             format!("{} chosen", chosen.len())
@@ -473,10 +476,11 @@ fn rows_ui(
                 let (dot, _) =
                     ui.allocate_exact_size(egui::vec2(10.0, row_height), egui::Sense::hover());
                 ui.painter().circle_filled(dot.center(), 4.0, color);
-                let r = ui.selectable_label(is_selected, RichText::new(&name));
+                // Names come from the file: control characters escaped, one capped line.
+                let r = ui.selectable_label(is_selected, RichText::new(safe_line(&name)));
                 if !detail.is_empty() {
                     // Truncated, so a long row never widens the panel.
-                    ui.add(egui::Label::new(RichText::new(&detail).weak()).truncate());
+                    ui.add(egui::Label::new(RichText::new(safe_line(&detail)).weak()).truncate());
                 }
                 if r.clicked()
                     && let Some(rec) = record_at(ds, tab, pos)

@@ -2,6 +2,10 @@
 
 use crate::app::{Action, AppState};
 use crate::model::RecordRef;
+use crate::model::text::{safe_line, safe_text};
+
+/// At most this many characters of a record's id or a field path are shown in a problem.
+const ID_CAP: usize = 60;
 
 /// Lists the problems of the open dataset; clicking one selects its record.
 pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -20,7 +24,14 @@ pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action
         .auto_shrink([false, false])
         .show_rows(ui, row_height, problems.len(), |ui, range| {
             for p in &problems[range] {
-                let text = format!("{} {}: {}: {}", p.kind, p.id, p.field, p.message);
+                // Ids and messages quote the file: escaped and cut, as `check` prints them.
+                let text = format!(
+                    "{} {}: {}: {}",
+                    p.kind,
+                    safe_text(&p.id, ID_CAP, false),
+                    safe_text(&p.field, ID_CAP, false),
+                    safe_line(&p.message)
+                );
                 match RecordRef::from_kind_and_id(p.kind, &p.id) {
                     Some(r) => {
                         if ui.link(text).on_hover_text("Show this record").clicked() {

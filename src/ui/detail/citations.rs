@@ -4,9 +4,10 @@ use egui::{RichText, Ui};
 
 use super::DetailCtx;
 use super::names::{is_web_url, source_title};
-use super::widgets::speaker_link_ui;
+use super::widgets::{long_line, paragraph, speaker_link_ui};
 use crate::app::Action;
 use crate::model::format::claim_text;
+use crate::model::text::safe_line;
 use crate::model::{RecordRef, SourceId};
 
 /// A source marker "[n]": hover shows title, publisher, date, locator and the quote; a click opens
@@ -18,7 +19,7 @@ pub(super) fn source_marker_ui(
     quote: Option<&str>,
 ) {
     let Some(pos) = c.ix.source(id) else {
-        ui.label(RichText::new(format!("[missing source {id}]")).italics());
+        ui.label(RichText::new(format!("[missing source {}]", safe_line(id.as_str()))).italics());
         return;
     };
     let s = &c.ds.sources[pos];
@@ -41,9 +42,9 @@ pub(super) fn source_marker_ui(
             .into_iter()
             .filter(|t| !t.is_empty())
             .collect();
-            ui.label(meta.join(" · "));
+            ui.label(safe_line(&meta.join(" · ")));
             if !s.locator.is_empty() {
-                ui.monospace(&s.locator);
+                ui.monospace(safe_line(&s.locator));
             }
             if let Some(v) = &s.via
                 && let Some(vp) = c.ix.source(v)
@@ -55,7 +56,7 @@ pub(super) fn source_marker_ui(
             }
             if let Some(q) = quote {
                 ui.add_space(4.0);
-                ui.label(RichText::new(format!("“{q}”")).italics());
+                ui.label(RichText::new(format!("“{}”", paragraph(q))).italics());
             }
             ui.add_space(4.0);
             ui.weak(if is_web_url(&s.locator) {
@@ -106,7 +107,7 @@ pub(super) fn sources_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, sources: &[SourceId
 pub(super) fn claim_line_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let cl = &c.ds.claims[pos];
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(claim_text(cl)).strong());
+        ui.label(RichText::new(long_line(&claim_text(cl))).strong());
         if let Some(sp) = &cl.said_by {
             ui.weak("said by");
             speaker_link_ui(ui, c, sp);

@@ -7,6 +7,7 @@ use super::citations::{claims_ui, sources_ui};
 use super::conflicts::conflicts_ui;
 use super::widgets::{heading_ui, notes_ui, record_link_ui, section_ui};
 use crate::app::explorer::RecordAt;
+use crate::model::text::safe_line;
 use crate::model::{RecordKind, RecordRef};
 
 /// The detail view of a person: roles and what they said.
@@ -25,7 +26,7 @@ pub(super) fn person_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         involved.push(RecordAt::new(RecordKind::Role, r as usize));
         let role = &c.ds.roles[r as usize];
         ui.horizontal_wrapped(|ui| {
-            ui.label(&role.title);
+            ui.label(safe_line(&role.title));
             ui.weak("at");
             record_link_ui(ui, c, RecordRef::Organization(role.organization.clone()));
             if let Some(s) = role.since {
