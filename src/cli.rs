@@ -51,7 +51,8 @@ pub enum Command {
     /// The figure is the one the window draws (title, subtitle, plot, legend, notes and the
     /// source footer), rendered offscreen with wgpu; on a machine without a GPU, Mesa's
     /// lavapipe (Debian: mesa-vulkan-drivers) renders it. Exit code 0: written. 1: rendering
-    /// or writing failed (no renderer...). 2: bad arguments or an unreadable dataset.
+    /// or writing failed (no renderer, a figure taller than the renderer can draw...). 2: bad
+    /// arguments or an unreadable dataset.
     Export(ExportArgs),
     /// Write a synthetic scatter dataset (three download series, made-up values) for the
     /// benchmarks; see `benches/compare_matplotlib.sh`.

@@ -1069,3 +1069,50 @@ fn selecting_a_family_highlights_its_models_and_their_adoptions() {
     let c = RecordRef::Claim(ds.claims[0].id.clone());
     assert_eq!(related_records(&ds, &c).len(), 1);
 }
+
+/// The caps on figure texts (labels, legend, notes, footer) are for hostile files: no text of
+/// the built-in dataset's figures is cut by them (a cut text ends with "…"), in either grouping
+/// or scale.
+#[test]
+fn builtin_figure_texts_are_not_cut() {
+    let ds = builtin();
+    let ix = Index::build(&ds);
+    for kind in PlotKind::ALL {
+        for (group_by, linear) in [(GroupBy::Country, false), (GroupBy::Family, true)] {
+            let options = DeriveOptions { group_by, linear };
+            let p = derive_with(
+                kind,
+                &ds,
+                &ix,
+                &all(ds.organizations.len()),
+                &all(ds.models.len()),
+                vec!["search: \"qwen\"".into()],
+                &options,
+            );
+            let mut texts: Vec<&str> =
+                vec![&p.title, &p.subtitle, &p.x_axis.title, &p.y_axis.title];
+            texts.extend(
+                p.x_axis
+                    .ticks
+                    .iter()
+                    .chain(&p.y_axis.ticks)
+                    .map(|(_, l)| l.as_str()),
+            );
+            texts.extend(p.legend.iter().map(|e| e.label.as_str()));
+            texts.extend(p.notes.iter().map(String::as_str));
+            for m in &p.marks {
+                texts.extend([m.label.as_str(), &m.group, &m.value_text, &m.date_text]);
+            }
+            let lines = p.footer.lines();
+            texts.extend(lines.iter().map(String::as_str));
+            texts.extend(p.footer.source_labels.iter().map(String::as_str));
+            for t in texts {
+                assert!(
+                    !t.ends_with('…') && !t.contains("\\u{"),
+                    "{}: cut: {t}",
+                    kind.name()
+                );
+            }
+        }
+    }
+}
