@@ -1071,8 +1071,8 @@ fn selecting_a_family_highlights_its_models_and_their_adoptions() {
 }
 
 /// The caps on figure texts (labels, legend, notes, footer) are for hostile files: no text of
-/// the built-in dataset's figures is cut by them (a cut text ends with "…"), in either grouping
-/// or scale.
+/// the built-in dataset's figures reaches them (a cut text is exactly as long as its cap), in
+/// either grouping or scale, and none holds an escape.
 #[test]
 fn builtin_figure_texts_are_not_cut() {
     let ds = builtin();
@@ -1089,27 +1089,46 @@ fn builtin_figure_texts_are_not_cut() {
                 vec!["search: \"qwen\"".into()],
                 &options,
             );
-            let mut texts: Vec<&str> =
-                vec![&p.title, &p.subtitle, &p.x_axis.title, &p.y_axis.title];
-            texts.extend(
-                p.x_axis
-                    .ticks
-                    .iter()
-                    .chain(&p.y_axis.ticks)
-                    .map(|(_, l)| l.as_str()),
-            );
-            texts.extend(p.legend.iter().map(|e| e.label.as_str()));
-            texts.extend(p.notes.iter().map(String::as_str));
-            for m in &p.marks {
-                texts.extend([m.label.as_str(), &m.group, &m.value_text, &m.date_text]);
+            // (text, the cap it would be cut at)
+            let mut texts: Vec<(&str, usize)> = vec![
+                (&p.title, ENTRY_CAP),
+                (&p.subtitle, NOTE_CAP),
+                (&p.x_axis.title, LABEL_CAP),
+                (&p.y_axis.title, LABEL_CAP),
+            ];
+            let ticks = p.x_axis.ticks.iter().chain(&p.y_axis.ticks);
+            texts.extend(ticks.map(|(_, l)| (l.as_str(), ENTRY_CAP)));
+            for e in &p.legend {
+                let cap = if e.group.is_some() {
+                    LABEL_CAP
+                } else {
+                    NOTE_CAP
+                };
+                texts.push((&e.label, cap));
             }
-            let lines = p.footer.lines();
-            texts.extend(lines.iter().map(String::as_str));
-            texts.extend(p.footer.source_labels.iter().map(String::as_str));
-            for t in texts {
+            texts.extend(p.notes.iter().map(|n| (n.as_str(), NOTE_CAP)));
+            for m in &p.marks {
+                texts.extend([
+                    (m.label.as_str(), ENTRY_CAP),
+                    (&m.group, LABEL_CAP),
+                    (&m.value_text, ENTRY_CAP),
+                    (&m.date_text, LABEL_CAP),
+                ]);
+            }
+            let f = &p.footer;
+            for t in f
+                .source_labels
+                .iter()
+                .chain(&f.source_names)
+                .chain(&f.credits)
+            {
+                texts.push((t, ENTRY_CAP));
+            }
+            for (t, cap) in texts {
+                let n = t.chars().count();
                 assert!(
-                    !t.ends_with('…') && !t.contains("\\u{"),
-                    "{}: cut: {t}",
+                    n < cap && !t.contains("\\u{"),
+                    "{}: cut at {cap}: {t}",
                     kind.name()
                 );
             }

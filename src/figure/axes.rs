@@ -75,7 +75,7 @@ fn wrap_label(l: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     for part in joints.lines() {
         let mut line = String::new();
-        for word in part.split(' ') {
+        for word in part.split(' ').flat_map(split_long_word) {
             if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 24 {
                 out.push(std::mem::take(&mut line));
             }
@@ -97,6 +97,22 @@ fn tick_spacing(ticks: &[(f64, String)]) -> f64 {
         .filter(|d| d.is_finite() && *d > 0.0)
         .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))
         .unwrap_or(1.0)
+}
+
+/// A word longer than 40 characters (a URL, a name without spaces) in pieces of 24, so that a
+/// category name cannot be one line wider than the figure.
+fn split_long_word(word: &str) -> Vec<&str> {
+    if word.chars().count() <= 40 {
+        return vec![word];
+    }
+    let mut pieces = Vec::new();
+    let mut rest = word;
+    while let Some((cut, _)) = rest.char_indices().nth(24) {
+        pieces.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    pieces.push(rest);
+    pieces
 }
 
 /// Formats a value on a linear count axis compactly: 2.5B, 300M, 12K, 0.5.
@@ -244,6 +260,14 @@ mod tests {
         assert_eq!(compact_number(1.0e12), "1T");
         assert_eq!(compact_number(1.0e308), "1.0e308");
         assert!(compact_number(f64::MAX).len() < 10);
+    }
+
+    #[test]
+    fn long_words_in_category_names_are_broken() {
+        let l = super::wrap_label(&"Q".repeat(200));
+        assert!(l.lines().all(|line| line.chars().count() <= 24), "{l}");
+        assert_eq!(l.replace('\n', ""), "Q".repeat(200));
+        assert_eq!(super::wrap_label("Acme: Cost"), "Acme:\nCost");
     }
 
     #[test]

@@ -9,10 +9,11 @@ use std::borrow::Cow;
 use super::{Footer, Mark, PlotData, Scale};
 use crate::model::text::{LINE_CAP, ellipsize, escape_controls};
 
-/// Characters of a label drawn on the plot: a tick or category name, a legend entry, a group.
+/// Characters of a label drawn on one line: a legend entry, a group, an axis title.
 pub const LABEL_CAP: usize = 80;
 /// Characters of an entry of the footer (a source's name, a filter, the dataset, a credit),
-/// of a mark's label shown on hover, and of a title.
+/// of a mark's label shown on hover, of a title, and of a tick or category name (drawn wrapped
+/// into short lines).
 pub const ENTRY_CAP: usize = LINE_CAP;
 /// Characters of one note under the plot, or the subtitle (they wrap over a few lines).
 pub const NOTE_CAP: usize = 600;
@@ -67,12 +68,14 @@ pub(super) fn fit_texts(data: &mut PlotData) {
     fit(&mut data.subtitle, NOTE_CAP);
     for axis in [&mut data.x_axis, &mut data.y_axis] {
         fit(&mut axis.title, LABEL_CAP);
+        // Category names ("Org: metric (source) — baseline") are drawn wrapped into short
+        // lines under their tick: they get an entry's length.
         for (_, l) in &mut axis.ticks {
-            fit(l, LABEL_CAP);
+            fit(l, ENTRY_CAP);
         }
         if let Scale::Category(names) = &mut axis.scale {
             for n in names {
-                fit(n, LABEL_CAP);
+                fit(n, ENTRY_CAP);
             }
         }
     }

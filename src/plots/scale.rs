@@ -8,10 +8,10 @@ use crate::model::{PartialDate, Precision, days_in_month, is_leap};
 /// below 10^-4 "1e-5".
 pub fn count_label(exponent: i32) -> String {
     const SUFFIXES: [(i32, &str); 4] = [(12, "T"), (9, "B"), (6, "M"), (3, "K")];
-    if exponent < 0 && exponent > -5 {
+    if (-4..0).contains(&exponent) {
         return format!("{}", 10f64.powi(exponent));
     }
-    if exponent >= 15 || exponent < 0 {
+    if !(0..15).contains(&exponent) {
         return format!("1e{exponent}");
     }
     for (base, suffix) in SUFFIXES {
