@@ -189,7 +189,17 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
         .label_spacing(y_spacing);
     if !y_ticks.is_empty() {
         plot = plot.y_grid_spacer(in_range(y_ticks.clone()));
-        y_axis = y_axis.formatter(move |m, _| tick_label(&y_ticks, m.value));
+        // A long category name (over 40 characters) is wrapped too, so that it cannot make
+        // the axis wider than the plot (egui_plot then drops every axis).
+        let wrap = matches!(data.y_axis.scale, Scale::Category(_));
+        y_axis = y_axis.formatter(move |m, _| {
+            let l = tick_label(&y_ticks, m.value);
+            if wrap && l.chars().count() > 40 {
+                wrap_label(&l)
+            } else {
+                l
+            }
+        });
     } else if data.y_axis.scale == Scale::Linear {
         y_axis = y_axis.formatter(|m, _| compact_number(m.value));
     }
