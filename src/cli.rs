@@ -72,7 +72,7 @@ pub fn run_synth_scatter(points: usize, out: &Path, err: &mut dyn Write) -> i32 
     match crate::io::save_atomic(&ds, out) {
         Ok(_) => EXIT_VALID,
         Err(e) => {
-            let _ = writeln!(err, "{}", safe_line(&e.to_string()));
+            let _ = writeln!(err, "{}", message_line(&e.to_string()));
             EXIT_UNREADABLE
         }
     }
@@ -182,7 +182,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         },
     };
     if let Err(e) = options.check() {
-        let _ = writeln!(err, "export: {}", safe_line(&e.to_string()));
+        let _ = writeln!(err, "export: {}", message_line(&e.to_string()));
         return EXIT_BAD_INPUT;
     }
     let dataset = match &args.dataset {
@@ -227,7 +227,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let mut offscreen = match Offscreen::headless() {
         Ok(o) => o,
         Err(e) => {
-            let _ = writeln!(err, "export: {}", safe_line(&e.to_string()));
+            let _ = writeln!(err, "export: {}", message_line(&e.to_string()));
             return EXIT_EXPORT_FAILED;
         }
     };
@@ -235,7 +235,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let figure = match render_figure(&mut offscreen, &ds, &data, &view, None, &options) {
         Ok(f) => f,
         Err(e) => {
-            let _ = writeln!(err, "export: {}", safe_line(&e.to_string()));
+            let _ = writeln!(err, "export: {}", message_line(&e.to_string()));
             return match e {
                 crate::export::ExportError::BadSize(_) => EXIT_BAD_INPUT,
                 _ => EXIT_EXPORT_FAILED,
@@ -244,7 +244,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     };
     let written = encode_png(&figure.image).and_then(|bytes| write_file(png, &bytes));
     if let Err(e) = written {
-        let _ = writeln!(err, "export: {}", safe_line(&e.to_string()));
+        let _ = writeln!(err, "export: {}", message_line(&e.to_string()));
         return EXIT_EXPORT_FAILED;
     }
     let _ = writeln!(
@@ -260,7 +260,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     );
     if let Some(csv) = &args.csv {
         if let Err(e) = write_file(csv, to_csv(&data).as_bytes()) {
-            let _ = writeln!(err, "export: {}", safe_line(&e.to_string()));
+            let _ = writeln!(err, "export: {}", message_line(&e.to_string()));
             return EXIT_EXPORT_FAILED;
         }
         let _ = writeln!(out, "{}: {} rows", shown_path(csv), data.mark_count());
@@ -328,7 +328,7 @@ pub fn run_format(path: &Path, err: &mut dyn Write) -> i32 {
     match crate::io::save_atomic(&loaded.dataset, path) {
         Ok(_) => EXIT_VALID,
         Err(e) => {
-            let _ = writeln!(err, "{}", safe_line(&e.to_string()));
+            let _ = writeln!(err, "{}", message_line(&e.to_string()));
             EXIT_UNREADABLE
         }
     }
@@ -358,6 +358,16 @@ pub fn problem_line(file: &str, p: &Problem) -> String {
         safe_text(&p.field, ID_CAP, false),
         safe_line(&p.message)
     )
+}
+
+/// At most this many characters of one of the app's own messages (which may hold a file name
+/// or the renderer's words) are printed.
+const MESSAGE_CAP: usize = 600;
+
+/// One of the app's own error messages as printed: escaped, and cut only past
+/// [`MESSAGE_CAP`] characters (it may name a file).
+fn message_line(message: &str) -> String {
+    safe_text(message, MESSAGE_CAP, false).into_owned()
 }
 
 /// A load error as printed: its message (which may quote the file) with control characters

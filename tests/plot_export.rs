@@ -442,3 +442,37 @@ fn huge_names_and_locators_do_not_grow_the_export() {
     assert!(data.marks.iter().all(|m| !m.label.contains('\u{1b}')));
     assert!(data.legend.iter().all(|e| e.label.chars().count() <= 600));
 }
+
+/// A figure that grows, with all its notes and sources, taller than the renderer can draw
+/// (here: 200 points wide at scale 8) is a failed rendering, exit 1 with a plain message, not
+/// a bad argument (exit 2): no size was asked for that is impossible in itself.
+#[test]
+fn a_figure_too_tall_to_render_is_not_a_bad_argument() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("tall.png");
+    let out = exe()
+        .args([
+            "export",
+            "--plot",
+            "release-timeline",
+            "--scale",
+            "8",
+            "--width",
+            "1600",
+        ])
+        .arg("--out")
+        .arg(&png)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    match out.status.code() {
+        // A renderer that takes textures this tall draws it.
+        Some(0) => assert!(png.exists()),
+        Some(1) => {
+            assert!(err.contains("points tall"), "{err}");
+            assert!(err.contains("--height"), "says what to do: {err}");
+            assert!(!png.exists());
+        }
+        code => panic!("exit {code:?}: {err}"),
+    }
+}

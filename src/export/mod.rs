@@ -38,9 +38,9 @@ pub enum ExportError {
     /// The figure, grown to hold all its notes and sources, is taller than the renderer can
     /// draw; no size was asked for, so this is not a bad argument.
     #[error(
-        "the figure with all its notes and sources is {points:.0} points tall ({pixels} pixels \
-         at this scale), more than the {max} pixels this renderer can draw; give --height (or a \
-         smaller --scale) to fit it into a fixed size"
+        "the figure with its notes and sources is {points:.0} points tall ({pixels} pixels at \
+         this scale), more than the {max} this renderer can draw; give --height or a smaller \
+         --scale"
     )]
     TooTall {
         /// Height the figure took, in points.
@@ -231,6 +231,8 @@ pub fn render_figure(
             let h = used.ceil().max(150.0);
             let pixels = (f64::from(h) * f64::from(options.scale)).round() as u64;
             if pixels > max as u64 {
+                // Nothing is rendered: the font textures are dropped unused.
+                textures.clear();
                 return Err(ExportError::TooTall {
                     points: h,
                     pixels,
