@@ -19,7 +19,7 @@ pub const ENTRY_CAP: usize = LINE_CAP;
 pub const NOTE_CAP: usize = 600;
 
 /// `s` escaped (one line) and ellipsized to `max` characters; borrowed when already fine.
-pub fn fit_str(s: &str, max: usize) -> Cow<'_, str> {
+fn fit_str(s: &str, max: usize) -> Cow<'_, str> {
     // Fast path: short printable ASCII, the common case, needs nothing.
     if s.len() <= max && s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return Cow::Borrowed(s);

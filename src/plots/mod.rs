@@ -15,7 +15,7 @@ mod types;
 
 pub use builder::count_coord;
 pub use csv::{csv_field, to_csv};
-pub use fit::{ENTRY_CAP, LABEL_CAP, NOTE_CAP, fit_str};
+pub use fit::{ENTRY_CAP, LABEL_CAP, NOTE_CAP};
 pub use footer::Footer;
 pub use kinds::{
     DEFAULT_MARKER_RADIUS, PlotKind, derive, derive_with, marker_radius, outcome_mark_kind,
