@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use crate::io::{LoadError, load_path};
+use crate::model::Problem;
+use crate::model::text::{safe_line, safe_text};
 
 /// Explore and edit a sourced dataset of which organizations use which AI models.
 #[derive(Debug, Parser)]
@@ -50,7 +52,8 @@ pub enum Command {
     /// The figure is the one the window draws (title, subtitle, plot, legend, notes and the
     /// source footer), rendered offscreen with wgpu; on a machine without a GPU, Mesa's
     /// lavapipe (Debian: mesa-vulkan-drivers) renders it. Exit code 0: written. 1: rendering
-    /// or writing failed (no renderer...). 2: bad arguments or an unreadable dataset.
+    /// or writing failed (no renderer, a figure taller than the renderer can draw...). 2: bad
+    /// arguments or an unreadable dataset.
     Export(ExportArgs),
     /// Write a synthetic scatter dataset (three download series, made-up values) for the
     /// benchmarks; see `benches/compare_matplotlib.sh`.
@@ -70,7 +73,7 @@ pub fn run_synth_scatter(points: usize, out: &Path, err: &mut dyn Write) -> i32 
     match crate::io::save_atomic(&ds, out) {
         Ok(_) => EXIT_VALID,
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", message_line(&e.to_string()));
             EXIT_UNREADABLE
         }
     }
@@ -159,7 +162,8 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         let names: Vec<&str> = PlotKind::ALL.iter().map(|k| k.name()).collect();
         let _ = writeln!(
             err,
-            "export: unknown plot \"{name}\"; the plots are: {}",
+            "export: unknown plot \"{}\"; the plots are: {}",
+            safe_text(name, NAME_CAP, false),
             names.join(", ")
         );
         return EXIT_BAD_INPUT;
@@ -179,7 +183,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         },
     };
     if let Err(e) = options.check() {
-        let _ = writeln!(err, "export: {e}");
+        let _ = writeln!(err, "export: {}", message_line(&e.to_string()));
         return EXIT_BAD_INPUT;
     }
     let dataset = match &args.dataset {
@@ -189,7 +193,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         ) {
             Ok(l) => l.dataset,
             Err(e) => {
-                let _ = writeln!(err, "export: {e}");
+                let _ = writeln!(err, "export: {}", load_error_line(&e));
                 return EXIT_BAD_INPUT;
             }
         },
@@ -200,13 +204,13 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
                     let _ = writeln!(
                         err,
                         "export: {}: {errors} problem(s) in the data (see `check`); plotting it anyway",
-                        path.display(),
+                        shown_path(path),
                     );
                 }
                 l.dataset
             }
             Err(e) => {
-                let _ = writeln!(err, "export: {e}");
+                let _ = writeln!(err, "export: {}", load_error_line(&e));
                 return EXIT_BAD_INPUT;
             }
         },
@@ -224,7 +228,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let mut offscreen = match Offscreen::headless() {
         Ok(o) => o,
         Err(e) => {
-            let _ = writeln!(err, "export: {e}");
+            let _ = writeln!(err, "export: {}", message_line(&e.to_string()));
             return EXIT_EXPORT_FAILED;
         }
     };
@@ -232,7 +236,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let figure = match render_figure(&mut offscreen, &ds, &data, &view, None, &options) {
         Ok(f) => f,
         Err(e) => {
-            let _ = writeln!(err, "export: {e}");
+            let _ = writeln!(err, "export: {}", message_line(&e.to_string()));
             return match e {
                 crate::export::ExportError::BadSize(_) => EXIT_BAD_INPUT,
                 _ => EXIT_EXPORT_FAILED,
@@ -241,13 +245,13 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     };
     let written = encode_png(&figure.image).and_then(|bytes| write_file(png, &bytes));
     if let Err(e) = written {
-        let _ = writeln!(err, "export: {e}");
+        let _ = writeln!(err, "export: {}", message_line(&e.to_string()));
         return EXIT_EXPORT_FAILED;
     }
     let _ = writeln!(
         out,
         "{}: {} ({}x{} px, scale {}, {} marks, rendered on {})",
-        png.display(),
+        shown_path(png),
         data.title,
         figure.image.size[0],
         figure.image.size[1],
@@ -257,10 +261,10 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     );
     if let Some(csv) = &args.csv {
         if let Err(e) = write_file(csv, to_csv(&data).as_bytes()) {
-            let _ = writeln!(err, "export: {e}");
+            let _ = writeln!(err, "export: {}", message_line(&e.to_string()));
             return EXIT_EXPORT_FAILED;
         }
-        let _ = writeln!(out, "{}: {} rows", csv.display(), data.mark_count());
+        let _ = writeln!(out, "{}: {} rows", shown_path(csv), data.mark_count());
     }
     EXIT_VALID
 }
@@ -275,16 +279,16 @@ pub const EXIT_UNREADABLE: i32 = 2;
 /// Runs `check` on `path`: problems go to `out`, one a line (warnings labelled `warning:`); a
 /// summary goes to `err`. Returns the exit code: warnings alone leave it at [`EXIT_VALID`].
 pub fn run_check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let file = path.display().to_string();
+    let file = shown_path(path);
     match load_path(path) {
         Err(e) => {
-            let _ = writeln!(out, "{e}");
+            let _ = writeln!(out, "{}", load_error_line(&e));
             let _ = writeln!(err, "{file}: cannot be opened: {}", kind_of(&e));
             EXIT_UNREADABLE
         }
         Ok(loaded) => {
             for p in &loaded.problems {
-                let _ = writeln!(out, "{file}: {p}");
+                let _ = writeln!(out, "{}", problem_line(&file, p));
             }
             if loaded.problems.iter().any(|p| p.is_error()) {
                 let summary = crate::model::problems_summary(&loaded.problems);
@@ -319,12 +323,13 @@ pub fn run_format(path: &Path, err: &mut dyn Write) -> i32 {
     let loaded = match load_path(path) {
         Ok(l) => l,
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", load_error_line(&e));
             return EXIT_UNREADABLE;
         }
     };
+    let file = shown_path(path);
     for p in &loaded.problems {
-        let _ = writeln!(err, "{}: {p}", path.display());
+        let _ = writeln!(err, "{}", problem_line(&file, p));
     }
     if let Some(note) = loaded.upgrade_note() {
         let _ = writeln!(err, "{}: note: {note}", path.display());
@@ -337,10 +342,53 @@ pub fn run_format(path: &Path, err: &mut dyn Write) -> i32 {
             EXIT_VALID
         }
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", message_line(&e.to_string()));
             EXIT_UNREADABLE
         }
     }
+}
+
+/// At most this many characters of a file name are printed.
+const PATH_CAP: usize = 120;
+/// At most this many characters of a record's id or a field path are printed in a problem line.
+const ID_CAP: usize = 60;
+/// At most this many characters of a name given on the command line are printed back.
+const NAME_CAP: usize = 60;
+
+/// A file name as printed: control characters escaped, long names cut (see
+/// [`safe_text`]), so that a file name cannot act on the terminal either.
+fn shown_path(path: &Path) -> String {
+    safe_text(&path.display().to_string(), PATH_CAP, false).into_owned()
+}
+
+/// One problem as `check` and `format` print it, "FILE: kind id: field: message", safe for a
+/// terminal whatever the file holds: every part with its control characters escaped and cut to
+/// a length that keeps the line short and still says the record and field.
+pub fn problem_line(file: &str, p: &Problem) -> String {
+    format!(
+        "{file}: {}{} {}: {}: {}",
+        p.label(),
+        p.kind,
+        safe_text(&p.id, ID_CAP, false),
+        safe_text(&p.field, ID_CAP, false),
+        safe_line(&p.message)
+    )
+}
+
+/// At most this many characters of one of the app's own messages (which may hold a file name
+/// or the renderer's words) are printed.
+const MESSAGE_CAP: usize = 600;
+
+/// One of the app's own error messages as printed: escaped, and cut only past
+/// [`MESSAGE_CAP`] characters (it may name a file).
+fn message_line(message: &str) -> String {
+    safe_text(message, MESSAGE_CAP, false).into_owned()
+}
+
+/// A load error as printed: its message (which may quote the file) with control characters
+/// escaped and cut to one line (see [`safe_line`]).
+pub fn load_error_line(e: &LoadError) -> String {
+    safe_line(&e.to_string()).into_owned()
 }
 
 fn kind_of(e: &LoadError) -> &'static str {

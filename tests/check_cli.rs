@@ -396,3 +396,114 @@ fn check_of_junk_quotes_its_start_short_with_its_length() {
         "{out}"
     );
 }
+
+/// Asserts that `text` holds no byte that could act on a terminal (ESC, BEL, other C0 controls
+/// but the line feed, C1 controls, bidi overrides) and no line longer than `max` bytes.
+fn assert_terminal_safe(text: &str, max: usize) {
+    for c in text.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "raw {:?} printed in: {}",
+            c,
+            text.escape_debug()
+        );
+    }
+    for line in text.lines() {
+        assert!(
+            line.len() <= max,
+            "a line of {} bytes: {}…",
+            line.len(),
+            line.chars().take(120).collect::<String>()
+        );
+    }
+}
+
+/// Names and ids that would retitle and clear a terminal, a bidi override, and 2 MB names and
+/// ids, all in records with problems: each problem is printed at its record and field, escaped
+/// and cut, on a short line.
+#[test]
+fn hostile_names_and_ids_are_printed_escaped_and_cut() {
+    const ESCAPES: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
+    let huge = "n".repeat(2_000_000);
+    let mut ds = sample();
+    ds.organizations[0].name = format!("Acme{ESCAPES}");
+    // A second organization with the first's id (a duplicate), named hostilely.
+    let mut twin = ds.organizations[0].clone();
+    twin.id = OrgId::new(format!("evil{ESCAPES}"));
+    twin.name = huge.clone();
+    ds.organizations.push(twin.clone());
+    ds.organizations.push(twin);
+    ds.models[0].name = "Pinterest\u{202e}gpj.exe".into();
+    // A reference to an organization whose id is 2 MB long.
+    ds.models[0].developer = OrgId::new(huge.clone());
+    ds.sources[0].title = format!("{ESCAPES}{huge}");
+    let (_dir, path) = file_with("hostile.ron", to_ron_string(&ds).unwrap());
+    let file = path.display().to_string();
+
+    let (code, out, err) = check(&path);
+    assert_eq!(code, 1, "stdout: {out}\nstderr: {err}");
+    assert_terminal_safe(&out, 400);
+    assert_terminal_safe(&err, 400);
+    let lines: Vec<&str> = out.lines().collect();
+    let dup =
+        format!("{file}: organization evil\\u{{1b}}]0;pwned\\u{{7}}\\u{{1b}}[2J: id: duplicate id");
+    assert!(
+        lines.iter().any(|l| l.starts_with(&dup)),
+        "no line starts with `{dup}`:\n{out}"
+    );
+    let missing = lines
+        .iter()
+        .find(|l| {
+            l.starts_with(&format!(
+                "{file}: model fam-7b: developer: refers to organization `nnnn"
+            ))
+        })
+        .unwrap_or_else(|| panic!("the missing developer is reported:\n{out}"));
+    // Cut, with the length of what was cut.
+    assert!(missing.ends_with("characters)"), "{missing}");
+
+    // `format` lists the same problems on stderr, as safely.
+    let (_dir2, copy) = file_with("hostile.ron", to_ron_string(&ds).unwrap());
+    let (_, fout, ferr) = run_in(None, &["format".as_ref(), copy.as_os_str()]);
+    assert_terminal_safe(&fout, 400);
+    assert_terminal_safe(&ferr, 400);
+    assert!(ferr.contains("duplicate id"), "{ferr}");
+}
+
+/// Read errors quote the file: what they quote is escaped and cut too, and so is the file name.
+#[test]
+fn load_errors_and_file_names_are_printed_escaped_and_cut() {
+    let text = to_ron_string(&sample()).unwrap();
+    // An unknown field named by terminal escapes.
+    let escaped_field = text.replacen(
+        "kind: Company,",
+        "kind: Company,\n            \u{1b}]0;pwned\u{7}: 1,",
+        1,
+    );
+    // An unknown field with a 1 MB name.
+    let huge_field = text.replacen(
+        "kind: Company,",
+        &format!("kind: Company,\n            {}: 1,", "f".repeat(1_000_000)),
+        1,
+    );
+    for bad in [escaped_field, huge_field] {
+        let (_dir, path) = file_with("bad.ron", &bad);
+        let (code, out, err) = check(&path);
+        assert_eq!(code, 2, "{}", out.chars().take(300).collect::<String>());
+        assert_terminal_safe(&out, 400);
+        assert_terminal_safe(&err, 400);
+        assert!(out.starts_with(&format!("{}:", path.display())), "{out}");
+    }
+    // A file name holding escapes is printed escaped, in problems and in the summary.
+    let mut ds = sample();
+    ds.models[0].developer = OrgId::new("nobody");
+    let (_dir, path) = file_with("x\u{1b}[2J.ron", to_ron_string(&ds).unwrap());
+    let (code, out, err) = check(&path);
+    assert_eq!(code, 1);
+    assert_terminal_safe(&out, 400);
+    assert_terminal_safe(&err, 400);
+    assert!(
+        out.contains("x\\u{1b}[2J.ron: model fam-7b: developer"),
+        "{out}"
+    );
+}

@@ -361,6 +361,73 @@ fn model_size_is_log_scaled_without_zero_or_missing_values() {
     assert!(p.y_axis.ticks.iter().all(|(v, _)| v.fract() == 0.0));
 }
 
+/// Parameter counts the log axis cannot place (1e308 billion overflows, infinity, NaN) are
+/// counted in a note with the reason; the axis keeps its labelled powers of ten; a huge but
+/// finite count is placed and the ticks thin out to stay labelled.
+#[test]
+fn model_size_counts_what_it_cannot_place_and_stays_labelled() {
+    let mut ds = small();
+    let d1 = ds
+        .models
+        .iter()
+        .position(|m| m.id.as_str() == "d1")
+        .unwrap();
+    let e1 = ds
+        .models
+        .iter()
+        .position(|m| m.id.as_str() == "e1")
+        .unwrap();
+    let d2 = ds
+        .models
+        .iter()
+        .position(|m| m.id.as_str() == "d2")
+        .unwrap();
+    ds.models[d1].total_params_b = Some(1e308);
+    ds.models[e1].total_params_b = Some(f64::INFINITY);
+    ds.models[d2].active_params_b = Some(f64::NAN);
+    let p = plot(PlotKind::ModelSize, &ds);
+    let totals = marks_of(&p, MarkKind::TotalParams);
+    assert_eq!(totals.len(), 1, "only d2 is placed");
+    assert!(
+        p.marks.iter().all(|m| m.y.is_finite() && m.y > 5.0),
+        "nothing at 0"
+    );
+    assert!(
+        has_note(
+            &p,
+            "1 parameter count not shown: too large to place on the axis"
+        ),
+        "{:?}",
+        p.notes
+    );
+    assert!(
+        has_note(
+            &p,
+            "2 parameter counts not shown: not a number (NaN or infinite)"
+        ),
+        "{:?}",
+        p.notes
+    );
+    let labels: Vec<&str> = p.y_axis.ticks.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(labels, ["100B", "1T"]);
+
+    // 1e290 billion is finite: placed at the top of an axis of a few hundred powers of ten,
+    // labelled every so many powers.
+    ds.models[d1].total_params_b = Some(1e290);
+    let p = plot(PlotKind::ModelSize, &ds);
+    assert_eq!(marks_of(&p, MarkKind::TotalParams).len(), 2);
+    let ticks = &p.y_axis.ticks;
+    assert!((2..=17).contains(&ticks.len()), "{ticks:?}");
+    assert!(
+        ticks[0].0 <= 11.0 && ticks[ticks.len() - 1].0 >= 299.0,
+        "{ticks:?}"
+    );
+    assert!(
+        ticks.iter().all(|(_, l)| !l.is_empty() && l.len() < 8),
+        "{ticks:?}"
+    );
+}
+
 #[test]
 fn mixture_of_experts_has_active_and_total_linked() {
     let ds = small();
@@ -1044,5 +1111,71 @@ fn unset_sources_and_targets_are_left_off_with_a_note_and_rolling_periods_sit_at
     for kind in PlotKind::ALL {
         let p = plot(kind, &ds);
         assert!(to_csv(&p).lines().count() > 0, "{kind:?}");
+    }
+}
+
+/// The caps on figure texts (labels, legend, notes, footer) are for hostile files: no text of
+/// the built-in dataset's figures reaches them (a cut text is exactly as long as its cap), in
+/// either grouping or scale, and none holds an escape.
+#[test]
+fn builtin_figure_texts_are_not_cut() {
+    let ds = builtin();
+    let ix = Index::build(&ds);
+    for kind in PlotKind::ALL {
+        for (group_by, linear) in [(GroupBy::Country, false), (GroupBy::Family, true)] {
+            let options = DeriveOptions { group_by, linear };
+            let p = derive_with(
+                kind,
+                &ds,
+                &ix,
+                &all(ds.organizations.len()),
+                &all(ds.models.len()),
+                vec!["search: \"qwen\"".into()],
+                &options,
+            );
+            // (text, the cap it would be cut at)
+            let mut texts: Vec<(&str, usize)> = vec![
+                (&p.title, ENTRY_CAP),
+                (&p.subtitle, NOTE_CAP),
+                (&p.x_axis.title, LABEL_CAP),
+                (&p.y_axis.title, LABEL_CAP),
+            ];
+            let ticks = p.x_axis.ticks.iter().chain(&p.y_axis.ticks);
+            texts.extend(ticks.map(|(_, l)| (l.as_str(), ENTRY_CAP)));
+            for e in &p.legend {
+                let cap = if e.group.is_some() {
+                    LABEL_CAP
+                } else {
+                    NOTE_CAP
+                };
+                texts.push((&e.label, cap));
+            }
+            texts.extend(p.notes.iter().map(|n| (n.as_str(), NOTE_CAP)));
+            for m in &p.marks {
+                texts.extend([
+                    (m.label.as_str(), ENTRY_CAP),
+                    (&m.group, LABEL_CAP),
+                    (&m.value_text, ENTRY_CAP),
+                    (&m.date_text, LABEL_CAP),
+                ]);
+            }
+            let f = &p.footer;
+            for t in f
+                .source_labels
+                .iter()
+                .chain(&f.source_names)
+                .chain(&f.credits)
+            {
+                texts.push((t, ENTRY_CAP));
+            }
+            for (t, cap) in texts {
+                let n = t.chars().count();
+                assert!(
+                    n < cap && !t.contains("\\u{"),
+                    "{}: cut at {cap}: {t}",
+                    kind.name()
+                );
+            }
+        }
     }
 }

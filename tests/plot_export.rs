@@ -384,3 +384,95 @@ fn one_image_snapshot_per_plot() {
         egui_kittest::image_snapshot(&rgba, format!("plot_{}", kind.name()));
     }
 }
+
+/// A 1 MB model and organization name and a 1 MB locator in the footer: every plot still
+/// exports at the size the same dataset with short texts gets (labels and footer entries are
+/// ellipsized instead of growing the image), and the figure says nothing raw.
+#[test]
+fn huge_names_and_locators_do_not_grow_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = builtin();
+    let mut ds = (*plain).clone();
+    let model = &mut ds.models[0];
+    model.name = format!("{}\u{1b}[2J", "M".repeat(1 << 20));
+    let (developer, cited) = (model.developer.clone(), model.sources[0].source.clone());
+    for o in ds.organizations.iter_mut().filter(|o| o.id == developer) {
+        o.name = "O".repeat(1 << 20);
+    }
+    for s in ds.sources.iter_mut().filter(|s| s.id == cited) {
+        s.title = String::new();
+        s.locator = format!("https://example.org/{}", "a".repeat(1 << 20));
+    }
+    let (normal, hostile) = (
+        dir.path().join("normal.ron"),
+        dir.path().join("hostile.ron"),
+    );
+    save_atomic(&plain, &normal).unwrap();
+    save_atomic(&ds, &hostile).unwrap();
+    for kind in PlotKind::ALL {
+        let size = |data: &Path| {
+            let png = dir.path().join(format!("{}.png", kind.name()));
+            let out = exe()
+                .args(["export", "--plot", kind.name(), "--out"])
+                .arg(&png)
+                .arg(data)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{}: {err}", kind.name());
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(stdout.lines().all(|l| l.len() < 400), "{stdout}");
+            png_size(&png)
+        };
+        let (w, h) = size(&normal);
+        let (hw, hh) = size(&hostile);
+        assert_eq!(hw, w, "{}", kind.name());
+        // At most a few lines of ellipsized text more than the plain dataset's figure.
+        assert!(hh <= h + 200, "{}: {hw}x{hh} against {w}x{h}", kind.name());
+    }
+    // What the figure draws is ellipsized and escaped.
+    let data = derive_all(
+        PlotKind::ReleaseTimeline,
+        &Arc::new(ds),
+        &DeriveOptions::default(),
+    );
+    let footer = data.footer.lines().join("\n");
+    assert!(footer.len() < 20_000, "{}", footer.len());
+    assert!(data.marks.iter().all(|m| m.label.chars().count() <= 200));
+    assert!(data.marks.iter().all(|m| !m.label.contains('\u{1b}')));
+    assert!(data.legend.iter().all(|e| e.label.chars().count() <= 600));
+}
+
+/// A figure that grows, with all its notes and sources, taller than the renderer can draw
+/// (here: 200 points wide at scale 8) is a failed rendering, exit 1 with a plain message, not
+/// a bad argument (exit 2): no size was asked for that is impossible in itself.
+#[test]
+fn a_figure_too_tall_to_render_is_not_a_bad_argument() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("tall.png");
+    let out = exe()
+        .args([
+            "export",
+            "--plot",
+            "release-timeline",
+            "--scale",
+            "8",
+            "--width",
+            "1600",
+        ])
+        .arg("--out")
+        .arg(&png)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    match out.status.code() {
+        // A renderer that takes textures this tall draws it.
+        Some(0) => assert!(png.exists()),
+        Some(1) => {
+            assert!(err.contains("points tall"), "{err}");
+            assert!(err.contains("--height"), "says what to do: {err}");
+            assert!(!png.exists());
+        }
+        code => panic!("exit {code:?}: {err}"),
+    }
+}

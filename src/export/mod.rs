@@ -32,9 +32,24 @@ pub enum ExportError {
     /// The renderer failed.
     #[error("rendering failed: {0}")]
     Render(String),
-    /// The requested size cannot be rendered.
+    /// The requested size cannot be rendered (a bad `--width`, `--height` or `--scale`).
     #[error("image size not possible: {0}")]
     BadSize(String),
+    /// The figure, grown to hold all its notes and sources, is taller than the renderer can
+    /// draw; no size was asked for, so this is not a bad argument.
+    #[error(
+        "the figure with its notes and sources is {points:.0} points tall ({pixels} pixels at \
+         this scale), more than the {max} this renderer can draw; give --height or a smaller \
+         --scale"
+    )]
+    TooTall {
+        /// Height the figure took, in points.
+        points: f32,
+        /// That height in pixels.
+        pixels: u64,
+        /// The renderer's largest texture side.
+        max: usize,
+    },
     /// The PNG could not be encoded or written.
     #[error("could not write {file}: {reason}")]
     Write {
@@ -214,6 +229,16 @@ pub fn render_figure(
         if options.plot_height.is_some() && pass + 2 == passes {
             // Cut the page for the final pass.
             let h = used.ceil().max(150.0);
+            let pixels = (f64::from(h) * f64::from(options.scale)).round() as u64;
+            if pixels > max as u64 {
+                // Nothing is rendered: the font textures are dropped unused.
+                textures.clear();
+                return Err(ExportError::TooTall {
+                    points: h,
+                    pixels,
+                    max,
+                });
+            }
             input.screen_rect = Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
                 egui::vec2(options.size_points().x, h),

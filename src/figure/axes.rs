@@ -75,7 +75,7 @@ fn wrap_label(l: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     for part in joints.lines() {
         let mut line = String::new();
-        for word in part.split(' ') {
+        for word in part.split(' ').flat_map(split_long_word) {
             if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 24 {
                 out.push(std::mem::take(&mut line));
             }
@@ -89,6 +89,32 @@ fn wrap_label(l: &str) -> String {
     out.join("\n")
 }
 
+/// The smallest gap between neighbouring ticks (1 for a single tick or none).
+fn tick_spacing(ticks: &[(f64, String)]) -> f64 {
+    ticks
+        .windows(2)
+        .map(|w| (w[1].0 - w[0].0).abs())
+        .filter(|d| d.is_finite() && *d > 0.0)
+        .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))
+        .unwrap_or(1.0)
+}
+
+/// A word longer than 40 characters (a URL, a name without spaces) in pieces of 24, so that a
+/// category name cannot be one line wider than the figure.
+fn split_long_word(word: &str) -> Vec<&str> {
+    if word.chars().count() <= 40 {
+        return vec![word];
+    }
+    let mut pieces = Vec::new();
+    let mut rest = word;
+    while let Some((cut, _)) = rest.char_indices().nth(24) {
+        pieces.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    pieces.push(rest);
+    pieces
+}
+
 /// Formats a value on a linear count axis compactly: 2.5B, 300M, 12K, 0.5.
 fn compact_number(v: f64) -> String {
     let trim = |s: String| {
@@ -98,6 +124,10 @@ fn compact_number(v: f64) -> String {
             s
         }
     };
+    // Past a thousand trillion, or not a number: scientific notation, never hundreds of digits.
+    if !v.is_finite() || v.abs() >= 1e15 {
+        return format!("{v:.1e}");
+    }
     for (base, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] {
         if v.abs() >= base {
             return format!("{}{suffix}", trim(format!("{:.2}", v / base)));
@@ -112,7 +142,10 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
     let y_ticks = data.y_axis.ticks.clone();
     let x_scale = data.x_axis.scale.clone();
     // Ticks only inside the shown range: egui_plot would otherwise label ticks past the edges.
+    // Each mark's step is the spacing of the ticks (egui_plot draws a label only when the
+    // step is far enough apart on screen: ticks every 20 powers of ten are not 1 apart).
     let in_range = |ticks: Vec<(f64, String)>| {
+        let step_size = tick_spacing(&ticks);
         move |input: GridInput| {
             let (lo, hi) = input.bounds;
             let eps = (hi - lo).abs() * 1e-9;
@@ -121,7 +154,7 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
                 .filter(|(v, _)| *v >= lo - eps && *v <= hi + eps)
                 .map(|(v, _)| GridMark {
                     value: *v,
-                    step_size: 1.0,
+                    step_size,
                 })
                 .collect()
         }
@@ -156,7 +189,17 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
         .label_spacing(y_spacing);
     if !y_ticks.is_empty() {
         plot = plot.y_grid_spacer(in_range(y_ticks.clone()));
-        y_axis = y_axis.formatter(move |m, _| tick_label(&y_ticks, m.value));
+        // A long category name (over 40 characters) is wrapped too, so that it cannot make
+        // the axis wider than the plot (egui_plot then drops every axis).
+        let wrap = matches!(data.y_axis.scale, Scale::Category(_));
+        y_axis = y_axis.formatter(move |m, _| {
+            let l = tick_label(&y_ticks, m.value);
+            if wrap && l.chars().count() > 40 {
+                wrap_label(&l)
+            } else {
+                l
+            }
+        });
     } else if data.y_axis.scale == Scale::Linear {
         y_axis = y_axis.formatter(|m, _| compact_number(m.value));
     }
@@ -225,5 +268,24 @@ mod tests {
         assert_eq!(compact_number(0.5), "0.5");
         assert_eq!(compact_number(0.0), "0");
         assert_eq!(compact_number(1.0e12), "1T");
+        assert_eq!(compact_number(1.0e308), "1.0e308");
+        assert!(compact_number(f64::MAX).len() < 10);
+    }
+
+    #[test]
+    fn long_words_in_category_names_are_broken() {
+        let l = super::wrap_label(&"Q".repeat(200));
+        assert!(l.lines().all(|line| line.chars().count() <= 24), "{l}");
+        assert_eq!(l.replace('\n', ""), "Q".repeat(200));
+        assert_eq!(super::wrap_label("Acme: Cost"), "Acme:\nCost");
+    }
+
+    #[test]
+    fn tick_spacing_is_the_gap_between_ticks() {
+        let t =
+            |v: &[f64]| -> Vec<(f64, String)> { v.iter().map(|&x| (x, String::new())).collect() };
+        assert_eq!(super::tick_spacing(&t(&[0.0, 20.0, 40.0])), 20.0);
+        assert_eq!(super::tick_spacing(&t(&[0.0, 1.0, 2.0])), 1.0);
+        assert_eq!(super::tick_spacing(&t(&[3.0])), 1.0);
     }
 }

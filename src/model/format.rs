@@ -104,12 +104,13 @@ pub fn openness_text(m: &Model, source_name: impl Fn(&str) -> String) -> Option<
     })
 }
 
-/// A cited source's name with the citation's detail beside it: "Epoch AI, row 37".
+/// A cited source's name with the citation's detail beside it: "Epoch AI, row 37" (the detail
+/// escaped and capped like any name, since it comes from the file).
 pub fn citation_text(c: &Citation, source_name: &str) -> String {
     if c.detail.trim().is_empty() {
         source_name.to_owned()
     } else {
-        format!("{source_name}, {}", c.detail.trim())
+        format!("{source_name}, {}", super::text::safe_line(c.detail.trim()))
     }
 }
 

@@ -2,8 +2,11 @@
 //! [`record_name`] names any record in one of the [`NameStyle`]s, [`source_name`] names a source
 //! in one of the [`SourceName`]s; [`display_name`] is the plain name.
 
+use std::borrow::Cow;
+
 use super::format::claim_text;
 use super::record::{Record, by_kind};
+use super::text::safe_line;
 use super::{
     Adoption, AdoptionTarget, Claim, Conflict, Dataset, Event, Model, ModelFamily, Organization,
     Person, RecordKind, RecordRef, Role, Series, Source, Subject,
@@ -59,8 +62,28 @@ impl FindRecord for ScanLists {
 }
 
 /// The one function that names a record: `r` in the form `style`, its records looked up with
-/// `find`. Never empty, except where a source's [`SourceName::Title`] is.
+/// `find`. Never empty, except where a source's [`SourceName::Title`] is. Safe to draw or
+/// print: control characters and bidi overrides escaped, one line of at most
+/// [`LINE_CAP`](super::text::LINE_CAP) characters and the length (see [`safe_line`]).
 pub fn record_name(ds: &Dataset, find: &dyn FindRecord, r: &RecordRef, style: NameStyle) -> String {
+    shown(unsafe_record_name(ds, find, r, style))
+}
+
+/// `name` as [`safe_line`] shows it, without a copy when nothing changes.
+fn shown(name: String) -> String {
+    match safe_line(&name) {
+        Cow::Borrowed(_) => name,
+        Cow::Owned(o) => o,
+    }
+}
+
+/// [`record_name`] before it is made safe to show.
+fn unsafe_record_name(
+    ds: &Dataset,
+    find: &dyn FindRecord,
+    r: &RecordRef,
+    style: NameStyle,
+) -> String {
     let (kind, id) = r.kind_and_id();
     if style == NameStyle::KindAndId {
         return format!("{kind} {id}");
@@ -71,7 +94,7 @@ pub fn record_name(ds: &Dataset, find: &dyn FindRecord, r: &RecordRef, style: Na
             _ => id.to_owned(),
         };
     };
-    let name_of = |other: RecordRef| record_name(ds, find, &other, style);
+    let name_of = |other: RecordRef| unsafe_record_name(ds, find, &other, style);
     let named = by_kind!(
         kind,
         T => T::list(ds).get(at).map(|record| match style {
@@ -93,21 +116,21 @@ pub fn subject_name(ds: &Dataset, find: &dyn FindRecord, s: &Subject) -> String 
         Subject::Organization(o) => RecordRef::Organization(o.clone()),
         Subject::Model(m) => RecordRef::Model(m.clone()),
         Subject::Family(f) => RecordRef::Family(f.clone()),
-        Subject::Country(c) => return c.trim().to_owned(),
+        Subject::Country(c) => return shown(c.trim().to_owned()),
         Subject::Adoption(a) => {
             let r = RecordRef::Adoption(a.clone());
             let Some(adoption) = find.position_of(ds, &r).and_then(|p| ds.adoptions.get(p)) else {
-                return a.to_string();
+                return shown(a.to_string());
             };
             let org = RecordRef::Organization(adoption.organization.clone());
             let target = adoption.target.as_ref().map_or_else(
                 || UNSET_TARGET.to_owned(),
-                |t| record_name(ds, find, &target_ref(t), NameStyle::MarkFamily),
+                |t| unsafe_record_name(ds, find, &target_ref(t), NameStyle::MarkFamily),
             );
-            return format!(
+            return shown(format!(
                 "{} / {target}",
-                record_name(ds, find, &org, NameStyle::Plain)
-            );
+                unsafe_record_name(ds, find, &org, NameStyle::Plain)
+            ));
         }
     };
     record_name(ds, find, &record, NameStyle::Plain)
@@ -136,9 +159,10 @@ pub enum SourceName {
     Described,
 }
 
-/// The one function that names a source, in the form `style`.
+/// The one function that names a source, in the form `style`; safe to show, as
+/// [`record_name`] is.
 pub fn source_name(s: &Source, style: SourceName) -> String {
-    match style {
+    shown(match style {
         SourceName::Short => short_source_name(s),
         SourceName::Title => source_title(s),
         SourceName::Described => {
@@ -154,7 +178,7 @@ pub fn source_name(s: &Source, style: SourceName) -> String {
                 format!("{}: {}", s.id, parts.join(", "))
             }
         }
-    }
+    })
 }
 
 /// What a source is listed, searched and sorted by: its title, else its locator, else its
@@ -380,5 +404,26 @@ mod tests {
         );
         let missing = RecordRef::Model(ModelId::new("no-such-model"));
         assert_eq!(display_name(&ds, &missing), "no-such-model");
+    }
+
+    #[test]
+    fn names_are_safe_to_show() {
+        let mut ds = synthetic(50, 3);
+        ds.organizations[0].name = "Pinterest\u{202e}gpj.exe\u{1b}]0;x\u{7}".into();
+        ds.models[0].name = "m".repeat(10_000);
+        let org = RecordRef::Organization(ds.organizations[0].id.clone());
+        assert_eq!(
+            display_name(&ds, &org),
+            "Pinterest\\u{202e}gpj.exe\\u{1b}]0;x\\u{7}"
+        );
+        let model = display_name(&ds, &RecordRef::Model(ds.models[0].id.clone()));
+        assert!(model.ends_with("… (10000 characters)"), "{model}");
+        assert!(model.chars().count() < 230);
+        let mut s = source("T\u{1b}[2J", "P", "");
+        s.locator = "https://x.example/".to_owned() + &"a".repeat(100_000);
+        for style in [SourceName::Short, SourceName::Title, SourceName::Described] {
+            let n = source_name(&s, style);
+            assert!(!n.contains('\u{1b}') && n.chars().count() < 230, "{n}");
+        }
     }
 }

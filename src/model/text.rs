@@ -133,10 +133,28 @@ pub fn cap_chars(s: &str, max_chars: usize) -> Cow<'_, str> {
 /// One line that is safe to print or draw: control characters escaped, newlines shown as `\n`,
 /// at most [`LINE_CAP`] characters of the original and its length after them when longer.
 pub fn safe_line(s: &str) -> Cow<'_, str> {
-    match cap_chars(s, LINE_CAP) {
-        Cow::Borrowed(b) => escape_controls(b, false),
-        Cow::Owned(o) => Cow::Owned(escape_controls(&o, false).into_owned()),
+    safe_text(s, LINE_CAP, false)
+}
+
+/// How many characters of a multi-line text (notes, descriptions, quotes) a view draws at most.
+pub const TEXT_CAP: usize = 4_000;
+
+/// `s` safe to print or draw: control characters escaped (newlines kept when `multiline`, else
+/// shown as `\n`), at most `max_chars` characters, followed by "… (N characters)", its length,
+/// when longer. The escapes count towards `max_chars`, so that a string made of control
+/// characters cannot print more than `max_chars` characters of escapes either.
+pub fn safe_text(s: &str, max_chars: usize, multiline: bool) -> Cow<'_, str> {
+    let head_end = s.char_indices().nth(max_chars).map(|(i, _)| i);
+    let escaped = escape_controls(&s[..head_end.unwrap_or(s.len())], multiline);
+    // Escapes make the head longer: cut it again.
+    let (shown, cut) = match escaped.char_indices().nth(max_chars) {
+        Some((i, _)) => (&escaped[..i], true),
+        None => (&escaped[..], head_end.is_some()),
+    };
+    if !cut {
+        return escaped;
     }
+    Cow::Owned(format!("{shown}… ({} characters)", s.chars().count()))
 }
 
 /// `s` cut to at most `max_chars` characters with a trailing "…" when cut: for figure labels and
@@ -228,6 +246,13 @@ mod tests {
         assert_eq!(escape_controls("x\u{202e}y", true), "x\\u{202e}y");
         let s = safe_line("a\u{1b}b");
         assert!(!s.contains('\u{1b}'));
+        // A line of control characters prints no more than the cap of escapes.
+        let controls = "\u{1b}".repeat(10_000);
+        let escapes = safe_line(&controls);
+        assert!(escapes.chars().count() < LINE_CAP + 30, "{escapes}");
+        assert!(escapes.ends_with("… (10000 characters)"));
+        assert_eq!(safe_text("a\nb\u{7}", 100, true), "a\nb\\u{7}");
+        assert_eq!(safe_text("abc", 100, true), Cow::Borrowed("abc"));
     }
 
     #[test]

@@ -40,7 +40,10 @@ impl Footer {
             } else {
                 self.sources.iter().map(SourceId::as_str).collect()
             };
-            out.push(format!("Source: {}", names.join("; ")));
+            out.push(format!(
+                "Source: {}",
+                joined_within(&names, SOURCES_LINE_CAP)
+            ));
         }
         if self.filters.is_empty() {
             out.push("Filters: none".to_owned());
@@ -53,6 +56,30 @@ impl Footer {
         }
         out
     }
+}
+
+/// Characters of the "Source:" line at most (about twenty lines of a figure): past them the
+/// footer says how many more sources there are, so that thousands of sources cannot grow an
+/// export beyond what can be drawn.
+pub const SOURCES_LINE_CAP: usize = 3_000;
+
+/// `names` joined by "; ", as many as fit in `cap` characters, then "and N more".
+fn joined_within(names: &[&str], cap: usize) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for (i, n) in names.iter().enumerate() {
+        let len = n.chars().count() + 2;
+        if i > 0 && chars + len > cap {
+            out.push_str(&format!("; and {} more", names.len() - i));
+            return out;
+        }
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(n);
+        chars += len;
+    }
+    out
 }
 
 impl Footer {
@@ -173,6 +200,20 @@ mod tests {
                 "Data credits: Epoch AI, CC BY 4.0"
             ]
         );
+        let many: Vec<String> = (0..2_000).map(|i| format!("Source number {i}")).collect();
+        let f = Footer {
+            sources: (0..2_000).map(|i| SourceId::new(format!("s{i}"))).collect(),
+            source_names: many,
+            ..Footer::default()
+        };
+        let line = &f.lines()[0];
+        assert!(
+            line.chars().count() < SOURCES_LINE_CAP + 40,
+            "{}",
+            line.len()
+        );
+        assert!(line.starts_with("Source: Source number 0; Source number 1;"));
+        assert!(line.ends_with(" more"), "{line}");
         let empty = Footer::default().lines();
         assert_eq!(empty[0], "Source: none (no values shown)");
         assert_eq!(empty.len(), 3);

@@ -1,9 +1,11 @@
 //! Plot data, pure (no egui): `kinds` derives each plot's [`PlotData`] (`types`, `footer`) with
-//! the shared `builder`; `pick` finds the mark under a click, `csv` exports the plotted values,
-//! `scale` makes axis ticks and time periods, and `related` what a selection highlights.
+//! the shared `builder`, its texts made safe and bounded by `fit`; `pick` finds the mark under a
+//! click, `csv` exports the plotted values, `scale` makes axis ticks and time periods, and
+//! `related` what a selection highlights.
 
 mod builder;
 mod csv;
+mod fit;
 mod footer;
 mod kinds;
 mod pick;
@@ -13,6 +15,7 @@ mod types;
 
 pub use builder::count_coord;
 pub use csv::{csv_field, to_csv};
+pub use fit::{ENTRY_CAP, LABEL_CAP, NOTE_CAP};
 pub use footer::Footer;
 pub use kinds::{
     DEFAULT_MARKER_RADIUS, PlotKind, derive, derive_with, marker_radius, outcome_mark_kind,

@@ -4,13 +4,14 @@
 use crate::model::{PartialDate, Precision, days_in_month, is_leap};
 
 /// A power of ten in the words people use for counts: 1, 10, 100, 1K, ..., 1M, 10M, 100M, 1B,
-/// 10B, 100B, 1T, ...; exponents below zero give decimals ("0.1"), beyond 10^14 "1e15".
+/// 10B, 100B, 1T, ...; exponents from -4 to -1 give decimals ("0.1"), beyond 10^14 "1e15" and
+/// below 10^-4 "1e-5".
 pub fn count_label(exponent: i32) -> String {
     const SUFFIXES: [(i32, &str); 4] = [(12, "T"), (9, "B"), (6, "M"), (3, "K")];
-    if exponent < 0 {
+    if (-4..0).contains(&exponent) {
         return format!("{}", 10f64.powi(exponent));
     }
-    if exponent >= 15 {
+    if !(0..15).contains(&exponent) {
         return format!("1e{exponent}");
     }
     for (base, suffix) in SUFFIXES {
@@ -21,18 +22,32 @@ pub fn count_label(exponent: i32) -> String {
     format!("1{}", "0".repeat(exponent as usize))
 }
 
+/// At most this many ticks on a log axis: a range wider than this many powers of ten is
+/// labelled every 2, 5, 10... powers, so that the labels stay far enough apart to be drawn.
+pub const MAX_LOG_TICKS: i32 = 16;
+
 /// Ticks for a log10 axis covering raw values `min..=max` (both > 0): one tick per power of
-/// ten from the one at or below `min` to the one at or above `max`, as `(log10 position,
-/// label)`. Positions are in the log space the marks are drawn in (a mark for 1e9 sits at 9.0),
-/// since egui_plot has no log axis. Empty when the range holds no positive finite value.
+/// ten from the one at or below `min` to the one at or above `max` (every 2nd, 5th, 10th...
+/// power when that would be more than [`MAX_LOG_TICKS`]), as `(log10 position, label)`.
+/// Positions are in the log space the marks are drawn in (a mark for 1e9 sits at 9.0), since
+/// egui_plot has no log axis. Empty when the range holds no positive finite value.
 pub fn log_ticks(min: f64, max: f64) -> Vec<(f64, String)> {
     let (lo, hi) = if min <= max { (min, max) } else { (max, min) };
     if !(lo.is_finite() && hi.is_finite()) || lo <= 0.0 {
         return Vec::new();
     }
     let first = lo.log10().floor() as i32;
-    let last = hi.log10().ceil() as i32;
-    (first..=last.max(first))
+    let last = (hi.log10().ceil() as i32).max(first);
+    let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500]
+        .into_iter()
+        .find(|s| (last - first) / s < MAX_LOG_TICKS)
+        .unwrap_or(1000);
+    let (first, last) = (
+        first.div_euclid(step) * step,
+        (last + step - 1).div_euclid(step) * step,
+    );
+    (first..=last)
+        .step_by(step as usize)
         .map(|k| (f64::from(k), count_label(k)))
         .collect()
 }
@@ -69,6 +84,8 @@ mod tests {
         assert_eq!(count_label(4), "10K");
         assert_eq!(count_label(-1), "0.1");
         assert_eq!(count_label(16), "1e16");
+        assert_eq!(count_label(-4), "0.0001");
+        assert_eq!(count_label(-300), "1e-300");
     }
 
     #[test]
@@ -83,6 +100,24 @@ mod tests {
         assert!(log_ticks(f64::NAN, 10.0).is_empty());
         // A single value still gets a tick.
         assert_eq!(log_ticks(1e9, 1e9), vec![(9.0, "1B".to_owned())]);
+        // Hundreds of powers of ten: a few labelled ticks, the range still covered.
+        for (lo, hi) in [
+            (1e9, 1e308),
+            (1e-300, 1e300),
+            (1.0, f64::MAX),
+            (5e-324, 1.0),
+        ] {
+            let t = log_ticks(lo, hi);
+            assert!(
+                (2..=MAX_LOG_TICKS as usize + 1).contains(&t.len()),
+                "{lo} {hi}: {t:?}"
+            );
+            assert!(
+                t[0].0 <= lo.log10() && t[t.len() - 1].0 >= hi.log10(),
+                "{t:?}"
+            );
+            assert!(t.iter().all(|(_, l)| !l.is_empty()));
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::command::UiCommand;
 use crate::app::edit::DeleteMode;
 use crate::app::{Action, AppState, Modal, PathPurpose, UnsavedChoice};
+use crate::model::text::{TEXT_CAP, safe_line, safe_text};
 use crate::model::{NameStyle, ScanLists, record_name};
 
 /// Darkens the window while a file is dragged over it.
@@ -40,6 +41,8 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                 egui::ScrollArea::vertical()
                     .max_height(300.0)
                     .show(ui, |ui| {
+                        // Load errors quote the file: escaped and cut.
+                        let message = safe_text(message, TEXT_CAP, true);
                         ui.add(egui::Label::new(egui::RichText::new(message).monospace()).wrap());
                     });
                 ui.add_space(8.0);
@@ -100,7 +103,7 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                 ));
                 egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
                     for p in problems.iter().take(200) {
-                        ui.label(format!("• {p}"));
+                        ui.label(format!("• {}", safe_line(&p.to_string())));
                     }
                     if problems.len() > 200 {
                         ui.weak(format!("and {} more", problems.len() - 200));

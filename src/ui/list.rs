@@ -9,12 +9,16 @@ use super::command::UiCommand;
 use crate::app::explorer::{Explorer, Index, ListQuery, ListTab, ModelSort, OrgSort};
 use crate::app::{Action, AppState};
 use crate::figure::colors as palette;
+use crate::model::text::safe_line;
 use crate::model::{Dataset, FamilyId, RecordRef, source_list_name};
 
 /// Id of the search field, so Ctrl+F can focus it.
 pub fn search_id() -> egui::Id {
     egui::Id::unique("list_search")
 }
+
+/// How wide a row's name may make the list panel, in points; longer names are truncated.
+const NAME_MAX_WIDTH: f32 = 400.0;
 
 /// What the list remembers between frames (not data).
 #[derive(Clone, Debug, Default)]
@@ -352,10 +356,12 @@ fn multi_select_ui<T: Ord + Clone>(
     options: impl Iterator<Item = T>,
     label: impl Fn(&T) -> String,
 ) {
+    // Countries and family names come from the file: shown escaped and cut.
+    let label = |x: &T| safe_line(&label(x)).into_owned();
     let text = if chosen.is_empty() {
         "any".to_owned()
     } else {
-        let names: Vec<String> = chosen.iter().map(&label).collect();
+        let names: Vec<String> = chosen.iter().map(label).collect();
         let joined = names.join(", ");
         if joined.chars().count() > 28 {
             format!("{} chosen", chosen.len())
@@ -473,10 +479,29 @@ fn rows_ui(
                 let (dot, _) =
                     ui.allocate_exact_size(egui::vec2(10.0, row_height), egui::Sense::hover());
                 ui.painter().circle_filled(dot.center(), 4.0, color);
-                let r = ui.selectable_label(is_selected, RichText::new(&name));
+                // Names come from the file: control characters escaped, one capped line. A
+                // name wider than the panel widens it up to `NAME_MAX_WIDTH` (as names always
+                // did), and is truncated past that, leaving the detail room for its "…" (else
+                // the row would outgrow the panel again every frame).
+                let reserve = if detail.is_empty() {
+                    0.0
+                } else {
+                    let font = egui::TextStyle::Body.resolve(ui.style());
+                    ui.ctx().fonts_mut(|f| f.glyph_width(&font, '…')) + ui.spacing().item_spacing.x
+                };
+                let name_width = (ui.available_width() - reserve).max(NAME_MAX_WIDTH);
+                let r = ui
+                    .scope(|ui| {
+                        ui.set_max_width(name_width);
+                        ui.add(
+                            egui::Button::selectable(is_selected, RichText::new(safe_line(&name)))
+                                .truncate(),
+                        )
+                    })
+                    .inner;
                 if !detail.is_empty() {
                     // Truncated, so a long row never widens the panel.
-                    ui.add(egui::Label::new(RichText::new(&detail).weak()).truncate());
+                    ui.add(egui::Label::new(RichText::new(safe_line(&detail)).weak()).truncate());
                 }
                 if r.clicked()
                     && let Some(rec) = record_at(ds, tab, pos)

@@ -4,6 +4,7 @@
 use super::ExplorerApp;
 use super::command::UiCommand;
 use super::queue::CommandQueue;
+use crate::model::text::safe_line;
 
 impl ExplorerApp {
     /// The status bar.
@@ -11,7 +12,8 @@ impl ExplorerApp {
         let doc = &self.state.doc;
         let d = &doc.dataset;
         ui.horizontal(|ui| {
-            ui.label(doc.display_name());
+            // The file's name and the messages (which may name records) are escaped and cut.
+            ui.label(safe_line(&doc.display_name()));
             if doc.is_dirty() {
                 ui.label("● unsaved changes");
             }
@@ -41,7 +43,7 @@ impl ExplorerApp {
             }
             if !self.state.status.is_empty() {
                 ui.separator();
-                ui.weak(&self.state.status);
+                ui.weak(safe_line(&self.state.status));
             }
         });
     }

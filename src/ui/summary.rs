@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::app::explorer::{Explorer, ListQuery, ListTab};
 use crate::app::{Action, AppState};
+use crate::model::text::safe_line;
 use crate::model::{Dataset, RecordRef};
 
 /// How many adopter names are listed per country before "and N more".
@@ -96,7 +97,7 @@ pub fn summary_ui(
                 4.0,
                 crate::figure::colors::country_color(country),
             );
-            ui.label(format!("{country} ({n}):"));
+            ui.label(format!("{} ({n}):", safe_line(country)));
             for &p in first {
                 let Some(o) = ds.organizations.get(p as usize) else {
                     continue;
@@ -106,7 +107,7 @@ pub fn summary_ui(
                 } else {
                     o.name.as_str()
                 };
-                if ui.link(name).clicked() {
+                if ui.link(safe_line(name)).clicked() {
                     actions.push(Action::Select(RecordRef::Organization(o.id.clone())));
                 }
             }

@@ -170,7 +170,9 @@ pub fn derive_with(
 ) -> PlotData {
     let mut b = Builder::new(ds, ix, orgs, models, options);
     let frame = (kind.spec().build)(&mut b);
-    b.finish(kind, frame, filters)
+    let mut data = b.finish(kind, frame, filters);
+    super::fit::fit_texts(&mut data);
+    data
 }
 
 #[cfg(test)]

@@ -17,6 +17,9 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     let ds = b.ds;
     let (models, group_by) = (b.models, b.group_by);
     let (mut undated, mut year_only, mut missing) = (0, 0, 0);
+    // Counts the axis cannot place: not a number (NaN, infinite), or so large that the number
+    // of parameters overflows.
+    let (mut not_finite, mut too_large) = (0, 0);
     let mut range: Option<(f64, f64)> = None;
     let mut widen = |v: f64| {
         range = Some(range.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
@@ -27,8 +30,16 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         let Some(m) = ds.models.get(p as usize) else {
             continue;
         };
-        let Some(total) = m.total_params_b.filter(|v| *v > 0.0 && v.is_finite()) else {
+        let Some(total) = m.total_params_b.filter(|v| *v > 0.0 || v.is_nan()) else {
             missing += 1;
+            continue;
+        };
+        let Some(y) = count_coord(total * 1e9, b.linear) else {
+            if total.is_finite() {
+                too_large += 1;
+            } else {
+                not_finite += 1;
+            }
             continue;
         };
         let x = match m.release_date.as_ref().and_then(place) {
@@ -69,7 +80,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         widen(total * 1e9);
         let t = b.push(Mark {
             kind: MarkKind::TotalParams,
-            y: count_coord(total * 1e9, b.linear).unwrap_or_default(),
+            y,
             label: format!("{} (total)", m.name),
             value: Some(total),
             value_text: format!(
@@ -81,10 +92,14 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         let moe = m.architecture == Some(Architecture::MixtureOfExperts);
         match m.active_params_b {
             Some(a) if a > 0.0 && a.is_finite() && (moe || a < total) => {
+                let Some(y) = count_coord(a * 1e9, b.linear) else {
+                    too_large += 1;
+                    continue;
+                };
                 widen(a * 1e9);
                 b.push(Mark {
                     kind: MarkKind::ActiveParams,
-                    y: count_coord(a * 1e9, b.linear).unwrap_or_default(),
+                    y,
                     label: format!("{} (active)", m.name),
                     value: Some(a),
                     value_text: format!("{} active parameters", params_text(a, m.params_qualifier)),
@@ -94,6 +109,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             }
             // A dense model whose "active" count is its total: nothing more to draw.
             Some(a) if a > 0.0 && a.is_finite() => {}
+            Some(a) if a.is_nan() || a == f64::INFINITY => not_finite += 1,
             Some(_) => missing += 1,
             None => {}
         }
@@ -109,6 +125,18 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         )
     });
     b.note(missing, if b.linear { missing_note } else { zero_note });
+    b.note(not_finite, |n| {
+        format!(
+            "{} not shown: not a number (NaN or infinite)",
+            plural(n, "parameter count", "parameter counts")
+        )
+    });
+    b.note(too_large, |n| {
+        format!(
+            "{} not shown: too large to place on the axis (more than 10^308 parameters)",
+            plural(n, "parameter count", "parameter counts")
+        )
+    });
     let by = match group_by {
         GroupBy::Country => "developer country",
         GroupBy::Family => "model family",

@@ -7,9 +7,10 @@ use super::DetailCtx;
 use super::citations::{claims_ui, sources_ui};
 use super::conflicts::conflicts_ui;
 use super::names::{name_of, status_text, target_ref};
-use super::widgets::{heading_ui, notes_ui, record_link_ui, section_ui};
+use super::widgets::{heading_ui, notes_ui, paragraph, record_link_ui, section_ui};
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
+use crate::model::text::safe_line;
 use crate::model::{AdoptionTarget, RecordKind, RecordRef, Subject, UNSET_TARGET};
 use crate::ui::forms;
 
@@ -43,14 +44,14 @@ pub(super) fn adoption_block_ui(
         if !a.use_cases.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 ui.weak("Used for:");
-                ui.label(a.use_cases.join(", "));
+                ui.label(safe_line(&a.use_cases.join(", ")));
             });
         }
         for s in &a.status {
             ui.horizontal_wrapped(|ui| {
                 ui.label(status_text(s));
                 if !s.notes.is_empty() {
-                    ui.weak(&s.notes);
+                    ui.weak(paragraph(&s.notes));
                 }
                 sources_ui(ui, c, &s.sources);
             });

@@ -6,9 +6,10 @@ use egui::{RichText, Ui};
 
 use super::DetailCtx;
 use super::names::{is_web_url, source_title, source_title_of};
-use super::widgets::speaker_link_ui;
+use super::widgets::{long_line, paragraph, speaker_link_ui};
 use crate::app::Action;
 use crate::model::format::{citation_text, claim_text};
+use crate::model::text::safe_line;
 use crate::model::{Citation, Claim, RecordRef};
 
 /// What a claim says its source says: the verbatim quote in quotation marks, then the
@@ -19,12 +20,14 @@ pub(super) fn said_ui(ui: &mut Ui, cl: &Claim, size: Option<f32>) {
         None => t,
     };
     if !cl.quote.trim().is_empty() {
-        ui.label(sized(RichText::new(format!("“{}”", cl.quote)).italics()));
+        ui.label(sized(
+            RichText::new(format!("“{}”", paragraph(&cl.quote))).italics(),
+        ));
     }
     if !cl.paraphrase.trim().is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.weak("As summarised:");
-            ui.label(sized(RichText::new(&cl.paraphrase)));
+            ui.label(sized(RichText::new(paragraph(&cl.paraphrase))));
         });
     }
 }
@@ -44,7 +47,7 @@ pub(super) fn source_marker_ui(
     let id = &cite.source;
     let detail = cite.detail.trim();
     let Some(pos) = c.ix.source(id) else {
-        ui.label(RichText::new(format!("[missing source {id}]")).italics());
+        ui.label(RichText::new(format!("[missing source {}]", safe_line(id.as_str()))).italics());
         return;
     };
     let s = &c.ds.sources[pos];
@@ -67,9 +70,9 @@ pub(super) fn source_marker_ui(
             .into_iter()
             .filter(|t| !t.is_empty())
             .collect();
-            ui.label(meta.join(" · "));
+            ui.label(safe_line(&meta.join(" · ")));
             if !s.locator.is_empty() {
-                ui.monospace(&s.locator);
+                ui.monospace(safe_line(&s.locator));
             }
             if let Some(v) = &s.via
                 && let Some(vp) = c.ix.source(v)
@@ -80,7 +83,7 @@ pub(super) fn source_marker_ui(
                 ));
             }
             if !detail.is_empty() {
-                ui.label(format!("Cited at: {detail}"));
+                ui.label(format!("Cited at: {}", safe_line(detail)));
             }
             if let Some(cl) = said {
                 ui.add_space(4.0);
@@ -152,7 +155,7 @@ pub(super) fn sources_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, sources: &[Citation
 pub(super) fn claim_line_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let cl = &c.ds.claims[pos];
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(claim_text(cl)).strong());
+        ui.label(RichText::new(long_line(&claim_text(cl))).strong());
         if let Some(sp) = &cl.said_by {
             ui.weak("said by");
             speaker_link_ui(ui, c, sp);

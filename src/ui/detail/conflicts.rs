@@ -5,9 +5,10 @@ use egui::{RichText, Ui};
 use super::DetailCtx;
 use super::citations::{claim_source_ui, said_ui, sources_ui};
 use super::names::{status_text, target_ref};
-use super::widgets::{record_link_ui, section_ui};
+use super::widgets::{long_line, paragraph, record_link_ui, section_ui};
 use crate::app::explorer::RecordAt;
 use crate::model::format::claim_text;
+use crate::model::text::safe_line;
 use crate::model::{ConflictKind, RecordKind, RecordRef, UNSET_TARGET};
 
 /// Conflicts involving any of `records`, each shown with its records side by side.
@@ -44,7 +45,7 @@ pub(super) fn conflict_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.colored_label(color, RichText::new(icon).strong());
-        ui.label(&k.description);
+        ui.label(paragraph(&k.description));
         let n = k.records.len().max(1);
         ui.columns(n, |cols| {
             for (col, r) in cols.iter_mut().zip(k.records.iter()) {
@@ -60,14 +61,14 @@ pub(super) fn conflict_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
 /// A compact view of any record, for conflicts: what it says and its sources.
 pub(super) fn record_summary_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, r: &RecordRef) {
     let Some(at) = c.ix.resolve(r) else {
-        ui.label(format!("{} (missing)", r.kind_and_id().1));
+        ui.label(format!("{} (missing)", safe_line(r.kind_and_id().1)));
         return;
     };
     let p = at.pos as usize;
     match at.kind {
         RecordKind::Claim => {
             let cl = &c.ds.claims[p];
-            ui.label(RichText::new(claim_text(cl)).strong());
+            ui.label(RichText::new(long_line(&claim_text(cl))).strong());
             said_ui(ui, cl, None);
             ui.horizontal_wrapped(|ui| {
                 ui.weak("Source:");
@@ -87,13 +88,13 @@ pub(super) fn record_summary_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, r: &RecordRe
                 }
             });
             if !a.use_cases.is_empty() {
-                ui.label(format!("for {}", a.use_cases.join(", ")));
+                ui.label(format!("for {}", safe_line(&a.use_cases.join(", "))));
             }
             if let Some(last) = a.status.last() {
                 ui.label(status_text(last));
             }
             if !a.notes.is_empty() {
-                ui.weak(&a.notes);
+                ui.weak(paragraph(&a.notes));
             }
             ui.horizontal_wrapped(|ui| {
                 ui.weak("Sources:");

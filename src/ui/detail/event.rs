@@ -5,7 +5,7 @@ use egui::Ui;
 use super::DetailCtx;
 use super::citations::sources_ui;
 use super::conflicts::conflicts_ui;
-use super::widgets::{fact_ui, heading_ui, record_link_ui, section_ui, unknown_ui};
+use super::widgets::{fact_ui, heading_ui, paragraph, record_link_ui, section_ui, unknown_ui};
 use crate::app::explorer::RecordAt;
 use crate::model::RecordKind;
 
@@ -26,7 +26,7 @@ pub(super) fn event_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         });
     if !e.description.is_empty() {
         ui.add_space(4.0);
-        ui.label(&e.description);
+        ui.label(paragraph(&e.description));
     }
     section_ui(ui, "Related");
     if e.related.is_empty() {

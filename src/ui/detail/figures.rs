@@ -8,10 +8,11 @@ use super::citations::{said_ui, source_marker_ui, sources_ui};
 use super::conflicts::conflicts_ui;
 use super::names::source_title_of;
 use super::widgets::{
-    fact_ui, heading_ui, link_ui, notes_ui, record_link_ui, speaker_link_ui, unknown_ui,
+    fact_ui, heading_ui, link_ui, long_line, notes_ui, record_link_ui, speaker_link_ui, unknown_ui,
 };
 use crate::app::explorer::RecordAt;
 use crate::model::format::{citation_text, claim_text, format_number, value_text, when_text};
+use crate::model::text::safe_line;
 use crate::model::{RecordKind, RecordRef, Subject};
 
 /// The detail view of a claim: every field, the quote in full, conflicts it is part of.
@@ -30,28 +31,29 @@ pub(super) fn claim_detail_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
                 Subject::Family(f) => record_link_ui(ui, c, RecordRef::Family(f.clone())),
                 Subject::Adoption(a) => record_link_ui(ui, c, RecordRef::Adoption(a.clone())),
                 Subject::Country(k) => {
-                    ui.label(format!("models developed in {k}"));
+                    ui.label(format!("models developed in {}", safe_line(k)));
                 }
             });
             fact_ui(ui, "Measure", |ui| {
-                ui.label(cl.metric.label());
+                ui.label(safe_line(&cl.metric.label()));
             });
             fact_ui(ui, "Value", |ui| {
-                ui.label(RichText::new(value_text(&cl.value, &cl.unit, cl.qualifier)).strong());
+                let value = value_text(&cl.value, &cl.unit, cl.qualifier);
+                ui.label(RichText::new(long_line(&value)).strong());
             });
             if !cl.baseline.is_empty() {
                 fact_ui(ui, "Compared with", |ui| {
-                    ui.label(&cl.baseline);
+                    ui.label(long_line(&cl.baseline));
                 });
             }
             if !cl.scope.is_empty() {
                 fact_ui(ui, "Scope", |ui| {
-                    ui.label(&cl.scope);
+                    ui.label(long_line(&cl.scope));
                 });
             }
             fact_ui(ui, "When", |ui| match &cl.when {
                 Some(w) => {
-                    ui.label(when_text(w));
+                    ui.label(safe_line(&when_text(w)));
                 }
                 None => unknown_ui(ui),
             });
@@ -80,6 +82,8 @@ pub(super) fn claim_detail_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
 pub(super) fn series_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     let s = &c.ds.series[pos];
     heading_ui(ui, &format!("Series · {}", s.metric.label()), &s.name, "");
+    let unit = s.unit.suffix();
+    let unit = safe_line(&unit);
     ui.horizontal_wrapped(|ui| {
         ui.weak("Sources:");
         sources_ui(ui, c, &s.sources);
@@ -92,7 +96,7 @@ pub(super) fn series_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
             ui.end_row();
             for p in &s.points {
                 ui.label(p.date.to_string());
-                ui.label(format!("{}{}", format_number(p.value), s.unit.suffix()));
+                ui.label(format!("{}{unit}", format_number(p.value)));
                 ui.end_row();
             }
         });

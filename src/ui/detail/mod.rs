@@ -21,6 +21,7 @@ pub use names::is_web_url;
 
 use crate::app::explorer::Index;
 use crate::app::{Action, AppState};
+use crate::model::text::{TEXT_CAP, safe_line, safe_text};
 use crate::model::{Dataset, RecordKind, display_name};
 
 /// Everything a detail view needs: the data, its index, and where clicks become actions.
@@ -112,12 +113,12 @@ pub fn detail_ui(
 
 fn welcome_ui(ui: &mut Ui, ds: &Dataset) {
     ui.heading(if ds.meta.title.is_empty() {
-        "AI Adoption Explorer"
+        "AI Adoption Explorer".into()
     } else {
-        &ds.meta.title
+        safe_line(&ds.meta.title)
     });
     if !ds.meta.description.is_empty() {
-        ui.label(&ds.meta.description);
+        ui.label(safe_text(&ds.meta.description, TEXT_CAP, true));
     }
     ui.add_space(8.0);
     ui.label("Pick an organization, a model, a source or an event in the list on the left to see everything the dataset says about it, and where each figure comes from.");

@@ -15,6 +15,7 @@ use crate::app::Action;
 use crate::app::explorer::RecordAt;
 use crate::figure::colors as palette;
 use crate::model::format::{context_text, openness_text, params_text};
+use crate::model::text::safe_line;
 use crate::model::{RecordKind, RecordRef, SourceId};
 
 /// The detail view of a model: facts, its family's releases, who adopted it, figures about it.
@@ -31,7 +32,7 @@ pub(super) fn model_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
                 record_link_ui(ui, c, RecordRef::Organization(m.developer.clone()));
                 if let Some(country) = c.ix.model_developer_country(pos).filter(|s| !s.is_empty()) {
                     country_dot_ui(ui, country);
-                    ui.label(country);
+                    ui.label(safe_line(country));
                 }
             });
             fact_ui(ui, "Family", |ui| match &m.family {
@@ -198,7 +199,7 @@ pub(super) fn family_timeline_ui(
             )
             .on_hover_text(format!(
                 "{} – {}",
-                model.name,
+                safe_line(&model.name),
                 model
                     .release_date
                     .map(|d| d.to_string())

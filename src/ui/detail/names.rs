@@ -32,7 +32,7 @@ pub fn is_web_url(locator: &str) -> bool {
 /// The title of the source `id`, or the id itself when the source is missing.
 pub(super) fn source_title_of(c: &DetailCtx<'_>, id: &SourceId) -> String {
     c.ix.source(id).map_or_else(
-        || id.to_string(),
+        || crate::model::text::safe_line(id.as_str()).into_owned(),
         |p| source_name(&c.ds.sources[p], SourceName::Title),
     )
 }

@@ -13,6 +13,7 @@ use super::widgets::{
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
 use crate::model::format::role_title_text;
+use crate::model::text::safe_line;
 use crate::model::{RecordKind, RecordRef, Subject};
 use crate::ui::forms;
 
@@ -57,7 +58,7 @@ pub(super) fn organization_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         .selected_text("choose a person")
         .show_ui(ui, |ui| {
             for (i, p) in ds.people.iter().enumerate() {
-                if ui.selectable_label(false, &p.name).clicked() {
+                if ui.selectable_label(false, safe_line(&p.name)).clicked() {
                     pick = Some(i);
                 }
             }
@@ -75,7 +76,7 @@ pub(super) fn organization_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         let role = &ds.roles[r as usize];
         ui.horizontal_wrapped(|ui| {
             record_link_ui(ui, c, RecordRef::Person(role.person.clone()));
-            ui.label(format!("– {}", role_title_text(role)));
+            ui.label(format!("– {}", safe_line(&role_title_text(role))));
             match (role.since, role.until) {
                 (Some(a), Some(b)) => {
                     ui.weak(format!("{a} to {b}"));

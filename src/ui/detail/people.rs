@@ -8,6 +8,7 @@ use super::conflicts::conflicts_ui;
 use super::widgets::{heading_ui, notes_ui, record_link_ui, section_ui};
 use crate::app::explorer::RecordAt;
 use crate::model::format::{role_is_former, role_title_text};
+use crate::model::text::safe_line;
 use crate::model::{RecordKind, RecordRef};
 
 /// The detail view of a person: roles and what they said.
@@ -26,7 +27,7 @@ pub(super) fn person_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         involved.push(RecordAt::new(RecordKind::Role, r as usize));
         let role = &c.ds.roles[r as usize];
         ui.horizontal_wrapped(|ui| {
-            ui.label(role_title_text(role));
+            ui.label(safe_line(&role_title_text(role)));
             ui.weak("at");
             record_link_ui(ui, c, RecordRef::Organization(role.organization.clone()));
             if let Some(s) = role.since {

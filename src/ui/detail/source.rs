@@ -6,11 +6,13 @@ use super::DetailCtx;
 use super::citations::said_ui;
 use super::names::{is_web_url, source_title};
 use super::widgets::{
-    fact_ui, heading_ui, notes_ui, record_link_ui, section_ui, text_or_unknown_ui, unknown_ui,
+    fact_ui, heading_ui, long_line, notes_ui, record_link_ui, section_ui, text_or_unknown_ui,
+    unknown_ui,
 };
 use crate::app::Action;
 use crate::model::RecordRef;
 use crate::model::format::claim_text;
+use crate::model::text::safe_line;
 
 /// The detail view of a source: its facts and every record citing it.
 pub(super) fn source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
@@ -30,7 +32,7 @@ pub(super) fn source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
             fact_ui(ui, "Publisher", |ui| text_or_unknown_ui(ui, &s.publisher));
             if !s.author.is_empty() {
                 fact_ui(ui, "Author", |ui| {
-                    ui.label(&s.author);
+                    ui.label(safe_line(&s.author));
                 });
             }
             fact_ui(ui, "Date", |ui| match s.date {
@@ -46,9 +48,10 @@ pub(super) fn source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
                 if s.locator.is_empty() {
                     unknown_ui(ui);
                 } else if is_web_url(&s.locator) {
-                    ui.hyperlink_to(&s.locator, s.locator.trim());
+                    // Shown escaped and cut; the address opened is the one stored.
+                    ui.hyperlink_to(safe_line(&s.locator), s.locator.trim());
                 } else {
-                    ui.monospace(&s.locator).on_hover_text(
+                    ui.monospace(safe_line(&s.locator)).on_hover_text(
                         "Not a web address (or truncated as found): shown, not opened.",
                     );
                 }
@@ -72,7 +75,7 @@ pub(super) fn source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
                 && let Some(p) = c.ix.claim(id)
             {
                 let cl = &ds.claims[p];
-                ui.label(claim_text(cl));
+                ui.label(long_line(&claim_text(cl)));
                 said_ui(ui, cl, None);
                 if ui.small_button("details").clicked() {
                     c.actions.push(Action::Select(r.clone()));

@@ -1,6 +1,8 @@
 //! Small building blocks of the detail views: headings, sections, fact rows, notes, links to
 //! records and the list of related events.
 
+use std::borrow::Cow;
+
 use egui::{RichText, Ui};
 
 use super::DetailCtx;
@@ -8,15 +10,31 @@ use super::names::name_of;
 use crate::app::Action;
 use crate::app::explorer::RecordAt;
 use crate::figure::colors as palette;
+use crate::model::text::{TEXT_CAP, escape_controls, safe_line, safe_text};
 use crate::model::{RecordRef, Speaker};
+
+/// At most this many characters of a heading or a claim's line (they wrap).
+const HEADING_CAP: usize = 500;
+
+/// A one-line text from the file as drawn, for headings and claim lines: control characters
+/// and bidi overrides escaped, at most [`HEADING_CAP`] characters and the length.
+pub(super) fn long_line(s: &str) -> Cow<'_, str> {
+    safe_text(s, HEADING_CAP, false)
+}
+
+/// A multi-line text from the file (notes, descriptions, quotes) as drawn: control characters
+/// escaped, newlines kept, at most [`TEXT_CAP`] characters and the length.
+pub(super) fn paragraph(s: &str) -> Cow<'_, str> {
+    safe_text(s, TEXT_CAP, true)
+}
 
 /// The kind of record in small print, then its name (and native name, if any) as a heading.
 pub(super) fn heading_ui(ui: &mut Ui, kind: &str, title: &str, native: &str) {
-    ui.weak(kind);
+    ui.weak(long_line(kind));
     ui.horizontal_wrapped(|ui| {
-        ui.heading(RichText::new(title).strong());
+        ui.heading(RichText::new(long_line(title)).strong());
         if !native.is_empty() {
-            ui.heading(native);
+            ui.heading(long_line(native));
         }
     });
 }
@@ -45,17 +63,19 @@ pub(super) fn text_or_unknown_ui(ui: &mut Ui, text: &str) {
     if text.trim().is_empty() {
         unknown_ui(ui);
     } else {
-        ui.label(text);
+        ui.label(safe_line(text));
     }
 }
 
-/// A link to a record: clicking selects it.
+/// A link to a record: clicking selects it. `text` is a name as [`name_of`] gives it (already
+/// cut to one line); its control characters are escaped here all the same.
 pub(super) fn link_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, text: &str, r: RecordRef) {
     let text = if text.trim().is_empty() {
-        "(no name)"
+        Cow::Borrowed("(no name)")
     } else {
-        text
+        escape_controls(text, false)
     };
+    let text = text.as_ref();
     let exists = c.ix.resolve(&r).is_some();
     if !exists {
         ui.label(RichText::new(format!("{text} (missing)")).italics());
@@ -81,7 +101,7 @@ pub(super) fn record_link_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, r: RecordRef) {
 pub(super) fn notes_ui(ui: &mut Ui, notes: &str) {
     if !notes.is_empty() {
         ui.add_space(4.0);
-        ui.label(RichText::new(notes).italics());
+        ui.label(RichText::new(paragraph(notes)).italics());
     }
 }
 
@@ -101,7 +121,7 @@ pub(super) fn events_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, at: RecordAt) {
         let (id, title) = (ev.id.clone(), ev.title.clone());
         ui.horizontal_wrapped(|ui| {
             ui.monospace(date);
-            link_ui(ui, c, &title, RecordRef::Event(id));
+            link_ui(ui, c, &safe_line(&title), RecordRef::Event(id));
         });
     }
 }
