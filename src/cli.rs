@@ -385,10 +385,15 @@ fn message_line(message: &str) -> String {
     safe_text(message, MESSAGE_CAP, false).into_owned()
 }
 
+/// At most this many characters of a load error are printed: the loader already bounds its own
+/// message (an excerpt of the file is at most 80 characters), so this leaves room for the file
+/// name and the place in the file while keeping the line short.
+const LOAD_ERROR_CAP: usize = 340;
+
 /// A load error as printed: its message (which may quote the file) with control characters
-/// escaped and cut to one line (see [`safe_line`]).
+/// escaped and cut to one line of at most [`LOAD_ERROR_CAP`] characters.
 pub fn load_error_line(e: &LoadError) -> String {
-    safe_line(&e.to_string()).into_owned()
+    safe_text(&e.to_string(), LOAD_ERROR_CAP, false).into_owned()
 }
 
 fn kind_of(e: &LoadError) -> &'static str {
