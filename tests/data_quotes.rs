@@ -1,7 +1,10 @@
 //! Every `quote` in the built-in `data.ron` is its source's own words (issue #10): a quote citing
-//! the article must appear verbatim in the article, any other quote verbatim inside a quoted
-//! fragment of the fact sheet's Value column (the only words there that are the source's own) or
-//! in the article. Copies of both texts are in `tests/fixtures/` (see its README).
+//! the article must appear verbatim in the article; any other quote verbatim inside a quoted
+//! fragment of the fact sheet's Value column (the only words there that are the source's own) in
+//! a row whose Source column names the claim's source (by its locator, its publisher, or the
+//! publisher or locator of the original it is derived from). The article's words are not another
+//! source's words, and a fragment is not the words of a source its row does not cite.
+//! Copies of both texts are in `tests/fixtures/` (see its README).
 //! Only whitespace, typographic quotes and apostrophes and the ellipsis are normalised.
 
 use ai_adoption_explorer::app::BUILTIN_RON;
@@ -28,10 +31,17 @@ fn normalise(text: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A quoted fragment of the fact sheet's Value column, with the Source cell of its row, both
+/// normalised.
+struct Fragment {
+    words: String,
+    row_sources: String,
+}
+
 /// The quoted fragments of the fact sheet's Value column (the second cell of each table row),
 /// normalised. Panics if a Value cell has an unpaired quotation mark, since the fragments could
 /// then not be told apart from the summary around them.
-fn sheet_fragments(facts: &str) -> Vec<String> {
+fn sheet_fragments(facts: &str) -> Vec<Fragment> {
     let mut fragments = Vec::new();
     for line in facts.lines() {
         let line = line.trim();
@@ -44,12 +54,16 @@ fn sheet_fragments(facts: &str) -> Vec<String> {
             "a fact sheet row without a Value cell: {line}"
         );
         let value = normalise(cells[1]);
+        let row_sources = normalise(&cells[2..].join("|"));
         let parts: Vec<&str> = value.split('"').collect();
         assert!(
             parts.len() % 2 == 1,
             "unpaired quotation mark in the fact sheet's Value cell: {value}"
         );
-        fragments.extend(parts.iter().skip(1).step_by(2).map(|p| p.to_string()));
+        fragments.extend(parts.iter().skip(1).step_by(2).map(|p| Fragment {
+            words: p.to_string(),
+            row_sources: row_sources.clone(),
+        }));
     }
     fragments
 }
@@ -57,7 +71,7 @@ fn sheet_fragments(facts: &str) -> Vec<String> {
 /// What a quote may be checked against.
 struct Texts {
     article: String,
-    fragments: Vec<String>,
+    fragments: Vec<Fragment>,
 }
 
 impl Texts {
@@ -68,18 +82,43 @@ impl Texts {
         }
     }
 
-    /// True when `quote` is the source's own words: in the article for the article's claims,
-    /// in a quoted fragment of the fact sheet (or in the article) for any other source.
-    fn is_verbatim(&self, quote: &str, cites_article: bool) -> bool {
+    /// True when `quote` is verbatim in the article.
+    fn in_article(&self, quote: &str) -> bool {
+        let quote = normalise(quote);
+        !quote.is_empty() && self.article.contains(&quote)
+    }
+
+    /// True when `quote` is verbatim inside a quoted fragment of a fact sheet row whose Source
+    /// column contains one of `names` (how the row names the quote's source).
+    fn in_fragment_citing(&self, quote: &str, names: &[String]) -> bool {
         let quote = normalise(quote);
         if quote.is_empty() {
             return false;
         }
-        if self.article.contains(&quote) {
-            return true;
-        }
-        !cites_article && self.fragments.iter().any(|f| f.contains(&quote))
+        self.fragments.iter().any(|f| {
+            f.words.contains(&quote)
+                && names
+                    .iter()
+                    .any(|n| !n.is_empty() && f.row_sources.contains(n.as_str()))
+        })
     }
+}
+
+/// The ways a fact sheet row may name `source`: its locator, its publisher, and the publisher and
+/// locator of the original it is derived from (`via`), normalised like the sheet.
+fn names_of(ds: &Dataset, source: &str) -> Vec<String> {
+    let find = |id: &str| ds.sources.iter().find(|s| s.id.as_str() == id);
+    let mut names = Vec::new();
+    if let Some(s) = find(source) {
+        names.push(normalise(&s.locator));
+        names.push(normalise(&s.publisher));
+        if let Some(original) = s.via.as_ref().and_then(|v| find(v.as_str())) {
+            names.push(normalise(&original.locator));
+            names.push(normalise(&original.publisher));
+        }
+    }
+    names.retain(|n| !n.is_empty());
+    names
 }
 
 fn builtin() -> Dataset {
@@ -117,7 +156,7 @@ fn quotes_citing_the_article_are_in_the_article() {
     );
     let wrong: Vec<String> = of_article
         .iter()
-        .filter(|(_, _, quote)| !texts.is_verbatim(quote, true))
+        .filter(|(_, _, quote)| !texts.in_article(quote))
         .map(|(id, _, quote)| format!("{id}: {quote:?}"))
         .collect();
     assert!(
@@ -128,20 +167,21 @@ fn quotes_citing_the_article_are_in_the_article() {
 }
 
 #[test]
-fn other_quotes_are_quoted_fragments_of_the_fact_sheet() {
+fn other_quotes_are_quoted_fragments_of_rows_citing_their_source() {
     let texts = Texts::new(ARTICLE, FACTS);
-    let all = quotes(&builtin());
+    let ds = builtin();
+    let all = quotes(&ds);
     let others: Vec<_> = all.iter().filter(|q| q.1 != ARTICLE_SOURCE).collect();
     assert!(others.len() >= 3, "only {} other quotes", others.len());
     let wrong: Vec<String> = others
         .iter()
-        .filter(|(_, _, quote)| !texts.is_verbatim(quote, false))
+        .filter(|(_, source, quote)| !texts.in_fragment_citing(quote, &names_of(&ds, source)))
         .map(|(id, source, quote)| format!("{id} ({source}): {quote:?}"))
         .collect();
     assert!(
         wrong.is_empty(),
-        "quotes that are not inside quotation marks in the fact sheet's Value column \
-         (move them to `paraphrase`):\n{}",
+        "quotes that are not inside quotation marks in the Value column of a fact sheet row \
+         citing their source (move them to `paraphrase`, or cite the source the row names):\n{}",
         wrong.join("\n")
     );
 }
@@ -149,23 +189,32 @@ fn other_quotes_are_quoted_fragments_of_the_fact_sheet() {
 #[test]
 fn the_matcher_rejects_a_changed_word_and_accepts_only_typographic_differences() {
     let texts = Texts::new(ARTICLE, FACTS);
+    let scmp = ["SCMP".to_owned()];
+    let bbc_reprint = ["europesays.com/uk/?p=716407".to_owned(), "BBC".to_owned()];
     // Verbatim, and with the article's curly apostrophe typed straight: accepted.
-    assert!(texts.is_verbatim("hundreds of millions of monthly users", true));
-    assert!(texts.is_verbatim("Alibaba's Qwen surpassed Meta's Llama", true));
-    assert!(texts.is_verbatim("the  DeepSeek R-1\nmodel", true));
+    assert!(texts.in_article("hundreds of millions of monthly users"));
+    assert!(texts.in_article("Alibaba's Qwen surpassed Meta's Llama"));
+    assert!(texts.in_article("the  DeepSeek R-1\nmodel"));
     // One word changed, dropped or in another case: rejected.
-    assert!(!texts.is_verbatim("hundreds of millions of weekly users", true));
-    assert!(!texts.is_verbatim("hundreds of millions monthly users", true));
-    assert!(!texts.is_verbatim("Hundreds of millions of monthly users", true));
-    // A fact sheet fragment is accepted for other sources, not for the article's claims.
-    assert!(texts.is_verbatim("relies heavily", false));
-    assert!(!texts.is_verbatim("relies heavily", true));
-    assert!(!texts.is_verbatim("relies greatly", false));
+    assert!(!texts.in_article("hundreds of millions of weekly users"));
+    assert!(!texts.in_article("hundreds of millions monthly users"));
+    assert!(!texts.in_article("Hundreds of millions of monthly users"));
+    // A fact sheet fragment is accepted for a source its row cites, not for the article's claims.
+    assert!(texts.in_fragment_citing("relies heavily", &scmp));
+    assert!(!texts.in_article("relies heavily"));
+    assert!(!texts.in_fragment_citing("relies greatly", &scmp));
+    // ... and not for a source its row does not cite.
+    assert!(!texts.in_fragment_citing("relies heavily", &bbc_reprint));
+    assert!(texts.in_fragment_citing("30% more accurate", &bbc_reprint));
+    // The article's words are not another source's words.
+    assert!(!texts.in_fragment_citing("30% greater accuracy", &bbc_reprint));
     // The sheet's own summary around its quoted fragments is not a quote.
-    assert!(!texts.is_verbatim("Qwen passed Llama in cumulative downloads", false));
-    assert!(texts.is_verbatim("by October 2025", false));
+    let xinhua = ["Xinhua".to_owned()];
+    assert!(!texts.in_fragment_citing("Qwen passed Llama in cumulative downloads", &xinhua));
+    assert!(texts.in_fragment_citing("by October 2025", &xinhua));
     // An empty quote proves nothing.
-    assert!(!texts.is_verbatim("  ", false));
+    assert!(!texts.in_article("  "));
+    assert!(!texts.in_fragment_citing("  ", &xinhua));
 }
 
 #[test]

@@ -189,8 +189,16 @@ fn a_conflict_is_shown_side_by_side_in_the_detail_view() {
     h.run();
     assert!(h.query_by_label("Sources disagree").is_some());
     assert!(
-        h.query_by_label_contains("Contradiction").is_some(),
+        h.query_all_by_label_contains("Accounts differ without contradicting")
+            .next()
+            .is_some(),
         "the 30% credited to Chinese models' techniques vs to in-house models"
+    );
+    assert!(
+        h.query_all_by_label_contains("credit Madrigal's 30% accuracy gain")
+            .next()
+            .is_some(),
+        "the accuracy conflict is among Pinterest's"
     );
     assert!(
         h.query_all_by_label_contains("Different measure")
