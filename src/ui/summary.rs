@@ -74,7 +74,7 @@ pub fn summary_ui(
                 ("Models", ds.models.len()),
                 ("Model families", ds.families.len()),
                 ("Adoptions", ds.adoptions.len()),
-                ("Claims (figures with quotes)", ds.claims.len()),
+                ("Claims (sourced figures)", ds.claims.len()),
                 ("Conflicts between sources", ds.conflicts.len()),
                 ("Events", ds.events.len()),
                 ("Sources", ds.sources.len()),
