@@ -44,13 +44,13 @@ pub fn adoption_form_ui(
             x.organization = o;
         }
         let mut target = x.target.as_ref().map(AdoptionTarget::as_record_ref);
-        f.reference_ui(
+        f.required_reference_ui(
             ui,
             "Uses (model or family)",
             "target",
             &mut target,
             &target_candidates(ds),
-            false,
+            "Choose the model or family this organization uses",
         );
         if let Some(t) = target.as_ref().and_then(AdoptionTarget::from_record_ref) {
             x.target = Some(t);

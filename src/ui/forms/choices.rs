@@ -1,6 +1,7 @@
 //! The lists the forms choose from: records as typed [`RecordRef`]s with the names the pickers
 //! show (organizations, people, sources, families, claim subjects), and the option lists built
-//! from the model's enums (`ALL` and `label()`) where a form adds a choice of its own.
+//! from the model's enums (`ALL` and `label()`) where a form adds a choice of its own; the values
+//! of a text field already in the dataset (countries, sectors) and how a typed one matches them.
 
 use crate::model::{AdoptionTarget, Dataset, Metric, RecordRef, WhenKind};
 
@@ -99,6 +100,53 @@ pub(super) fn when_choices() -> Vec<(Option<WhenKind>, &'static str)> {
         .collect()
 }
 
+/// The distinct values of a text field across the dataset (countries, sectors), each with how
+/// many records hold it: trimmed, empty ones left out, sorted ignoring case.
+pub(super) fn value_counts<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for v in values {
+        let v = v.trim();
+        if !v.is_empty() {
+            *counts.entry(v).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, usize)> =
+        counts.into_iter().map(|(v, n)| (v.to_owned(), n)).collect();
+    out.sort_by_cached_key(|(v, _)| (v.to_lowercase(), v.clone()));
+    out
+}
+
+/// The countries of the organizations, as [`value_counts`].
+pub(super) fn country_counts(ds: &Dataset) -> Vec<(String, usize)> {
+    value_counts(ds.organizations.iter().map(|o| o.country.as_str()))
+}
+
+/// The sectors of the organizations, as [`value_counts`].
+pub(super) fn sector_counts(ds: &Dataset) -> Vec<(String, usize)> {
+    value_counts(ds.organizations.iter().map(|o| o.sector.as_str()))
+}
+
+/// What a value typed through "Add a new ..." stores: the text trimmed, or the existing value it
+/// differs from only by case or spacing ("  united states " is "United States"), so that no
+/// near-duplicate is created.
+pub(super) fn match_existing(typed: &str, existing: &[(String, usize)]) -> String {
+    let typed = typed.trim();
+    let key = fold(typed);
+    existing
+        .iter()
+        .find(|(v, _)| fold(v) == key)
+        .map_or_else(|| typed.to_owned(), |(v, _)| v.clone())
+}
+
+/// A value as [`match_existing`] compares it: lower case, runs of white space as one space.
+fn fold(value: &str) -> String {
+    value
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +225,42 @@ mod tests {
             choices.last(),
             Some(&(Metric::Other("Tokens served".into()), "Other".to_owned()))
         );
+    }
+
+    #[test]
+    fn values_are_counted_trimmed_and_sorted_ignoring_case() {
+        let counts = value_counts([
+            "United States",
+            "china",
+            " United States ",
+            "",
+            "  ",
+            "China",
+        ]);
+        assert_eq!(
+            counts,
+            [
+                ("China".to_owned(), 1),
+                ("china".to_owned(), 1),
+                ("United States".to_owned(), 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_typed_value_matches_an_existing_one_by_case_and_spacing_only() {
+        let existing = value_counts(["United States", "United Kingdom", "China"]);
+        assert_eq!(
+            match_existing(" united states ", &existing),
+            "United States"
+        );
+        assert_eq!(
+            match_existing("UNITED  kingdom", &existing),
+            "United Kingdom"
+        );
+        // A prefix is a new value, never a silent match.
+        assert_eq!(match_existing("  United ", &existing), "United");
+        assert_eq!(match_existing("Atlantis", &existing), "Atlantis");
+        assert_eq!(match_existing("   ", &existing), "");
     }
 }

@@ -204,7 +204,14 @@ pub fn claim_form_ui(
             .source
             .as_ref()
             .map(|c| RecordRef::Source(c.source.clone()));
-        f.reference_ui(ui, "Source", "source", &mut src, &sources, false);
+        f.required_reference_ui(
+            ui,
+            "Source",
+            "source",
+            &mut src,
+            &sources,
+            "Choose the source this figure comes from",
+        );
         if let Some(RecordRef::Source(s)) = src {
             // Another source: the place cited in the old one does not carry over.
             if x.source.as_ref().is_none_or(|c| c.source != s) {

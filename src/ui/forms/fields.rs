@@ -21,9 +21,9 @@ pub(super) struct Form<'a> {
     /// Where the form's actions go.
     pub(super) actions: &'a mut Vec<Action>,
     /// The record being edited.
-    record: RecordRef,
+    pub(super) record: RecordRef,
     /// Width of the input fields: half the panel, within 140..=360 points, so the form fits.
-    width: f32,
+    pub(super) width: f32,
 }
 
 impl<'a> Form<'a> {
@@ -308,7 +308,7 @@ impl<'a> Form<'a> {
     }
 
     /// A searchable choice of another record: `candidates` are (record, name); the filter matches
-    /// names and ids.
+    /// names and ids. With `allow_none`, "none" is offered too.
     pub(super) fn reference_ui(
         &mut self,
         ui: &mut Ui,
@@ -318,6 +318,40 @@ impl<'a> Form<'a> {
         candidates: &[(RecordRef, String)],
         allow_none: bool,
     ) {
+        let unset = if allow_none {
+            Unset::None
+        } else {
+            Unset::Refused
+        };
+        self.any_reference_ui(ui, label, field, value, candidates, unset);
+    }
+
+    /// A choice of another record that a new record starts without and must be given (a claim's
+    /// source, an adoption's model): while it is unset, the picker reads "Choose..." and `prompt`
+    /// stands beside it in the error colour, saying in plain words what to choose.
+    pub(super) fn required_reference_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut Option<RecordRef>,
+        candidates: &[(RecordRef, String)],
+        prompt: &str,
+    ) {
+        self.any_reference_ui(ui, label, field, value, candidates, Unset::Ask(prompt));
+    }
+
+    /// [`Self::reference_ui`] and [`Self::required_reference_ui`]: what an unset value shows.
+    fn any_reference_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        field: &'static str,
+        value: &mut Option<RecordRef>,
+        candidates: &[(RecordRef, String)],
+        unset: Unset<'_>,
+    ) {
+        let allow_none = matches!(unset, Unset::None);
         let l = ui.label(label);
         let current = value
             .as_ref()
@@ -327,7 +361,10 @@ impl<'a> Form<'a> {
                     |(_, n)| n.clone(),
                 )
             })
-            .unwrap_or_else(|| "none".to_owned());
+            .unwrap_or_else(|| match unset {
+                Unset::Ask(_) => "Choose...".to_owned(),
+                Unset::None | Unset::Refused => "none".to_owned(),
+            });
         let before = value.clone();
         let filter_id = ui.make_persistent_id(("form_ref_filter", &self.record, field));
         egui::ComboBox::from_id_salt(("form_ref", field))
@@ -366,7 +403,13 @@ impl<'a> Form<'a> {
             self.changed = Some(field);
             self.actions.push(Action::SealEdit);
         }
-        self.problem_ui(ui, field);
+        match unset {
+            // Validation's "no ... chosen yet" says the same in fewer words: the prompt replaces it.
+            Unset::Ask(prompt) if value.is_none() => {
+                ui.colored_label(ui.visuals().error_fg_color, prompt);
+            }
+            _ => self.problem_ui(ui, field),
+        }
         ui.end_row();
     }
 
@@ -487,6 +530,17 @@ impl<'a> Form<'a> {
             });
         }
     }
+}
+
+/// What a reference picker offers and shows while no record is chosen.
+#[derive(Clone, Copy)]
+enum Unset<'p> {
+    /// "none" is a choice.
+    None,
+    /// The value is always set (a form never empties it).
+    Refused,
+    /// The record starts unset and the user must choose: the prompt says what to choose.
+    Ask(&'p str),
 }
 
 /// The three-column grid of a form: label, field, what validation says.

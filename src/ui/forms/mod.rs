@@ -1,6 +1,6 @@
 //! Editing forms, one file per record kind (or small group of kinds), built from the field
-//! widgets in `fields`; `form_ui` picks the form of the selected record. The claims table
-//! edits all claims at once.
+//! widgets in `fields` and `values` (text that repeats across records); `form_ui` picks the form
+//! of the selected record. The claims table edits all claims at once.
 
 use egui::Ui;
 
@@ -19,6 +19,7 @@ mod organization;
 mod people;
 mod series;
 mod source;
+mod values;
 
 pub use adoption::{adoption_form_ui, new_adoption};
 pub use claim::{claim_form_ui, new_claim};

@@ -1,8 +1,11 @@
-//! The form of an organization.
+//! The form of an organization: its country and sector are chosen among those already in the
+//! dataset (or added on purpose), its kind from the fixed list.
 
 use egui::Ui;
 
+use super::choices::{country_counts, sector_counts};
 use super::fields::{Form, grid};
+use super::values::ValueWords;
 use crate::app::Action;
 use crate::app::edit::AnyRecord;
 use crate::model::{Dataset, OrgKind, Problem, RecordRef};
@@ -33,9 +36,33 @@ pub fn organization_form_ui(
             "native_name",
             &mut o.native_name,
         );
-        f.text_ui(ui, "Country", "country", &mut o.country);
+        f.value_choice_ui(
+            ui,
+            "Country",
+            "country",
+            &mut o.country,
+            &country_counts(ds),
+            &ValueWords {
+                empty: "unknown",
+                add: "Add a new country...",
+                new_label: "New country:",
+                counted: "Organizations in this country",
+            },
+        );
         f.text_ui(ui, "Headquarters", "headquarters", &mut o.headquarters);
-        f.text_ui(ui, "Sector", "sector", &mut o.sector);
+        f.value_choice_ui(
+            ui,
+            "Sector",
+            "sector",
+            &mut o.sector,
+            &sector_counts(ds),
+            &ValueWords {
+                empty: "not stated",
+                add: "Add a new sector...",
+                new_label: "New sector:",
+                counted: "Organizations in this sector",
+            },
+        );
         let mut kind = Some(o.kind);
         f.choice_ui(
             ui,
