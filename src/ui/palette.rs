@@ -12,6 +12,21 @@ use crate::model::{
     Dataset, NameStyle, RecordKind, RecordRef, SourceName, record_name, source_name,
 };
 
+/// The order in which record kinds are listed: what people look for most first.
+const KIND_ORDER: [RecordKind; 11] = [
+    RecordKind::Organization,
+    RecordKind::Model,
+    RecordKind::Family,
+    RecordKind::Person,
+    RecordKind::Event,
+    RecordKind::Source,
+    RecordKind::Claim,
+    RecordKind::Conflict,
+    RecordKind::Series,
+    RecordKind::Adoption,
+    RecordKind::Role,
+];
+
 /// At most this many records are listed; the rest are counted ("and 12 more").
 pub const MAX_RECORDS: usize = 50;
 
@@ -47,7 +62,7 @@ pub struct Entry {
 #[derive(Debug, Default)]
 struct RecordNames {
     revision: Option<u64>,
-    /// (record, shown name, lowercase name, kind), in the file's order of kinds.
+    /// (record, shown name, lowercase name, kind), kinds in [`KIND_ORDER`].
     names: Vec<(RecordRef, String, String, RecordKind)>,
 }
 
@@ -61,7 +76,7 @@ impl RecordNames {
         }
         self.revision = Some(revision);
         self.names.clear();
-        for kind in RecordKind::ALL {
+        for kind in KIND_ORDER {
             for pos in 0.. {
                 let Some(r) = RecordAt::new(kind, pos).record_ref(ds) else {
                     break;
@@ -107,44 +122,54 @@ pub fn command_text(command: UiCommand) -> String {
     }
 }
 
-/// The lines that match `query`: commands first, then plots, then at most [`MAX_RECORDS`]
-/// records (none while nothing is typed), and how many more records match.
+/// The lines that match `query`: commands, then plots, whose own text has every typed word;
+/// then the commands and plots only their tooltip matches; then at most [`MAX_RECORDS`]
+/// records (none while nothing is typed), those whose name starts with the typed text first;
+/// and how many more records match.
 fn entries(ctx: &egui::Context, query: &str, records: &RecordNames) -> (Vec<Entry>, usize) {
     let words = words_of(query);
+    // (whether its own text matches, the line) for each command the words find.
     let command = |c: UiCommand| {
         let text = command_text(c);
+        let own = matches_words(&normalize_query(&text), &words);
         let haystack = normalize_query(&format!("{text} {}", c.tooltip()));
-        matches_words(&haystack, &words).then(|| Entry {
-            text,
-            keys: c.shortcut_text(ctx),
-            hint: c.tooltip().to_owned(),
-            choice: PaletteChoice::Command(c),
+        (own || matches_words(&haystack, &words)).then(|| {
+            let entry = Entry {
+                text,
+                keys: c.shortcut_text(ctx),
+                hint: c.tooltip().to_owned(),
+                choice: PaletteChoice::Command(c),
+            };
+            (!own, entry)
         })
     };
-    let palette_commands = || UiCommand::all().filter(|c| c.in_palette());
-    let mut out: Vec<Entry> = palette_commands()
-        .filter(|c| c.plot().is_none())
+    let mut found: Vec<(bool, Entry)> = UiCommand::all()
+        .filter(|c| c.in_palette() && c.plot().is_none())
+        .chain(UiCommand::all().filter(|c| c.in_palette() && c.plot().is_some()))
         .filter_map(command)
         .collect();
-    out.extend(
-        palette_commands()
-            .filter(|c| c.plot().is_some())
-            .filter_map(command),
-    );
+    // Stable: commands before plots, in the registry's order, within each group.
+    found.sort_by_key(|(tooltip_only, _)| *tooltip_only);
+    let mut out: Vec<Entry> = found.into_iter().map(|(_, e)| e).collect();
     if words.is_empty() {
         return (out, 0);
     }
-    let mut found = records
+    // Names that start with what is typed first, then the others; kinds in KIND_ORDER.
+    let typed = words.join(" ");
+    let mut found: Vec<_> = records
         .names
         .iter()
-        .filter(|(_, _, lower, _)| matches_words(lower, &words));
-    out.extend(found.by_ref().take(MAX_RECORDS).map(|(r, name, _, kind)| Entry {
+        .filter(|(_, _, lower, _)| matches_words(lower, &words))
+        .collect();
+    found.sort_by_key(|(_, _, lower, _)| !lower.starts_with(&typed));
+    let more = found.len().saturating_sub(MAX_RECORDS);
+    out.extend(found.into_iter().take(MAX_RECORDS).map(|(r, name, _, kind)| Entry {
         text: name.clone(),
         keys: String::new(),
         hint: format!("Go to this {kind}"),
         choice: PaletteChoice::Record(r.clone()),
     }));
-    (out, found.count())
+    (out, more)
 }
 
 /// The palette's state between frames.
@@ -346,7 +371,14 @@ mod tests {
         let last_plot = p.iter().rposition(|t| t.starts_with("Show plot:")).unwrap();
         let first_command = p.iter().position(|t| t == "Open...").unwrap();
         assert!(first_command < last_plot);
+        // "show plot": the plots, then the commands only their tooltip matches ("Show or
+        // hide the plots and summary panel").
+        let s = texts("show plot", &records);
+        assert!(s[..6].iter().all(|t| t.starts_with("Show plot:")), "{s:?}");
+        assert!(s.contains(&"Plots and summary panel".to_owned()), "{s:?}");
         assert!(p.len() > last_plot + 1, "records follow: {p:?}");
+        // "dark" is in Follow the system's tooltip, but Dark's own label comes first.
+        assert_eq!(texts("dark", &records)[0], "Dark");
     }
 
     #[test]
@@ -355,6 +387,7 @@ mod tests {
         let records = names(&ds);
         let kinds: std::collections::BTreeSet<RecordKind> =
             records.names.iter().map(|n| n.3).collect();
+        assert_eq!(KIND_ORDER.len(), RecordKind::ALL.len());
         for kind in RecordKind::ALL {
             let has = by_len(&ds, kind) > 0;
             assert_eq!(kinds.contains(&kind), has, "{kind}");
