@@ -90,7 +90,10 @@ fn typing_part_of_a_command_and_enter_runs_it() {
     let mut h = harness();
     assert_eq!(h.state().view.prefs.theme, ThemeChoice::System);
     open_and_type(&mut h, "DARK");
-    assert!(h.query_by_label("Dark").is_some(), "the Dark theme is listed");
+    assert!(
+        h.query_by_label("Dark").is_some(),
+        "the Dark theme is listed"
+    );
     enter(&mut h);
     assert!(!palette_open(&h), "running a command closes the palette");
     assert_eq!(h.state().view.prefs.theme, ThemeChoice::Dark);
@@ -187,20 +190,38 @@ fn many_matching_records_are_capped_with_a_count_of_the_rest() {
 #[test]
 fn alt_and_a_digit_switch_plots_and_the_help_lists_every_key() {
     let mut h = harness();
-    for (at, key) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6]
-        .into_iter()
-        .enumerate()
+    for (at, key) in [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ]
+    .into_iter()
+    .enumerate()
     {
         h.key_press_modifiers(Modifiers::ALT, key);
         h.run();
         h.run();
         let prefs = &h.state().view.prefs;
-        assert_eq!(prefs.plot, PlotChoice::Plot(PlotKind::ALL[at]), "Alt+{}", at + 1);
+        assert_eq!(
+            prefs.plot,
+            PlotChoice::Plot(PlotKind::ALL[at]),
+            "Alt+{}",
+            at + 1
+        );
         assert!(prefs.show_plots);
     }
     h.key_press(Key::F1);
     h.run();
-    for keys in ["Ctrl+K, Ctrl+P", "Alt+1", "Alt+6", "Ctrl+Z", "Ctrl+Shift+Z, Ctrl+Y"] {
+    for keys in [
+        "Ctrl+K, Ctrl+P",
+        "Alt+1",
+        "Alt+6",
+        "Ctrl+Z",
+        "Ctrl+Shift+Z, Ctrl+Y",
+    ] {
         assert!(h.query_by_label(keys).is_some(), "{keys} is listed");
     }
     h.key_press(Key::Escape);
@@ -208,3 +229,17 @@ fn alt_and_a_digit_switch_plots_and_the_help_lists_every_key() {
     assert!(h.query_by_label("Alt+1").is_none(), "Esc closes the help");
 }
 
+#[test]
+fn a_conflict_is_found_by_its_description_and_selected() {
+    // Records of kinds without a list of their own are reached too.
+    let mut h = harness();
+    let ds = h.state().state.doc.dataset.clone();
+    let conflict = &ds.conflicts[0];
+    let start: String = conflict.description.chars().take(40).collect();
+    open_and_type(&mut h, &start);
+    enter(&mut h);
+    assert_eq!(
+        h.state().state.selection.current(),
+        Some(&RecordRef::Conflict(conflict.id.clone()))
+    );
+}

@@ -189,8 +189,12 @@ impl UiCommand {
             Cancel => "Cancel",
             FocusNext => "Next field",
             FocusPrevious => "Previous field",
-            ShowReleaseTimeline | ShowModelSize | ShowWhoUsesWhat | ShowOutcomes
-            | ShowDownloads | ShowReleasesPerQuarter => self.plot().map_or("", PlotKind::title),
+            ShowReleaseTimeline
+            | ShowModelSize
+            | ShowWhoUsesWhat
+            | ShowOutcomes
+            | ShowDownloads
+            | ShowReleasesPerQuarter => self.plot().map_or("", PlotKind::title),
             ZoomIn => "Zoom In",
             ZoomOut => "Zoom Out",
             ResetZoom => "Reset Zoom",
@@ -329,8 +333,14 @@ impl UiCommand {
         use UiCommand::*;
         match self {
             // Alt+digit types a character in a text field on some systems (macOS's Option).
-            Undo | Redo | ShowReleaseTimeline | ShowModelSize | ShowWhoUsesWhat | ShowOutcomes
-            | ShowDownloads | ShowReleasesPerQuarter => ShortcutScope::WindowUnlessTyping,
+            Undo
+            | Redo
+            | ShowReleaseTimeline
+            | ShowModelSize
+            | ShowWhoUsesWhat
+            | ShowOutcomes
+            | ShowDownloads
+            | ShowReleasesPerQuarter => ShortcutScope::WindowUnlessTyping,
             SelectPrevious | SelectNext | ClearSearch | Confirm | Cancel => ShortcutScope::Local,
             FocusNext | FocusPrevious | ZoomIn | ZoomOut | ResetZoom => ShortcutScope::Egui,
             _ => ShortcutScope::Window,

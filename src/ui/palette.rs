@@ -163,12 +163,17 @@ fn entries(ctx: &egui::Context, query: &str, records: &RecordNames) -> (Vec<Entr
         .collect();
     found.sort_by_key(|(_, _, lower, _)| !lower.starts_with(&typed));
     let more = found.len().saturating_sub(MAX_RECORDS);
-    out.extend(found.into_iter().take(MAX_RECORDS).map(|(r, name, _, kind)| Entry {
-        text: name.clone(),
-        keys: String::new(),
-        hint: format!("Go to this {kind}"),
-        choice: PaletteChoice::Record(r.clone()),
-    }));
+    out.extend(
+        found
+            .into_iter()
+            .take(MAX_RECORDS)
+            .map(|(r, name, _, kind)| Entry {
+                text: name.clone(),
+                keys: String::new(),
+                hint: format!("Go to this {kind}"),
+                choice: PaletteChoice::Record(r.clone()),
+            }),
+    );
     (out, more)
 }
 
@@ -362,11 +367,19 @@ mod tests {
         assert!(all.contains(&"Undo".to_owned()));
         assert!(all.contains(&"Show plot: Release timeline".to_owned()));
         assert!(
-            !all.iter().any(|t| t == "OK" || t == "×" || t == "Command palette…"),
+            !all.iter()
+                .any(|t| t == "OK" || t == "×" || t == "Command palette…"),
             "keys that act where they are pressed, and the palette itself, are not listed: {all:?}"
         );
-        let first_plot = all.iter().position(|t| t.starts_with("Show plot:")).unwrap();
-        assert!(all[first_plot..].iter().all(|t| t.starts_with("Show plot:")));
+        let first_plot = all
+            .iter()
+            .position(|t| t.starts_with("Show plot:"))
+            .unwrap();
+        assert!(
+            all[first_plot..]
+                .iter()
+                .all(|t| t.starts_with("Show plot:"))
+        );
         let p = texts("p", &records);
         let last_plot = p.iter().rposition(|t| t.starts_with("Show plot:")).unwrap();
         let first_command = p.iter().position(|t| t == "Open...").unwrap();
@@ -413,7 +426,11 @@ mod tests {
 
     #[test]
     fn names_no_id_and_tells_apart_records_that_share_a_name() {
-        let mut ds = crate::app::Document::builtin().unwrap().dataset.as_ref().clone();
+        let mut ds = crate::app::Document::builtin()
+            .unwrap()
+            .dataset
+            .as_ref()
+            .clone();
         let mut twin = ds.organizations[0].clone();
         twin.id = crate::model::OrgId::new("twin-of-first");
         ds.organizations.push(twin);
