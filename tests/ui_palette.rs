@@ -91,7 +91,7 @@ fn typing_part_of_a_command_and_enter_runs_it() {
     assert_eq!(h.state().view.prefs.theme, ThemeChoice::System);
     open_and_type(&mut h, "DARK");
     assert!(
-        h.query_by_label("Dark").is_some(),
+        h.query_by_label("Theme: Dark").is_some(),
         "the Dark theme is listed"
     );
     enter(&mut h);

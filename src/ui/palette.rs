@@ -15,8 +15,8 @@ use crate::model::{
 /// The order in which record kinds are listed: what people look for most first.
 const KIND_ORDER: [RecordKind; 11] = [
     RecordKind::Organization,
-    RecordKind::Model,
     RecordKind::Family,
+    RecordKind::Model,
     RecordKind::Person,
     RecordKind::Event,
     RecordKind::Source,
@@ -114,11 +114,17 @@ fn words_of(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// The palette's text of a command: its label, "Show plot: <title>" for a plot command.
+/// The palette's text of a command: its label, "Show plot: <title>" for a plot command and
+/// "Theme: Dark" for a theme (the menu around them says what they are; the palette has none).
 pub fn command_text(command: UiCommand) -> String {
-    match command.plot() {
-        Some(kind) => format!("Show plot: {}", kind.title()),
-        None => command.label().to_owned(),
+    if let Some(kind) = command.plot() {
+        return format!("Show plot: {}", kind.title());
+    }
+    match command {
+        UiCommand::ThemeSystem | UiCommand::ThemeLight | UiCommand::ThemeDark => {
+            format!("Theme: {}", command.label())
+        }
+        _ => command.label().to_owned(),
     }
 }
 
@@ -390,8 +396,8 @@ mod tests {
         assert!(s[..6].iter().all(|t| t.starts_with("Show plot:")), "{s:?}");
         assert!(s.contains(&"Plots and summary panel".to_owned()), "{s:?}");
         assert!(p.len() > last_plot + 1, "records follow: {p:?}");
-        // "dark" is in Follow the system's tooltip, but Dark's own label comes first.
-        assert_eq!(texts("dark", &records)[0], "Dark");
+        // "dark" is in Follow the system's tooltip, but Dark's own text comes first.
+        assert_eq!(texts("dark", &records)[0], "Theme: Dark");
     }
 
     #[test]
