@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use super::command::{self, UiCommand};
+use super::palette::{Palette, PaletteChoice};
+use super::plots_panel::PlotChoice;
 use super::prefs::{HelpWindow, ThemeChoice, UiPrefs, ViewState};
 use super::queue::{CommandQueue, Queued};
 use super::{dialogs, list, plots_panel, summary};
@@ -27,6 +29,8 @@ pub struct ExplorerApp {
     pub(super) render_state: Option<eframe::egui_wgpu::RenderState>,
     /// The offscreen renderer, opened on the first export.
     pub(super) offscreen: Option<crate::export::Offscreen>,
+    /// The command palette (Ctrl+K).
+    pub(super) palette: Palette,
 }
 
 impl ExplorerApp {
@@ -77,6 +81,7 @@ impl ExplorerApp {
             plots: plots_panel::PlotCache::default(),
             render_state: None,
             offscreen: None,
+            palette: Palette::default(),
         }
     }
 
@@ -107,6 +112,8 @@ impl ExplorerApp {
             for pressed in command::pressed_window_commands(&ctx) {
                 queue.push(pressed);
             }
+            // Before the panels, so its Up, Down, Enter and Esc do not reach the list.
+            self.palette_ui(&ctx, &mut queue);
         }
 
         // Files dropped on the window open like File > Open.
@@ -152,6 +159,21 @@ impl ExplorerApp {
         }
     }
 
+    /// The command palette, when open: what is chosen there is queued like a menu click.
+    fn palette_ui(&mut self, ctx: &egui::Context, queue: &mut CommandQueue) {
+        if !self.palette.is_open() {
+            return;
+        }
+        let ds = self.state.doc.dataset.clone();
+        let revision = self.state.doc.revision;
+        let index = self.explorer.index(&ds, revision);
+        match self.palette.ui(ctx, &ds, &index, revision) {
+            Some(PaletteChoice::Command(c)) => queue.push(c),
+            Some(PaletteChoice::Record(r)) => queue.push_action(Action::Select(r)),
+            None => {}
+        }
+    }
+
     /// Carries out an app action; a new record opens in its form.
     fn apply_action(&mut self, action: Action) {
         if matches!(action, Action::New(_) | Action::Insert(_)) {
@@ -173,6 +195,19 @@ impl ExplorerApp {
             UiCommand::ThemeSystem => prefs.theme = ThemeChoice::System,
             UiCommand::ThemeLight => prefs.theme = ThemeChoice::Light,
             UiCommand::ThemeDark => prefs.theme = ThemeChoice::Dark,
+            UiCommand::CommandPalette => self.palette.toggle(),
+            UiCommand::ShowReleaseTimeline
+            | UiCommand::ShowModelSize
+            | UiCommand::ShowWhoUsesWhat
+            | UiCommand::ShowOutcomes
+            | UiCommand::ShowDownloads
+            | UiCommand::ShowReleasesPerQuarter => {
+                // What the plot chooser does, and the panel is shown if it was hidden.
+                if let Some(kind) = command.plot() {
+                    prefs.plot = PlotChoice::Plot(kind);
+                    prefs.show_plots = true;
+                }
+            }
             UiCommand::ShowShortcuts => self.view.help = HelpWindow::Shortcuts,
             UiCommand::ShowClaimsTable => self.view.help = HelpWindow::ClaimsTable,
             UiCommand::ShowAbout => self.view.help = HelpWindow::About,

@@ -10,6 +10,7 @@ use strum::IntoEnumIterator;
 
 use crate::app::explorer::{ListQuery, ListTab};
 use crate::app::{Action, AppState, PathPurpose};
+use crate::plots::PlotKind;
 
 /// Where a command's shortcut is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +59,8 @@ pub enum UiCommand {
     ShowEvents,
     /// View > Problems panel.
     ToggleProblems,
+    /// View > Command palette... (after Ctrl+Shift+P, which also matches Ctrl+P).
+    CommandPalette,
     /// Help > Keyboard shortcuts.
     ShowShortcuts,
     /// File > Export plot image...
@@ -106,6 +109,18 @@ pub enum UiCommand {
     FocusNext,
     /// Shift+Tab (egui).
     FocusPrevious,
+    /// View > Show plot > Release timeline.
+    ShowReleaseTimeline,
+    /// View > Show plot > Model size over time.
+    ShowModelSize,
+    /// View > Show plot > Who uses what.
+    ShowWhoUsesWhat,
+    /// View > Show plot > Reported outcomes.
+    ShowOutcomes,
+    /// View > Show plot > Downloads and derivatives.
+    ShowDownloads,
+    /// View > Show plot > Releases per quarter.
+    ShowReleasesPerQuarter,
     /// View > Zoom In (egui).
     ZoomIn,
     /// View > Zoom Out (egui).
@@ -149,6 +164,7 @@ impl UiCommand {
                 self.tab().map_or("", ListTab::label)
             }
             ToggleProblems => "Problems panel",
+            CommandPalette => "Command palette…",
             ShowShortcuts => "Keyboard shortcuts",
             ExportPlotImage => "Export plot image...",
             Find => "Find...",
@@ -173,6 +189,12 @@ impl UiCommand {
             Cancel => "Cancel",
             FocusNext => "Next field",
             FocusPrevious => "Previous field",
+            ShowReleaseTimeline
+            | ShowModelSize
+            | ShowWhoUsesWhat
+            | ShowOutcomes
+            | ShowDownloads
+            | ShowReleasesPerQuarter => self.plot().map_or("", PlotKind::title),
             ZoomIn => "Zoom In",
             ZoomOut => "Zoom Out",
             ResetZoom => "Reset Zoom",
@@ -197,6 +219,7 @@ impl UiCommand {
             ShowSources => "Show sources",
             ShowEvents => "Show events",
             ToggleProblems => "Show or hide the problems panel",
+            CommandPalette => "Search every command, plot and record, and run or open one",
             ShowShortcuts => "This list of shortcuts",
             ExportPlotImage => "Export the plot shown as a PNG image",
             Find => "Search the list",
@@ -221,6 +244,12 @@ impl UiCommand {
             Cancel => "Close a dialog without saving or going on",
             FocusNext => "Move to the next field or panel",
             FocusPrevious => "Move to the previous field or panel",
+            ShowReleaseTimeline => "Show the release timeline plot",
+            ShowModelSize => "Show the model size plot",
+            ShowWhoUsesWhat => "Show the who-uses-what plot",
+            ShowOutcomes => "Show the reported outcomes plot",
+            ShowDownloads => "Show the downloads and derivatives plot",
+            ShowReleasesPerQuarter => "Show the releases per quarter plot",
             ZoomIn => "Zoom in",
             ZoomOut => "Zoom out",
             ResetZoom => "Reset the zoom",
@@ -250,6 +279,10 @@ impl UiCommand {
             ShowSources => &[shortcut!(Modifiers::COMMAND, Num3)],
             ShowEvents => &[shortcut!(Modifiers::COMMAND, Num4)],
             ToggleProblems => &[shortcut!(COMMAND_SHIFT, P)],
+            CommandPalette => &[
+                shortcut!(Modifiers::COMMAND, K),
+                shortcut!(Modifiers::COMMAND, P),
+            ],
             ShowShortcuts => &[shortcut!(Modifiers::NONE, F1)],
             ExportPlotImage => &[shortcut!(Modifiers::COMMAND, E)],
             Find => &[shortcut!(Modifiers::COMMAND, F)],
@@ -259,6 +292,13 @@ impl UiCommand {
             Confirm => &[shortcut!(Modifiers::NONE, Enter)],
             FocusNext => &[shortcut!(Modifiers::NONE, Tab)],
             FocusPrevious => &[shortcut!(Modifiers::SHIFT, Tab)],
+            // Alt+digit: no layout needs it to type (Ctrl+Alt is AltGr on many layouts).
+            ShowReleaseTimeline => &[shortcut!(Modifiers::ALT, Num1)],
+            ShowModelSize => &[shortcut!(Modifiers::ALT, Num2)],
+            ShowWhoUsesWhat => &[shortcut!(Modifiers::ALT, Num3)],
+            ShowOutcomes => &[shortcut!(Modifiers::ALT, Num4)],
+            ShowDownloads => &[shortcut!(Modifiers::ALT, Num5)],
+            ShowReleasesPerQuarter => &[shortcut!(Modifiers::ALT, Num6)],
             ZoomIn => &[kb_shortcuts::ZOOM_IN],
             ZoomOut => &[kb_shortcuts::ZOOM_OUT],
             ResetZoom => &[kb_shortcuts::ZOOM_RESET],
@@ -292,7 +332,15 @@ impl UiCommand {
     pub fn scope(self) -> ShortcutScope {
         use UiCommand::*;
         match self {
-            Undo | Redo => ShortcutScope::WindowUnlessTyping,
+            // Alt+digit types a character in a text field on some systems (macOS's Option).
+            Undo
+            | Redo
+            | ShowReleaseTimeline
+            | ShowModelSize
+            | ShowWhoUsesWhat
+            | ShowOutcomes
+            | ShowDownloads
+            | ShowReleasesPerQuarter => ShortcutScope::WindowUnlessTyping,
             SelectPrevious | SelectNext | ClearSearch | Confirm | Cancel => ShortcutScope::Local,
             FocusNext | FocusPrevious | ZoomIn | ZoomOut | ResetZoom => ShortcutScope::Egui,
             _ => ShortcutScope::Window,
@@ -318,6 +366,40 @@ impl UiCommand {
             ListTab::Sources => UiCommand::ShowSources,
             ListTab::Events => UiCommand::ShowEvents,
         }
+    }
+
+    /// The plot it shows, for View > Show plot > Release timeline and the like.
+    pub fn plot(self) -> Option<PlotKind> {
+        Some(match self {
+            UiCommand::ShowReleaseTimeline => PlotKind::ReleaseTimeline,
+            UiCommand::ShowModelSize => PlotKind::ModelSize,
+            UiCommand::ShowWhoUsesWhat => PlotKind::WhoUsesWhat,
+            UiCommand::ShowOutcomes => PlotKind::Outcomes,
+            UiCommand::ShowDownloads => PlotKind::Downloads,
+            UiCommand::ShowReleasesPerQuarter => PlotKind::ReleasesPerQuarter,
+            _ => return None,
+        })
+    }
+
+    /// The command that shows the plot `kind` (a new plot kind needs its command here).
+    pub fn show_plot(kind: PlotKind) -> UiCommand {
+        match kind {
+            PlotKind::ReleaseTimeline => UiCommand::ShowReleaseTimeline,
+            PlotKind::ModelSize => UiCommand::ShowModelSize,
+            PlotKind::WhoUsesWhat => UiCommand::ShowWhoUsesWhat,
+            PlotKind::Outcomes => UiCommand::ShowOutcomes,
+            PlotKind::Downloads => UiCommand::ShowDownloads,
+            PlotKind::ReleasesPerQuarter => UiCommand::ShowReleasesPerQuarter,
+        }
+    }
+
+    /// Whether it can be run on its own from the command palette: not the keys that act where
+    /// they are pressed (a list's Up, a dialog's Enter, Tab), nor the palette itself.
+    pub fn in_palette(self) -> bool {
+        !matches!(
+            self,
+            UiCommand::CommandPalette | UiCommand::FocusNext | UiCommand::FocusPrevious
+        ) && self.scope() != ShortcutScope::Local
     }
 
     /// The app [`Action`] it stands for, given the state now; `None` for commands that only
@@ -494,6 +576,17 @@ mod tests {
     }
 
     #[test]
+    fn no_shortcut_needs_ctrl_and_alt_together() {
+        // Ctrl+Alt is AltGr on many keyboard layouts, which types characters ([, @, €...).
+        for c in UiCommand::all() {
+            for s in c.shortcuts() {
+                let m = s.modifiers;
+                assert!(!(m.alt && (m.ctrl || m.command)), "{c:?} uses Ctrl+Alt");
+            }
+        }
+    }
+
+    #[test]
     fn every_command_has_a_label_and_a_tooltip_and_tabs_round_trip() {
         for c in UiCommand::all() {
             assert!(!c.label().is_empty(), "{c:?} has no label");
@@ -502,6 +595,12 @@ mod tests {
         for t in ListTab::ALL {
             assert_eq!(UiCommand::show_tab(t).tab(), Some(t));
         }
+        for k in PlotKind::ALL {
+            assert_eq!(UiCommand::show_plot(k).plot(), Some(k));
+            assert_eq!(UiCommand::show_plot(k).label(), k.title());
+        }
+        let plot_commands = UiCommand::all().filter(|c| c.plot().is_some()).count();
+        assert_eq!(plot_commands, PlotKind::ALL.len(), "one command per plot");
     }
 
     #[test]
@@ -514,6 +613,11 @@ mod tests {
         assert_eq!(UiCommand::SaveAs.shortcut_text(&ctx), "Ctrl+Shift+S");
         assert_eq!(UiCommand::Redo.shortcut_text(&ctx), "Ctrl+Shift+Z, Ctrl+Y");
         assert_eq!(UiCommand::Back.shortcut_text(&ctx), "Alt+Left, mouse Back");
+        assert_eq!(
+            UiCommand::CommandPalette.shortcut_text(&ctx),
+            "Ctrl+K, Ctrl+P"
+        );
+        assert_eq!(UiCommand::ShowReleaseTimeline.shortcut_text(&ctx), "Alt+1");
         ctx.set_os(egui::os::OperatingSystem::Mac);
         let mac = UiCommand::Save.shortcut_text(&ctx);
         assert!(!mac.contains("Ctrl"), "{mac}");

@@ -141,6 +141,12 @@ impl ExplorerApp {
         toggle_item_ui(ui, queue, UiCommand::ToggleProblems, p.show_problems);
         toggle_item_ui(ui, queue, UiCommand::TogglePlots, p.show_plots);
         command_item_ui(ui, queue, UiCommand::ShowClaimsTable, true);
+        ui.menu_button("Show plot", |ui| {
+            for command in UiCommand::all().filter(|c| c.plot().is_some()) {
+                command_item_ui(ui, queue, command, true);
+            }
+        });
+        command_item_ui(ui, queue, UiCommand::CommandPalette, true);
         ui.separator();
         ui.menu_button("Theme", |ui| {
             for (command, theme) in [

@@ -11,6 +11,7 @@ pub mod help;
 mod layout;
 pub mod list;
 mod menus;
+pub mod palette;
 mod plot_commands;
 pub mod plots_panel;
 mod prefs;
