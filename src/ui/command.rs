@@ -499,48 +499,6 @@ pub fn pressed_window_commands(ctx: &egui::Context) -> Vec<UiCommand> {
     pressed
 }
 
-/// Shortcuts that old code could name as `crate::ui::shortcuts::SAVE`; read from the registry.
-pub mod shortcuts {
-    use super::UiCommand;
-    use egui::KeyboardShortcut;
-
-    /// File > New.
-    pub const NEW: KeyboardShortcut = UiCommand::New.shortcuts()[0];
-    /// File > Open...
-    pub const OPEN: KeyboardShortcut = UiCommand::Open.shortcuts()[0];
-    /// File > Save.
-    pub const SAVE: KeyboardShortcut = UiCommand::Save.shortcuts()[0];
-    /// File > Save As...
-    pub const SAVE_AS: KeyboardShortcut = UiCommand::SaveAs.shortcuts()[0];
-    /// File > Quit.
-    pub const QUIT: KeyboardShortcut = UiCommand::Quit.shortcuts()[0];
-    /// Edit > Undo.
-    pub const UNDO: KeyboardShortcut = UiCommand::Undo.shortcuts()[0];
-    /// Edit > Redo.
-    pub const REDO: KeyboardShortcut = UiCommand::Redo.shortcuts()[0];
-    /// Edit > Redo (the other common key).
-    pub const REDO_Y: KeyboardShortcut = UiCommand::Redo.shortcuts()[1];
-    /// Edit > Find.
-    pub const FIND: KeyboardShortcut = UiCommand::Find.shortcuts()[0];
-    /// View > Back.
-    pub const BACK: KeyboardShortcut = UiCommand::Back.shortcuts()[0];
-    /// View > Forward.
-    pub const FORWARD: KeyboardShortcut = UiCommand::Forward.shortcuts()[0];
-    /// View > Problems.
-    pub const PROBLEMS: KeyboardShortcut = UiCommand::ToggleProblems.shortcuts()[0];
-    /// File > Export plot image...
-    pub const EXPORT_IMAGE: KeyboardShortcut = UiCommand::ExportPlotImage.shortcuts()[0];
-    /// Help > Keyboard shortcuts.
-    pub const HELP: KeyboardShortcut = UiCommand::ShowShortcuts.shortcuts()[0];
-    /// View > Organizations, Models, Sources, Events.
-    pub const TABS: [KeyboardShortcut; 4] = [
-        UiCommand::ShowOrganizations.shortcuts()[0],
-        UiCommand::ShowModels.shortcuts()[0],
-        UiCommand::ShowSources.shortcuts()[0],
-        UiCommand::ShowEvents.shortcuts()[0],
-    ];
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use crate::app::NativeDialogs;
 
 pub use app::ExplorerApp;
-pub use command::{UiCommand, shortcuts};
+pub use command::UiCommand;
 pub use prefs::{HelpWindow, ThemeChoice, UiPrefs, ViewState};
 
 /// Opens the window and runs until it closes.
