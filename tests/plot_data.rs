@@ -847,7 +847,10 @@ fn the_source_line_groups_sources_by_publisher_developer_and_original_most_used_
     assert_eq!(epoch.mark_count(), 5);
     // So does the CSV, mark by mark; the credits line keeps the dataset's licence.
     let csv = to_csv(&p);
-    assert!(csv.contains("shared/sources/000_b9b3d6cb2cdf0734.txt"), "{csv}");
+    assert!(
+        csv.contains("shared/sources/000_b9b3d6cb2cdf0734.txt"),
+        "{csv}"
+    );
     assert!(csv.contains("dragon-org/Dragon-1@abc:LICENSE"));
     assert!(csv.contains("europesays.com/uk/?p=716407"));
     let lines = p.footer.lines();

@@ -23,8 +23,7 @@ use super::{
 use crate::app::explorer::Index;
 use crate::model::{
     AdoptionTarget, Claim, ClaimValue, ConflictId, Dataset, NameStyle, OrgId, PartialDate,
-    Precision, Qualifier, RecordRef, Subject, When, record_name, subject_name,
-    target_ref,
+    Precision, Qualifier, RecordRef, Subject, When, record_name, subject_name, target_ref,
 };
 
 /// What a plot function decides beyond its marks.

@@ -83,7 +83,8 @@ fn file_kind(ext: &str) -> String {
         "ron" => "a RON file".to_owned(),
         _ => {
             let upper = lower.to_ascii_uppercase();
-            let article = if upper.starts_with(['A', 'E', 'F', 'H', 'I', 'L', 'M', 'N', 'O', 'R', 'S', 'X'])
+            let article = if upper
+                .starts_with(['A', 'E', 'F', 'H', 'I', 'L', 'M', 'N', 'O', 'R', 'S', 'X'])
             {
                 "an"
             } else {
@@ -137,11 +138,7 @@ fn repository_owner(locator: &str) -> Option<&str> {
     }
     let repo = parts.next()?;
     let repo = repo.split(['@', ':']).next()?;
-    let ok = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_alphanumeric() || "-_.".contains(c))
-    };
+    let ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
     (ok(owner) && ok(repo)).then_some(owner)
 }
 
@@ -160,8 +157,7 @@ fn site_name(locator: &str) -> Option<String> {
     let host = host.strip_prefix("www.").unwrap_or(&host);
     let (name, tld) = host.rsplit_once('.')?;
     let label_ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '-');
-    if !(name.split('.').all(label_ok) && tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
-    {
+    if !(name.split('.').all(label_ok) && tld.len() >= 2 && tld.chars().all(char::is_alphabetic)) {
         return None;
     }
     const KNOWN: [(&str, &str); 4] = [
@@ -178,10 +174,14 @@ fn site_name(locator: &str) -> Option<String> {
     Some(host.to_owned())
 }
 
-
 /// The full entry of source `id` cited by `marks`, credited by [`credit_of`] to its own group
 /// or, for a reprint, to the group of the source it reprints (`via`, followed up to 8 steps).
-pub(super) fn full_source(ds: &Dataset, ix: &Index, id: &SourceId, marks: Vec<Range<usize>>) -> FullSource {
+pub(super) fn full_source(
+    ds: &Dataset,
+    ix: &Index,
+    id: &SourceId,
+    marks: Vec<Range<usize>>,
+) -> FullSource {
     let Some(pos) = ix.source(id).filter(|&p| p < ds.sources.len()) else {
         return FullSource {
             credit: Credit::Named(format!("{id} (not in the dataset)")),
@@ -227,7 +227,10 @@ fn developers_citing(ds: &Dataset, ix: &Index, pos: usize) -> Vec<String> {
     let subject_developer = |s: &Subject| -> Option<OrgId> {
         match s {
             Subject::Organization(o) => Some(o.clone()),
-            Subject::Model(m) => ix.model(m).and_then(|p| ds.models.get(p)).map(|m| m.developer.clone()),
+            Subject::Model(m) => ix
+                .model(m)
+                .and_then(|p| ds.models.get(p))
+                .map(|m| m.developer.clone()),
             Subject::Family(f) => ix
                 .family(f)
                 .and_then(|p| ds.families.get(p))
@@ -258,17 +261,12 @@ fn developers_citing(ds: &Dataset, ix: &Index, pos: usize) -> Vec<String> {
             }
         }
     }
-    counted.sort_by(|a, b| b.1.cmp(&a.1));
+    counted.sort_by_key(|c| std::cmp::Reverse(c.1));
     counted
         .into_iter()
         .filter(|(o, _)| ix.org(o).is_some())
         .map(|(o, _)| {
-            crate::model::record_name(
-                ds,
-                ix,
-                &RecordRef::Organization(o),
-                NameStyle::Plain,
-            )
+            crate::model::record_name(ds, ix, &RecordRef::Organization(o), NameStyle::Plain)
         })
         .collect()
 }
@@ -319,15 +317,27 @@ mod tests {
             repository_owner("deepseek-ai/DeepSeek-R1 git log, commit 23807ced"),
             Some("deepseek-ai")
         );
-        assert_eq!(repository_owner("QwenLM/Qwen@03cd81f5:README.md"), Some("QwenLM"));
+        assert_eq!(
+            repository_owner("QwenLM/Qwen@03cd81f5:README.md"),
+            Some("QwenLM")
+        );
         assert_eq!(
             repository_owner("https://huggingface.co/Qwen/Qwen-72B/blob/main/README.md"),
             Some("Qwen")
         );
         assert_eq!(repository_owner("arXiv 2310.06825"), None);
-        assert_eq!(site_name("https://www.Example.com/a?b").as_deref(), Some("example.com"));
-        assert_eq!(site_name("en.wikipedia.org/wiki/X").as_deref(), Some("Wikipedia"));
-        assert_eq!(site_name("huggingface.co/posts/x").as_deref(), Some("Hugging Face"));
+        assert_eq!(
+            site_name("https://www.Example.com/a?b").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            site_name("en.wikipedia.org/wiki/X").as_deref(),
+            Some("Wikipedia")
+        );
+        assert_eq!(
+            site_name("huggingface.co/posts/x").as_deref(),
+            Some("Hugging Face")
+        );
         assert_eq!(site_name("arXiv 2310.06825").as_deref(), Some("arXiv"));
         assert_eq!(site_name("botflow.io").as_deref(), Some("botflow.io"));
         assert_eq!(site_name("a page somewhere"), None);
@@ -339,14 +349,25 @@ mod tests {
         let devs = ["DeepSeek".to_owned()];
         // A publisher wins, even for a primary source about someone else's models.
         let hf_blog = source(SourceKind::Primary, "Hugging Face", "");
-        assert_eq!(credit_of(&hf_blog, &devs), Credit::Named("Hugging Face".into()));
-        let readme = source(SourceKind::Primary, "", "deepseek-ai/DeepSeek-R1@0cf78561:LICENSE");
+        assert_eq!(
+            credit_of(&hf_blog, &devs),
+            Credit::Named("Hugging Face".into())
+        );
+        let readme = source(
+            SourceKind::Primary,
+            "",
+            "deepseek-ai/DeepSeek-R1@0cf78561:LICENSE",
+        );
         assert_eq!(credit_of(&readme, &devs), Credit::Primary(devs.to_vec()));
         assert_eq!(
             credit_of(&readme, &[]),
             Credit::Primary(vec!["deepseek-ai".into()])
         );
-        let article = source(SourceKind::Press, "", "shared/sources/000_b9b3d6cb2cdf0734.txt");
+        let article = source(
+            SourceKind::Press,
+            "",
+            "shared/sources/000_b9b3d6cb2cdf0734.txt",
+        );
         assert_eq!(
             credit_of(&article, &[]),
             Credit::Named("news article (supplied as a text file)".into())
@@ -361,16 +382,25 @@ mod tests {
             ..data.clone()
         };
         assert_eq!(credit_of(&titled, &[]), Credit::Named("Leaderboard".into()));
-        let web = source(SourceKind::Web, "", "https://www.europesays.com/uk/?p=716407");
-        assert_eq!(credit_of(&web, &devs), Credit::Named("europesays.com".into()));
+        let web = source(
+            SourceKind::Web,
+            "",
+            "https://www.europesays.com/uk/?p=716407",
+        );
+        assert_eq!(
+            credit_of(&web, &devs),
+            Credit::Named("europesays.com".into())
+        );
         let study = Source {
             author: "MIT + Hugging Face".into(),
             title: "Economies of Open Intelligence".into(),
             ..source(SourceKind::Study, "", "")
         };
-        assert_eq!(credit_of(&study, &[]), Credit::Named("MIT + Hugging Face".into()));
+        assert_eq!(
+            credit_of(&study, &[]),
+            Credit::Named("MIT + Hugging Face".into())
+        );
         let bare = source(SourceKind::Web, "", "");
         assert_eq!(credit_of(&bare, &[]), Credit::Named("web page".into()));
     }
-
 }

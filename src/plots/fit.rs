@@ -51,7 +51,12 @@ fn fit_mark(m: &mut Mark) {
 
 fn fit_footer(f: &mut Footer) {
     for s in &mut f.full_sources {
-        for t in [&mut s.title, &mut s.publisher, &mut s.author, &mut s.locator] {
+        for t in [
+            &mut s.title,
+            &mut s.publisher,
+            &mut s.author,
+            &mut s.locator,
+        ] {
             fit(t, ENTRY_CAP);
         }
         // A group's name is drawn in the source line: a label's length.

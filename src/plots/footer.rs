@@ -77,7 +77,7 @@ impl Footer {
                         .get(i)
                         .map_or_else(|| id.to_string(), Clone::clone),
                 ),
-                ..bare_source(id, vec![i..i + 1])
+                ..bare_source(id, std::iter::once(i..i + 1).collect())
             })
             .collect();
         source_line(&by_label, fits)
@@ -114,7 +114,11 @@ impl Footer {
                 let cites = |m: &Mark| shown(m) && m.sources.contains(id);
                 let any = data.marks.iter().any(cites)
                     || data.runs.iter().map(|r| &r.template).any(cites);
-                if any { vec![0..1] } else { Vec::new() }
+                if any {
+                    std::iter::once(0..1).collect()
+                } else {
+                    Vec::new()
+                }
             };
             if cited.is_empty() {
                 continue;
@@ -302,7 +306,10 @@ mod tests {
             full_sources: (0..2_000)
                 .map(|i| FullSource {
                     credit: Credit::Named(format!("Publisher number {i}")),
-                    ..bare_source(&SourceId::new(format!("s{i}")), vec![i..i + 1])
+                    ..bare_source(
+                        &SourceId::new(format!("s{i}")),
+                        std::iter::once(i..i + 1).collect(),
+                    )
                 })
                 .collect(),
             ..Footer::default()
@@ -321,6 +328,6 @@ mod tests {
         }
         assert_eq!(r, [0..2, 4..9]);
         assert_eq!(intersect(&r, &[1..5, 8..20]), [1..2, 4..5, 8..9]);
-        assert!(intersect(&r, &[2..4]).is_empty());
+        assert!(intersect(&r, std::slice::from_ref(&(2..4))).is_empty());
     }
 }

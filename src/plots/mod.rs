@@ -25,8 +25,8 @@ pub use kinds::{
 };
 pub use pick::nearest_mark;
 pub use related::related_records;
-pub use source_line::{Credit, FullSource, PRIMARY_GROUP, SourceGroup, source_groups, source_line};
 pub use scale::{count_label, log_ticks, period_bounds};
+pub use source_line::{Credit, FullSource, PRIMARY_GROUP, SourceGroup, source_groups, source_line};
 pub use types::{
     Axis, DeriveOptions, GroupBy, GroupKind, LegendEntry, Mark, MarkKind, PlotData, PointRun,
     RUN_MIN, RunPoint, Scale,

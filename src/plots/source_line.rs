@@ -140,7 +140,7 @@ pub fn source_groups(full: &[FullSource]) -> Vec<SourceGroup> {
             .into_iter()
             .map(|(_, name, marks)| (name, union_len(marks.into_iter())))
             .collect();
-        devs.sort_by(|a, b| b.1.cmp(&a.1));
+        devs.sort_by_key(|d| std::cmp::Reverse(d.1));
         groups.insert(
             at,
             SourceGroup {
@@ -151,7 +151,7 @@ pub fn source_groups(full: &[FullSource]) -> Vec<SourceGroup> {
         );
     }
     // Stable: ties keep the order of first use.
-    groups.sort_by(|a, b| b.marks.cmp(&a.marks));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.marks));
     groups
 }
 
@@ -183,10 +183,7 @@ pub fn source_line(full: &[FullSource], fits: &dyn Fn(&str) -> bool) -> String {
     let mut drop_order: Vec<usize> = (0..total).collect();
     drop_order.sort_by(|&a, &b| names[a].0.cmp(&names[b].0).then(b.cmp(&a)));
     // Names kept per group (a primary group keeps its most used developers).
-    let mut kept: Vec<usize> = groups
-        .iter()
-        .map(|g| g.developers.len().max(1))
-        .collect();
+    let mut kept: Vec<usize> = groups.iter().map(|g| g.developers.len().max(1)).collect();
     let line = |kept: &[usize], left_out: usize| {
         let parts: Vec<String> = groups
             .iter()
