@@ -763,6 +763,112 @@ fn footer_lists_sources_filters_dataset_and_credits_used() {
     }
 }
 
+/// Sources of every kind the short source line groups: a dataset with a publisher, primary
+/// sources (repositories of two developers), a press article and a reprint of it, a local text
+/// file. Used by: Epoch AI 5 models, the repositories 3 (Dragon Lab 2, Eagle Lab 1), the BBC 2
+/// (one through its reprint), the text file 1.
+const SOURCED: &str = r#"Dataset(
+    format_version: 2,
+    meta: Meta(title: "Sourced", credits: ["Epoch AI, Notable models, CC BY 4.0"]),
+    sources: [
+        Source(id: "epoch", publisher: "Epoch AI", locator: "somebody/copy@abc:data/epoch.csv", kind: Dataset),
+        Source(id: "readme-d", locator: "dragon-org/Dragon-1@abc:README.md", kind: Primary),
+        Source(id: "license-d", locator: "dragon-org/Dragon-1@abc:LICENSE", kind: Primary),
+        Source(id: "readme-e", locator: "eagle-org/Eagle@def:README.md", kind: Primary),
+        Source(id: "bbc", title: "A story", publisher: "BBC", kind: Press),
+        Source(id: "reprint", locator: "europesays.com/uk/?p=716407", kind: Press, via: Some("bbc")),
+        Source(id: "article", locator: "shared/sources/000_b9b3d6cb2cdf0734.txt", kind: Press),
+    ],
+    organizations: [
+        Organization(id: "lab-cn", name: "Dragon Lab", country: "China", kind: AiLab),
+        Organization(id: "lab-us", name: "Eagle Lab", country: "United States", kind: AiLab),
+    ],
+    models: [
+        Model(id: "d1", name: "Dragon-1", developer: "lab-cn", release_date: Some("2024-05"), sources: ["epoch", "readme-d", "license-d"]),
+        Model(id: "d2", name: "Dragon-2", developer: "lab-cn", release_date: Some("2024-08"), sources: ["epoch", "readme-d", "reprint"]),
+        Model(id: "d3", name: "Dragon-3", developer: "lab-cn", release_date: Some("2024-11"), sources: ["epoch", "article"]),
+        Model(id: "e1", name: "Eagle-1", developer: "lab-us", release_date: Some("2024-04"), sources: ["epoch", "readme-e", "bbc"]),
+        Model(id: "e2", name: "Eagle-2", developer: "lab-us", release_date: Some("2025-02"), sources: ["epoch"]),
+    ],
+)"#;
+
+#[test]
+fn the_source_line_groups_sources_by_publisher_developer_and_original_most_used_first() {
+    let ds = load_bytes("sourced.ron", SOURCED.as_bytes())
+        .expect("the sourced dataset parses")
+        .dataset;
+    let p = plot(PlotKind::ReleaseTimeline, &ds);
+    let everything = |_: &str| true;
+    // Publisher (Epoch AI), the primary sources by developer (not "dragon-org"), the reprint
+    // credited to the BBC, the local file by what it is, never by its path; most used first.
+    assert_eq!(
+        p.footer.source_line(&everything),
+        "Source: Epoch AI; model cards and repositories of Dragon Lab, Eagle Lab; BBC; \
+         news article (supplied as a text file)"
+    );
+    // Too long: the least used names go first, and the line says how many.
+    assert_eq!(
+        p.footer.source_line(&|l: &str| l.chars().count() <= 80),
+        "Source: Epoch AI; model cards and repositories of Dragon Lab; BBC; and 2 more"
+    );
+    assert_eq!(
+        p.footer.source_line(&|l: &str| l.chars().count() <= 30),
+        "Source: Epoch AI; and 4 more"
+    );
+    // Not even one name fits: the most used one still stands.
+    assert_eq!(
+        p.footer.source_line(&|_: &str| false),
+        "Source: Epoch AI; and 4 more"
+    );
+    let groups = source_groups(&p.footer.full_sources);
+    let uses: Vec<(&str, usize)> = groups.iter().map(|g| (g.name.as_str(), g.marks)).collect();
+    assert_eq!(
+        uses,
+        [
+            ("Epoch AI", 5),
+            (PRIMARY_GROUP, 3),
+            ("BBC", 2),
+            ("news article (supplied as a text file)", 1)
+        ]
+    );
+    assert_eq!(
+        groups[1].developers,
+        [("Dragon Lab".to_owned(), 2), ("Eagle Lab".to_owned(), 1)]
+    );
+    // The complete list keeps every source with its locator, reprint and marks.
+    let full = &p.footer.full_sources;
+    assert_eq!(full.len(), 7);
+    let reprint = full.iter().find(|s| s.id.as_str() == "reprint").unwrap();
+    assert_eq!(reprint.via, Some(SourceId::new("bbc")));
+    assert_eq!(reprint.locator, "europesays.com/uk/?p=716407");
+    assert_eq!(reprint.credit, Credit::Named("BBC".into()));
+    assert_eq!(reprint.mark_count(), 1);
+    let epoch = full.iter().find(|s| s.id.as_str() == "epoch").unwrap();
+    assert_eq!(epoch.mark_count(), 5);
+    // So does the CSV, mark by mark; the credits line keeps the dataset's licence.
+    let csv = to_csv(&p);
+    assert!(
+        csv.contains("shared/sources/000_b9b3d6cb2cdf0734.txt"),
+        "{csv}"
+    );
+    assert!(csv.contains("dragon-org/Dragon-1@abc:LICENSE"));
+    assert!(csv.contains("europesays.com/uk/?p=716407"));
+    let lines = p.footer.lines();
+    assert!(!lines[0].contains("shared/sources"), "{}", lines[0]);
+    assert_eq!(
+        lines.last().unwrap(),
+        "Data credits: Epoch AI, Notable models, CC BY 4.0"
+    );
+    // A view without China credits only what it still shows.
+    let us = p.footer.for_shown(&p, &|m: &Mark| m.group != "China");
+    assert_eq!(
+        us.source_line(&everything),
+        "Source: Epoch AI; model cards and repositories of Eagle Lab; BBC"
+    );
+    assert_eq!(us.sources.len(), us.full_sources.len());
+    assert_eq!(us.sources.len(), 3);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Picking
 // ---------------------------------------------------------------------------------------------
@@ -1160,13 +1266,13 @@ fn builtin_figure_texts_are_not_cut() {
                 ]);
             }
             let f = &p.footer;
-            for t in f
-                .source_labels
-                .iter()
-                .chain(&f.source_names)
-                .chain(&f.credits)
-            {
+            for t in f.source_labels.iter().chain(&f.credits) {
                 texts.push((t, ENTRY_CAP));
+            }
+            for s in &f.full_sources {
+                for t in [&s.title, &s.publisher, &s.locator] {
+                    texts.push((t, ENTRY_CAP));
+                }
             }
             for (t, cap) in texts {
                 let n = t.chars().count();

@@ -476,3 +476,78 @@ fn a_figure_too_tall_to_render_is_not_a_bad_argument() {
         code => panic!("exit {code:?}: {err}"),
     }
 }
+
+/// The footer of every built-in plot, laid out by the figure's own footer code on the CPU (no
+/// GPU: egui's text layout only) at the default export width (900 points, the export's 14-point
+/// margins) and at the snapshots' 760: its source line, read back from the text shapes drawn,
+/// takes at most two lines and names publishers and developers, not locators.
+#[test]
+fn every_builtin_source_line_takes_at_most_two_lines_of_the_figure() {
+    use ai_adoption_explorer::figure::{SOURCE_LINE_ROWS, figure_footer_ui, install_fonts};
+    let ds = builtin();
+    for kind in PlotKind::ALL {
+        let data = Arc::new(derive_all(kind, &ds, &DeriveOptions::default()));
+        for width in [900.0, 760.0] {
+            let ctx = egui::Context::default();
+            install_fonts(&ctx);
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(width, 3_000.0),
+                )),
+                ..Default::default()
+            };
+            let mut out = None;
+            // The first pass loads the fonts.
+            for _ in 0..2 {
+                let mut pass = ctx.run_ui(input.clone(), |ui| {
+                    let frame = egui::Frame::new().inner_margin(egui::Margin::symmetric(14, 8));
+                    egui::CentralPanel::default()
+                        .frame(frame)
+                        .show(ui, |ui| figure_footer_ui(ui, &data, None));
+                });
+                // Nothing is rendered: the font atlas is not uploaded anywhere.
+                pass.textures_delta.clear();
+                out = Some(pass);
+            }
+            let lines: Vec<(String, usize, f32)> = out
+                .unwrap()
+                .shapes
+                .iter()
+                .filter_map(|c| match &c.shape {
+                    egui::Shape::Text(t) if t.galley.text().starts_with("Source: ") => Some((
+                        t.galley.text().to_owned(),
+                        t.galley.rows.len(),
+                        t.galley.rect.width(),
+                    )),
+                    _ => None,
+                })
+                .collect();
+            let [(line, rows, drawn_width)] = &lines[..] else {
+                panic!("{}: one source line, got {lines:?}", kind.name());
+            };
+            assert!(
+                (1..=SOURCE_LINE_ROWS).contains(rows),
+                "{} at {width}: {rows} lines: {line}",
+                kind.name()
+            );
+            assert!(*drawn_width <= width - 28.0 + 0.5, "{}", kind.name());
+            for locator in ["shared/sources", "@", "git log", "README", ".txt"] {
+                assert!(!line.contains(locator), "{}: {line}", kind.name());
+            }
+        }
+        // Every source is still in the full list, with its locator.
+        assert_eq!(data.footer.full_sources.len(), data.footer.sources.len());
+    }
+    let timeline = derive_all(PlotKind::ReleaseTimeline, &ds, &DeriveOptions::default());
+    let line = &timeline.footer.lines()[0];
+    assert!(line.contains("Epoch AI"), "{line}");
+    assert!(line.contains("model cards and repositories of"), "{line}");
+    assert!(
+        timeline
+            .footer
+            .full_sources
+            .iter()
+            .any(|s| s.locator == "shared/sources/000_b9b3d6cb2cdf0734.txt")
+    );
+}

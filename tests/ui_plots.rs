@@ -140,7 +140,7 @@ fn a_legend_click_hides_a_series_and_exports_keep_it_hidden() {
     assert_eq!(footer.sources.len(), shown.len());
     assert!(footer.sources.iter().all(|s| shown.contains(s)));
     assert!(footer.sources.len() < data.footer.sources.len());
-    assert_eq!(footer.source_names.len(), footer.sources.len());
+    assert_eq!(footer.full_sources.len(), footer.sources.len());
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The text around a plot: the title and subtitle above it, the key, notes and source footer
-//! below it (the footer lists only the sources of what the view still shows).
+//! below it (the footer credits only the sources of what the view still shows, in a source
+//! line of at most two lines at the figure's width).
 
 use egui::RichText;
 
@@ -19,33 +20,28 @@ pub fn figure_header_ui(ui: &mut egui::Ui, data: &PlotData) {
 /// shown.
 pub fn footer_for_view(data: &PlotData, hidden: &[String]) -> crate::plots::Footer {
     let labels = group_labels(data);
-    let visible: std::collections::HashSet<&crate::model::SourceId> = data
-        .marks
-        .iter()
-        .chain(data.runs.iter().map(|r| &r.template))
-        .filter(|m| {
-            let name = labels.get(&m.group).unwrap_or(&m.group);
-            name.is_empty() || !hidden.contains(name)
-        })
-        .flat_map(|m| &m.sources)
-        .collect();
-    let mut f = data.footer.clone();
-    let keep: Vec<bool> = f.sources.iter().map(|s| visible.contains(s)).collect();
-    fn kept<T: Clone>(list: &[T], keep: &[bool]) -> Vec<T> {
-        list.iter()
-            .zip(keep)
-            .filter(|(_, k)| **k)
-            .map(|(x, _)| x.clone())
-            .collect()
-    }
-    f.sources = kept(&f.sources, &keep);
-    if f.source_labels.len() == keep.len() {
-        f.source_labels = kept(&f.source_labels, &keep);
-    }
-    if f.source_names.len() == keep.len() {
-        f.source_names = kept(&f.source_names, &keep);
-    }
-    f
+    data.footer.for_shown(data, &|m| {
+        let name = labels.get(&m.group).unwrap_or(&m.group);
+        name.is_empty() || !hidden.contains(name)
+    })
+}
+
+/// Lines of the footer's source line at most, at the figure's width.
+pub const SOURCE_LINE_ROWS: usize = 2;
+
+/// The footer's lines as `ui` draws them: the source line as long as fits in
+/// [`SOURCE_LINE_ROWS`] lines of the footer's small text at `ui`'s available width (measured by
+/// egui's own text layout), the rest as [`crate::plots::Footer::lines`].
+pub fn footer_lines_ui(ui: &egui::Ui, footer: &crate::plots::Footer) -> Vec<String> {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let width = ui.available_width();
+    let color = ui.visuals().text_color();
+    footer.lines_fitting(&|line: &str| {
+        ui.fonts_mut(|f| f.layout(line.to_owned(), font.clone(), color, width))
+            .rows
+            .len()
+            <= SOURCE_LINE_ROWS
+    })
 }
 
 /// The notes and the source footer of a figure (plus the legend entries hidden in `view`).
@@ -74,7 +70,7 @@ pub fn figure_footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotVi
         }
         _ => data.footer.clone(),
     };
-    for l in footer.lines() {
+    for l in footer_lines_ui(ui, &footer) {
         ui.label(RichText::new(l).small());
     }
 }

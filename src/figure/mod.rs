@@ -15,6 +15,8 @@ mod view;
 
 pub use cache::pick_mark;
 pub use fonts::{CJK_SUBSET_FONT, install_fonts};
-pub use layout::{figure_footer_ui, figure_header_ui, footer_for_view};
+pub use layout::{
+    SOURCE_LINE_ROWS, figure_footer_ui, figure_header_ui, footer_for_view, footer_lines_ui,
+};
 pub use plot::{FigureArgs, FigureStats, PlotShown, plot_only_ui};
 pub use view::{PlotView, plot_id};

@@ -23,8 +23,7 @@ use super::{
 use crate::app::explorer::Index;
 use crate::model::{
     AdoptionTarget, Claim, ClaimValue, ConflictId, Dataset, NameStyle, OrgId, PartialDate,
-    Precision, Qualifier, RecordRef, SourceId, Subject, When, record_name, subject_name,
-    target_ref,
+    Precision, Qualifier, RecordRef, Subject, When, record_name, subject_name, target_ref,
 };
 
 /// What a plot function decides beyond its marks.
@@ -449,12 +448,8 @@ impl<'a> Builder<'a> {
             });
         }
 
-        let mut sources: Vec<SourceId> = Vec::new();
-        for (m, _) in &all {
-            push_distinct(&mut sources, &m.sources);
-        }
         drop(all);
-        let footer = Footer::collect(self.ds, self.ix, sources, filters);
+        let footer = Footer::collect(self.ds, self.ix, &self.marks, &self.runs, filters);
         PlotData {
             kind,
             title: kind.title().to_owned(),

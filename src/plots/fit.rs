@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::{Footer, Mark, PlotData, Scale};
+use super::{Credit, Footer, Mark, PlotData, Scale};
 use crate::model::text::{LINE_CAP, ellipsize, escape_controls};
 
 /// Characters of a label drawn on one line: a legend entry, a group, an axis title.
@@ -50,10 +50,24 @@ fn fit_mark(m: &mut Mark) {
 }
 
 fn fit_footer(f: &mut Footer) {
+    for s in &mut f.full_sources {
+        for t in [
+            &mut s.title,
+            &mut s.publisher,
+            &mut s.author,
+            &mut s.locator,
+        ] {
+            fit(t, ENTRY_CAP);
+        }
+        // A group's name is drawn in the source line: a label's length.
+        match &mut s.credit {
+            Credit::Named(n) => fit(n, LABEL_CAP),
+            Credit::Primary(devs) => devs.iter_mut().for_each(|d| fit(d, LABEL_CAP)),
+        }
+    }
     for s in f
         .source_labels
         .iter_mut()
-        .chain(&mut f.source_names)
         .chain(&mut f.filters)
         .chain(&mut f.credits)
         .chain(std::iter::once(&mut f.dataset))

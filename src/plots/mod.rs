@@ -1,9 +1,11 @@
-//! Plot data, pure (no egui): `kinds` derives each plot's [`PlotData`] (`types`, `footer`) with
-//! the shared `builder`, its texts made safe and bounded by `fit`; `pick` finds the mark under a
-//! click, `csv` exports the plotted values, `scale` makes axis ticks and time periods, and
-//! `related` what a selection highlights.
+//! Plot data, pure (no egui): `kinds` derives each plot's [`PlotData`] (`types`, `footer` with
+//! its short `source_line` and the `credit` of each source) with the shared `builder`, its
+//! texts made safe and bounded by `fit`; `pick` finds the mark under a click, `csv` exports the
+//! plotted values, `scale` makes axis ticks and time periods, and `related` what a selection
+//! highlights.
 
 mod builder;
+mod credit;
 mod csv;
 mod fit;
 mod footer;
@@ -11,18 +13,20 @@ mod kinds;
 mod pick;
 mod related;
 mod scale;
+mod source_line;
 mod types;
 
 pub use builder::count_coord;
 pub use csv::{csv_field, to_csv};
 pub use fit::{ENTRY_CAP, LABEL_CAP, NOTE_CAP};
-pub use footer::Footer;
+pub use footer::{Footer, SOURCE_LINE_CHARS};
 pub use kinds::{
     DEFAULT_MARKER_RADIUS, PlotKind, derive, derive_with, marker_radius, outcome_mark_kind,
 };
 pub use pick::nearest_mark;
 pub use related::related_records;
 pub use scale::{count_label, log_ticks, period_bounds};
+pub use source_line::{Credit, FullSource, PRIMARY_GROUP, SourceGroup, source_groups, source_line};
 pub use types::{
     Axis, DeriveOptions, GroupBy, GroupKind, LegendEntry, Mark, MarkKind, PlotData, PointRun,
     RUN_MIN, RunPoint, Scale,
