@@ -10,17 +10,11 @@ use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+
 fn harness() -> Harness<'static, ExplorerApp> {
     let state = AppState::new(Box::new(ScriptedDialogs::default()), Settings::default());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            let mut app = ExplorerApp::with_state(cc, state);
-            app.view.prefs.show_plots = false;
-            app
-        });
-    h.run();
-    h
+    common::window::window(state, egui::vec2(1400.0, 900.0), |_| {})
 }
 
 fn pinterest() -> RecordRef {

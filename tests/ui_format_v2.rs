@@ -42,15 +42,8 @@ fn harness() -> (tempfile::TempDir, Harness<'static, ExplorerApp>) {
     let mut state = AppState::new(Box::new(ScriptedDialogs::default()), Settings::default());
     state.apply(Action::Open(path));
     assert!(state.doc.problems.is_empty(), "{:?}", state.doc.problems);
-    let mut h = Harness::builder()
-        // Tall, so that the longest form is on screen whole.
-        .with_size(egui::vec2(1400.0, 1800.0))
-        .build_eframe(move |cc| {
-            let mut app = ExplorerApp::with_state(cc, state);
-            app.view.prefs.show_plots = false;
-            app
-        });
-    h.run();
+    // Tall, so that the longest form is on screen whole.
+    let h = common::window::window(state, egui::vec2(1400.0, 1800.0), |_| {});
     (dir, h)
 }
 

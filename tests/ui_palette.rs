@@ -12,19 +12,14 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+
 /// The window with the plots panel hidden and the summary chosen, as a first start shows it.
 fn harness() -> Harness<'static, ExplorerApp> {
     let state = AppState::new(Box::new(ScriptedDialogs::default()), Settings::default());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            let mut app = ExplorerApp::with_state(cc, state);
-            app.view.prefs.show_plots = false;
-            app.view.prefs.plot = PlotChoice::Summary;
-            app
-        });
-    h.run();
-    h
+    common::window::window(state, egui::vec2(1400.0, 900.0), |app| {
+        app.view.prefs.plot = PlotChoice::Summary;
+    })
 }
 
 fn palette_open(h: &Harness<'_, ExplorerApp>) -> bool {

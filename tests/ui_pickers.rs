@@ -16,6 +16,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+
 const SOURCE_PROMPT: &str = "Choose the source this figure comes from";
 const MODEL_PROMPT: &str = "Choose the model or family this organization uses";
 
@@ -26,15 +28,7 @@ fn harness(save_to: Option<std::path::PathBuf>) -> Harness<'static, ExplorerApp>
         None => ScriptedDialogs::default(),
     };
     let state = AppState::new(Box::new(dialogs), Settings::default());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(move |cc| {
-            let mut app = ExplorerApp::with_state(cc, state);
-            app.view.prefs.show_plots = false;
-            app
-        });
-    h.run();
-    h
+    common::window::window(state, egui::vec2(1400.0, 1000.0), |_| {})
 }
 
 fn pinterest() -> RecordRef {

@@ -1,8 +1,11 @@
 //! Shared by the integration tests: a small valid dataset with every record kind, every reference
-//! kind and text in several scripts. Each test binary uses part of it.
+//! kind and text in several scripts, and (`window`) the real app in a kittest window. Each test
+//! binary uses part of it.
 #![allow(dead_code)]
 
 use ai_adoption_explorer::model::*;
+
+pub mod window;
 
 pub fn d(text: &str) -> PartialDate {
     PartialDate::parse(text).unwrap()
