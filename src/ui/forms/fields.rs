@@ -48,6 +48,12 @@ impl<'a> Form<'a> {
         }
     }
 
+    /// `field` changed by one click or pick (not typing): the change is its own undo step.
+    pub(super) fn changed_in_one_step(&mut self, field: &'static str) {
+        self.changed = Some(field);
+        self.actions.push(Action::SealEdit);
+    }
+
     /// What validation says about `field`, in the third column: in the error colour, or the
     /// warning colour when there are only warnings (each labelled "warning:").
     pub(super) fn problem_ui(&self, ui: &mut Ui, field: &str) {
@@ -98,8 +104,7 @@ impl<'a> Form<'a> {
         ui.label(label);
         let r = ui.checkbox(value, text);
         if r.changed() {
-            self.changed = Some(field);
-            self.actions.push(Action::SealEdit);
+            self.changed_in_one_step(field);
         }
         self.problem_ui(ui, field);
         ui.end_row();
@@ -300,8 +305,7 @@ impl<'a> Form<'a> {
             .response
             .labelled_by(l.id);
         if *value != before {
-            self.changed = Some(field);
-            self.actions.push(Action::SealEdit);
+            self.changed_in_one_step(field);
         }
         self.problem_ui(ui, field);
         ui.end_row();
@@ -400,8 +404,7 @@ impl<'a> Form<'a> {
             .response
             .labelled_by(l.id);
         if *value != before {
-            self.changed = Some(field);
-            self.actions.push(Action::SealEdit);
+            self.changed_in_one_step(field);
         }
         match unset {
             // Validation's "no ... chosen yet" says the same in fewer words: the prompt replaces it.
@@ -465,8 +468,7 @@ impl<'a> Form<'a> {
             }
             if let Some(i) = remove {
                 value.remove(i);
-                self.changed = Some("sources");
-                self.actions.push(Action::SealEdit);
+                self.changed_in_one_step("sources");
             }
             let candidates: Vec<(SourceId, String)> = numbered_source_candidates(ds)
                 .into_iter()
@@ -509,8 +511,7 @@ impl<'a> Form<'a> {
                 });
             if let Some(id) = pick {
                 value.push(Citation::from(id));
-                self.changed = Some("sources");
-                self.actions.push(Action::SealEdit);
+                self.changed_in_one_step("sources");
             }
         });
         self.problem_ui(ui, "sources");

@@ -6,7 +6,6 @@ use egui::Ui;
 
 use super::choices::match_existing;
 use super::fields::Form;
-use crate::app::Action;
 
 /// The words of one such picker.
 pub(super) struct ValueWords {
@@ -101,8 +100,7 @@ impl Form<'_> {
             None => d.remove::<Adding>(adding_id),
         });
         if *value != before {
-            self.changed = Some(field);
-            self.actions.push(Action::SealEdit);
+            self.changed_in_one_step(field);
         }
         self.problem_ui(ui, field);
         ui.end_row();
