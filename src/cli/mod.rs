@@ -1,0 +1,77 @@
+//! The command line: the window's arguments and the subcommands that run without a window
+//! (`check`, `format`, `export`), one file per subcommand, and the safe output lines they share.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+mod check;
+mod export;
+mod lines;
+
+pub use check::{
+    EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID, run_check, run_format, run_synth_scatter,
+};
+pub use export::{
+    DEFAULT_FIGURE_POINTS, DEFAULT_PLOT_POINTS, EXIT_BAD_INPUT, EXIT_EXPORT_FAILED, ExportArgs,
+    ThemeArg, run_export,
+};
+pub use lines::{load_error_line, problem_line};
+
+/// Explore and edit a sourced dataset of which organizations use which AI models.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ai-adoption-explorer",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Dataset file (.ron) to open in the window; without it, the file open last time, else the
+    /// built-in dataset.
+    pub file: Option<PathBuf>,
+    /// A command to run without a window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Commands that run without a window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a dataset file and print each problem on its own line.
+    ///
+    /// Exit code 0: valid (warnings, such as a date more than a year ahead, are printed as
+    /// `warning:` lines but keep it 0). 1: readable but with invalid data (a duplicate id, a
+    /// missing reference, an impossible date...). 2: cannot be read or parsed (including an
+    /// unknown field or a newer format version).
+    Check {
+        /// The dataset file to check.
+        file: PathBuf,
+    },
+    /// Rewrite a dataset file in the app's canonical form (as File > Save writes it).
+    ///
+    /// The file must parse; problems in its data are listed but do not stop the rewrite. The
+    /// previous version is kept as `<name>.bak`.
+    Format {
+        /// The dataset file to rewrite.
+        file: PathBuf,
+    },
+    /// Export a plot as a PNG image (and its plotted values as CSV), without a window or GPU.
+    ///
+    /// The figure is the one the window draws (title, subtitle, plot, legend, notes and the
+    /// source footer), rendered offscreen with wgpu; on a machine without a GPU, Mesa's
+    /// lavapipe (Debian: mesa-vulkan-drivers) renders it. Exit code 0: written. 1: rendering
+    /// or writing failed (no renderer, a figure taller than the renderer can draw...). 2: bad
+    /// arguments or an unreadable dataset.
+    Export(ExportArgs),
+    /// Write a synthetic scatter dataset (three download series, made-up values) for the
+    /// benchmarks; see `benches/compare_matplotlib.sh`.
+    #[command(hide = true)]
+    SynthScatter {
+        /// Points in all.
+        #[arg(long, default_value_t = 1_000_000)]
+        points: usize,
+        /// The dataset file to write.
+        out: PathBuf,
+    },
+}
