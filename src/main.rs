@@ -3,18 +3,19 @@
 use clap::Parser;
 
 use ai_adoption_explorer::cli::{
-    Cli, Command, run_check, run_export, run_format, run_synth_scatter,
+    Cli, Command, run_check, run_check_builtin, run_export, run_format, run_synth_scatter,
 };
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { file }) => {
-            let code = run_check(
-                &file,
-                &mut std::io::stdout().lock(),
-                &mut std::io::stderr().lock(),
-            );
+        Some(Command::Check { file, builtin: _ }) => {
+            let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+            // The command line requires a file or `--builtin`, never both.
+            let code = match file {
+                Some(file) => run_check(&file, out, err),
+                None => run_check_builtin(out, err),
+            };
             std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
         }
         Some(Command::Format { file }) => {

@@ -219,6 +219,17 @@ fn built_in_data_passes_check() {
 }
 
 #[test]
+fn check_builtin_checks_the_data_inside_the_binary() {
+    let (code, out, err) = run(&["check", "--builtin"]);
+    assert_eq!(out, "", "problems in the built-in dataset");
+    assert_eq!(code, 0, "stderr: {err}");
+    assert!(err.starts_with("Built-in dataset: valid ("), "{err}");
+    let (code, _, err) = run(&["check", "--builtin", "data.ron"]);
+    assert_eq!(code, 2, "a file and --builtin together are a usage error");
+    assert!(err.contains("cannot be used with"), "{err}");
+}
+
+#[test]
 fn warnings_alone_exit_0_and_are_printed_as_warnings() {
     // A claim dated 9999-12-31 is more than a year after any day this test runs on.
     let mut ds = sample();

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::lines::{kind_of, load_error_line, message_line, problem_line, shown_path};
+use crate::app::{BUILTIN_NAME, BUILTIN_RON};
 use crate::io::load_path;
 
 /// Exit code of `check` for a valid file.
@@ -16,8 +17,24 @@ pub const EXIT_UNREADABLE: i32 = 2;
 /// Runs `check` on `path`: problems go to `out`, one a line (warnings labelled `warning:`); a
 /// summary goes to `err`. Returns the exit code: warnings alone leave it at [`EXIT_VALID`].
 pub fn run_check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let file = shown_path(path);
-    match load_path(path) {
+    report(&shown_path(path), load_path(path), out, err)
+}
+
+/// Runs `check` on the built-in dataset (`check --builtin`), reported as [`run_check`] reports
+/// a file, under the name "Built-in dataset".
+pub fn run_check_builtin(out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let loaded = crate::io::load_bytes(BUILTIN_NAME, BUILTIN_RON.as_bytes());
+    report(BUILTIN_NAME, loaded, out, err)
+}
+
+/// Prints what loading `file` gave and returns the exit code.
+fn report(
+    file: &str,
+    loaded: Result<crate::io::Loaded, crate::io::LoadError>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    match loaded {
         Err(e) => {
             let _ = writeln!(out, "{}", load_error_line(&e));
             let _ = writeln!(err, "{file}: cannot be opened: {}", kind_of(&e));

@@ -10,7 +10,8 @@ mod export;
 mod lines;
 
 pub use check::{
-    EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID, run_check, run_format, run_synth_scatter,
+    EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID, run_check, run_check_builtin, run_format,
+    run_synth_scatter,
 };
 pub use export::{
     DEFAULT_FIGURE_POINTS, DEFAULT_PLOT_POINTS, EXIT_BAD_INPUT, EXIT_EXPORT_FAILED, ExportArgs,
@@ -46,7 +47,11 @@ pub enum Command {
     /// unknown field or a newer format version).
     Check {
         /// The dataset file to check.
-        file: PathBuf,
+        #[arg(required_unless_present = "builtin")]
+        file: Option<PathBuf>,
+        /// Check the built-in dataset (the one inside the app) instead of a file.
+        #[arg(long, conflicts_with = "file")]
+        builtin: bool,
     },
     /// Rewrite a dataset file in the app's canonical form (as File > Save writes it).
     ///

@@ -28,15 +28,22 @@ pub use app::ExplorerApp;
 pub use command::UiCommand;
 pub use prefs::{HelpWindow, ThemeChoice, UiPrefs, ViewState};
 
+/// The window and taskbar icon (rendered from `assets/icons/ai-adoption-explorer.svg`).
+const APP_ICON_PNG: &[u8] = include_bytes!("../../assets/icons/ai-adoption-explorer-256.png");
+
 /// Opens the window and runs until it closes.
 pub fn run_native(file: Option<PathBuf>) -> std::process::ExitCode {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("AI Adoption Explorer")
+        .with_app_id("ai-adoption-explorer")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([720.0, 480.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(APP_ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("AI Adoption Explorer")
-            .with_app_id("ai-adoption-explorer")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+        viewport,
         ..Default::default()
     };
     let result = eframe::run_native(
@@ -59,5 +66,15 @@ pub fn run_native(file: Option<PathBuf>) -> std::process::ExitCode {
             );
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_app_icon_is_a_256_px_png() {
+        let icon = eframe::icon_data::from_png_bytes(super::APP_ICON_PNG).unwrap();
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
     }
 }
