@@ -42,7 +42,7 @@ fn report(
         }
         Ok(loaded) => {
             for p in &loaded.problems {
-                let _ = writeln!(out, "{}", problem_line(&file, p));
+                let _ = writeln!(out, "{}", problem_line(file, p));
             }
             if loaded.problems.iter().any(|p| p.is_error()) {
                 let summary = crate::model::problems_summary(&loaded.problems);
