@@ -132,7 +132,7 @@ fn a_new_figure_asks_for_its_source_and_is_a_problem_until_it_has_one() {
     let titles: Vec<String> = ds
         .sources
         .iter()
-        .map(|s| source_name(s, SourceName::Title))
+        .map(|s| source_name(&ds, s, SourceName::Title))
         .collect();
     let p = (0..titles.len())
         .find(|&p| !titles[p].is_empty() && titles.iter().filter(|t| **t == titles[p]).count() == 1)

@@ -170,9 +170,15 @@ impl AppState {
                     let referrers = refs
                         .iter()
                         .map(|(r, field)| {
-                            let name =
-                                record_name(&self.doc.dataset, &ScanLists, r, NameStyle::KindAndId);
-                            format!("{name} ({field})")
+                            let name = record_name(
+                                &self.doc.dataset,
+                                &ScanLists,
+                                r,
+                                NameStyle::KindAndName,
+                            );
+                            let field =
+                                crate::model::field_words::field_label(r.kind_and_id().0, field);
+                            format!("{name}, {field}")
                         })
                         .collect();
                     self.modal = Some(Modal::ConfirmDelete { target, referrers });

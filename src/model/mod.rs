@@ -2,8 +2,10 @@
 //! names. Pure data: no egui, no I/O.
 
 mod date;
+pub mod field_words;
 pub mod format;
 mod ids;
+pub mod locator;
 mod names;
 pub(crate) mod record;
 pub(crate) mod refs;

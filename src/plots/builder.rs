@@ -400,11 +400,17 @@ impl<'a> Builder<'a> {
             }
         }
         if flagged > 0 {
-            let ids: Vec<&str> = conflict_ids.iter().map(ConflictId::as_str).collect();
+            let names: Vec<String> = conflict_ids
+                .iter()
+                .map(|c| {
+                    let r = crate::model::RecordRef::Conflict(c.clone());
+                    crate::model::record_name(self.ds, self.ix, &r, crate::model::NameStyle::Plain)
+                })
+                .collect();
             self.notes.push(format!(
-                "{} in a recorded conflict, flagged (conflicts: {})",
+                "{} in a recorded conflict, flagged (in conflict: {})",
                 plural(flagged, "mark is", "marks are"),
-                ids.join(", ")
+                names.join("; ")
             ));
         }
         if self.marks.is_empty() && self.runs.is_empty() {

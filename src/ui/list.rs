@@ -10,7 +10,7 @@ use crate::app::explorer::{Explorer, Index, ListQuery, ListTab, ModelSort, OrgSo
 use crate::app::{Action, AppState};
 use crate::figure::colors as palette;
 use crate::model::text::safe_line;
-use crate::model::{Dataset, FamilyId, RecordRef, source_list_name};
+use crate::model::{Dataset, FamilyId, RecordRef, SourceName, source_name};
 
 /// Id of the search field, so Ctrl+F can focus it.
 pub fn search_id() -> egui::Id {
@@ -61,7 +61,7 @@ fn row_text(ds: &Dataset, ix: &Index, tab: ListTab, pos: usize) -> (String, Stri
         }
         ListTab::Sources => {
             let s = &ds.sources[pos];
-            let name = source_list_name(s).to_owned();
+            let name = source_name(ds, s, SourceName::Title);
             (name, s.kind.label().to_owned(), palette::UNKNOWN)
         }
         ListTab::Events => {

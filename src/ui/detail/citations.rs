@@ -51,7 +51,7 @@ pub(super) fn source_marker_ui(
         return;
     };
     let s = &c.ds.sources[pos];
-    let title = source_title(s);
+    let title = source_title(c.ds, s);
     let marker = ui
         .add(
             egui::Button::new(RichText::new(format!("[{}]", pos + 1)).small())
@@ -79,7 +79,7 @@ pub(super) fn source_marker_ui(
             {
                 ui.label(format!(
                     "Reprint or summary of: {}",
-                    source_title(&c.ds.sources[vp])
+                    source_title(c.ds, &c.ds.sources[vp])
                 ));
             }
             if !detail.is_empty() {

@@ -18,8 +18,8 @@ pub(super) fn name_of(ds: &Dataset, ix: &Index, r: &RecordRef) -> String {
 }
 
 /// Title of a source for people ([`SourceName::Title`]).
-pub(super) fn source_title(s: &Source) -> String {
-    source_name(s, SourceName::Title)
+pub(super) fn source_title(ds: &Dataset, s: &Source) -> String {
+    source_name(ds, s, SourceName::Title)
 }
 
 /// Whether a locator may be opened in a browser: only http and https addresses.
@@ -33,7 +33,7 @@ pub fn is_web_url(locator: &str) -> bool {
 pub(super) fn source_title_of(c: &DetailCtx<'_>, id: &SourceId) -> String {
     c.ix.source(id).map_or_else(
         || crate::model::text::safe_line(id.as_str()).into_owned(),
-        |p| source_name(&c.ds.sources[p], SourceName::Title),
+        |p| source_name(c.ds, &c.ds.sources[p], SourceName::Title),
     )
 }
 

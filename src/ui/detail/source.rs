@@ -21,7 +21,7 @@ pub(super) fn source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     heading_ui(
         ui,
         &format!("Source [{}] · {}", pos + 1, s.kind.label()),
-        &source_title(s),
+        &source_title(c.ds, s),
         "",
     );
     egui::Grid::new("source_facts")

@@ -6,7 +6,7 @@
 
 use egui::Ui;
 
-use super::choices::numbered_source_candidates;
+use super::choices::source_candidates;
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, replace_record};
 use crate::app::history::CoalesceKey;
@@ -428,15 +428,12 @@ impl<'a> Form<'a> {
                 let s = &c.source;
                 ui.horizontal(|ui| {
                     let title = ds.sources.iter().position(|x| &x.id == s).map_or_else(
-                        || format!("{s} (missing)"),
+                        || "a source that is not in the dataset".to_owned(),
                         |p| {
-                            format!(
-                                "[{}] {}",
-                                p + 1,
-                                crate::model::source_name(
-                                    &ds.sources[p],
-                                    crate::model::SourceName::Title
-                                )
+                            crate::model::source_name(
+                                ds,
+                                &ds.sources[p],
+                                crate::model::SourceName::Title,
                             )
                         },
                     );
@@ -470,7 +467,7 @@ impl<'a> Form<'a> {
                 value.remove(i);
                 self.changed_in_one_step("sources");
             }
-            let candidates: Vec<(SourceId, String)> = numbered_source_candidates(ds)
+            let candidates: Vec<(SourceId, String)> = source_candidates(ds)
                 .into_iter()
                 .filter_map(|(record, name)| match record {
                     RecordRef::Source(id) if !value.iter().any(|c| c.source == id) => {
