@@ -85,8 +85,8 @@ fn invalid_data_exits_1_and_prints_each_problem_on_its_own_line() {
     let lines: Vec<&str> = out.lines().collect();
     let want = [
         format!("{file}: organization acme: id: duplicate id"),
-        format!("{file}: model fam-7b: developer: refers to organization `nobody`"),
-        format!("{file}: claim c-cost: source: refers to source `gone`"),
+        format!("{file}: model fam-7b: developer: refers to an organization which does not exist"),
+        format!("{file}: claim c-cost: source: refers to a source which does not exist"),
     ];
     assert_eq!(lines.len(), want.len(), "{out}");
     for (line, prefix) in lines.iter().zip(&want) {

@@ -295,7 +295,7 @@ fn untitled_source_name(s: &Source) -> String {
     if !author.is_empty() {
         return author.to_owned();
     }
-    s.id.to_string()
+    format!("Untitled {}", kind_noun(s.kind))
 }
 
 /// How a record type is named (see [`display_name`]).
@@ -458,7 +458,7 @@ impl Named for Conflict {
 mod tests {
     use super::*;
     use crate::model::synth::synthetic;
-    use crate::model::{AnyRecord, ModelId, SourceId, SourceKind};
+    use crate::model::{AnyRecord, ModelId, PartialDate, SourceId, SourceKind};
 
     fn source(title: &str, publisher: &str, locator: &str) -> Source {
         Source {
@@ -475,7 +475,7 @@ mod tests {
     }
 
     #[test]
-    fn sources_are_named_by_title_publisher_or_locator_else_id() {
+    fn sources_are_named_by_title_publisher_or_locator_never_by_id() {
         let name = |s: Source| AnyRecord::from(s).display_name();
         assert_eq!(
             name(source("Annual report", "Acme", "")),
@@ -487,11 +487,77 @@ mod tests {
         );
         assert_eq!(
             name(source(" ", "Acme", "https://a.example")),
-            "Acme, https://a.example"
+            "Acme, a.example"
         );
+        let mut dated = source("", "BBC", "https://bbc.example/1");
+        dated.date = Some(PartialDate::month(2026, 1));
+        assert_eq!(name(dated), "BBC (2026-01)");
         assert_eq!(name(source("", "Acme", "")), "Acme");
-        assert_eq!(name(source("", "", "data/x.json")), "data/x.json");
-        assert_eq!(name(source("", " ", "")), "s-1");
+        assert_eq!(
+            name(source("", "", "data/x.json")),
+            "Web page (supplied as a JSON file)"
+        );
+        let mut article = source("", "", "shared/sources/000_b9b3d6cb2cdf0734.txt");
+        article.kind = SourceKind::Press;
+        assert_eq!(name(article), "News article (supplied as a text file)");
+        assert_eq!(
+            name(source(
+                "",
+                "",
+                "meta-llama/llama-models@a9c89c47:models/llama2/LICENSE"
+            )),
+            "models/llama2/LICENSE (meta-llama/llama-models)"
+        );
+        assert_eq!(name(source("", " ", "")), "Untitled web page");
+    }
+
+    #[test]
+    fn sources_that_would_share_a_name_are_told_apart() {
+        let mut ds = Dataset::default();
+        let mut a = source("LICENSE", "", "owner/one@1:LICENSE");
+        let mut b = source("LICENSE", "", "owner/two@2:LICENSE");
+        a.id = SourceId::new("a");
+        b.id = SourceId::new("b");
+        let mut w1 = source("", "Wikipedia", "");
+        let mut w2 = source("", "Wikipedia", "");
+        w1.id = SourceId::new("w1");
+        w2.id = SourceId::new("w2");
+        let mut forum = source("", "", "cr4.globalspec.com");
+        forum.id = SourceId::new("forum");
+        forum.via = Some(w1.id.clone());
+        ds.sources = vec![a, b, w1, w2, forum];
+        let names: Vec<String> = ds
+            .sources
+            .iter()
+            .map(|s| source_name(&ds, s, SourceName::Title))
+            .collect();
+        assert_eq!(names[0], "LICENSE, LICENSE (owner/one)");
+        assert_eq!(names[1], "LICENSE, LICENSE (owner/two)");
+        assert_eq!(names[2], "Wikipedia, as reprinted in cr4.globalspec.com");
+        assert_eq!(names[3], "Wikipedia");
+        let short = source_name(&ds, &ds.sources[0], SourceName::Short);
+        assert_eq!(short, names[0]);
+        let linked = record_name(
+            &ds,
+            &ScanLists,
+            &RecordRef::Source(SourceId::new("w1")),
+            NameStyle::Plain,
+        );
+        assert_eq!(linked, names[2]);
+    }
+
+    #[test]
+    fn the_built_in_sources_all_have_names_of_their_own() {
+        let ds: Dataset = ron::from_str(include_str!("../../data.ron")).unwrap();
+        let names: Vec<String> = ds
+            .sources
+            .iter()
+            .map(|s| source_name(&ds, s, SourceName::Title))
+            .collect();
+        for n in &names {
+            assert_eq!(names.iter().filter(|m| *m == n).count(), 1, "{n} is shared");
+        }
+        assert!(names.contains(&"News article (supplied as a text file)".to_owned()));
     }
 
     #[test]

@@ -198,8 +198,8 @@ impl<'a> Checker<'a> {
             self.problem(
                 field,
                 format!(
-                    "refers to {} that is not in the dataset (deleted, or its id mistyped); \
-                     choose one that is",
+                    "refers to {} which does not exist in the dataset (it was deleted, or \
+                     its id is mistyped); choose another",
                     a_kind(kind)
                 ),
             );
@@ -286,7 +286,8 @@ fn collect_ids<'a, T: Record>(
                 id: id.to_owned(),
                 field: "id".into(),
                 message: format!(
-                    "another {kind} already has this id; give each {kind} an id of its own"
+                    "duplicate id: another {kind} already has this id; give each {kind} an \
+                     id of its own"
                 ),
             });
         }

@@ -6,6 +6,7 @@
 use ai_adoption_explorer::model::*;
 
 pub mod window;
+pub mod words;
 
 pub fn d(text: &str) -> PartialDate {
     PartialDate::parse(text).unwrap()

@@ -1,0 +1,150 @@
+//! Words for people on every screen: the texts of the kittest screens (each list tab, a record
+//! of each kind in its detail view and its form, the claims table, the problems panel) name no
+//! record by its id and show no field path. Texts are read from the accessibility tree, as a
+//! screen reader hears them. (Every validation rule's message is checked in
+//! `validation_rules`, through its `expect` helper.)
+
+use ai_adoption_explorer::app::explorer::ListTab;
+use ai_adoption_explorer::app::{Action, AppState, ScriptedDialogs, Settings};
+use ai_adoption_explorer::model::*;
+use ai_adoption_explorer::ui::ExplorerApp;
+use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
+
+mod common;
+use common::words::Words;
+
+/// The app on `ds`, opened from a file in `dir` as the user would.
+fn harness(ds: &Dataset, dir: &tempfile::TempDir) -> Harness<'static, ExplorerApp> {
+    let path = dir.path().join("data.ron");
+    std::fs::write(&path, ai_adoption_explorer::io::to_ron_string(ds).unwrap()).unwrap();
+    let mut state = AppState::new(Box::new(ScriptedDialogs::default()), Settings::default());
+    state.apply(Action::Open(path));
+    common::window::window(state, egui::vec2(1400.0, 1000.0), |_| {})
+}
+
+fn builtin() -> Dataset {
+    (*ai_adoption_explorer::app::Document::builtin()
+        .unwrap()
+        .dataset)
+        .clone()
+}
+
+/// Every text of the window: each node's label, value and description.
+fn texts(h: &Harness<'_, ExplorerApp>) -> Vec<String> {
+    let root = h.root();
+    let mut out = Vec::new();
+    for n in std::iter::once(root.clone()).chain(root.children_recursive()) {
+        let a = n.accesskit_node();
+        out.extend(
+            [a.label(), a.value(), a.description()]
+                .into_iter()
+                .flatten(),
+        );
+    }
+    out
+}
+
+#[track_caller]
+fn assert_screen_in_words(h: &Harness<'_, ExplorerApp>, words: &Words, screen: &str) {
+    let texts = texts(h);
+    assert!(texts.len() > 10, "{screen}: the tree holds texts");
+    for t in texts {
+        words.assert_words(screen, &t);
+    }
+}
+
+/// The built-in data with a few things broken, so that the problems panel has something of
+/// each sort to say: a reference to a missing source in a status step, a source cited twice,
+/// a claim with no source yet.
+fn broken_builtin() -> Dataset {
+    let mut ds = builtin();
+    let a = ds
+        .adoptions
+        .iter_mut()
+        .find(|a| !a.status.is_empty())
+        .unwrap();
+    a.status[0].sources.push(Citation {
+        source: SourceId::new("no-such-source-2024"),
+        detail: String::new(),
+    });
+    let o = &mut ds.organizations[0];
+    let first = o.sources[0].clone();
+    o.sources.push(first);
+    ds.claims[0].source = None;
+    ds.models[0].active_params_b = Some(1.0e6);
+    ds
+}
+
+#[test]
+fn every_list_tab_detail_view_and_form_is_in_words() {
+    let ds = builtin();
+    let words = Words::of(&ds);
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&ds, &dir);
+    for tab in ListTab::ALL {
+        h.state_mut().state.apply(Action::SetTab(tab));
+        h.run();
+        assert_screen_in_words(&h, &words, &format!("the {tab:?} tab"));
+    }
+    let picks = [
+        RecordRef::Organization(ds.organizations[0].id.clone()),
+        RecordRef::Model(ds.models[0].id.clone()),
+        RecordRef::Source(ds.sources[0].id.clone()),
+        RecordRef::Person(ds.people[0].id.clone()),
+        RecordRef::Event(ds.events[0].id.clone()),
+        RecordRef::Family(ds.families[0].id.clone()),
+        RecordRef::Role(ds.roles[0].id.clone()),
+        RecordRef::Adoption(ds.adoptions[0].id.clone()),
+        RecordRef::Claim(ds.claims[0].id.clone()),
+        RecordRef::Conflict(ds.conflicts[0].id.clone()),
+        RecordRef::Series(ds.series[0].id.clone()),
+    ];
+    for editing in [false, true] {
+        for r in &picks {
+            h.state_mut().view.detail.editing = editing;
+            h.state_mut().state.apply(Action::Select(r.clone()));
+            h.run();
+            let what = if editing { "form" } else { "detail view" };
+            assert_screen_in_words(&h, &words, &format!("the {what} of {r:?}"));
+        }
+    }
+}
+
+#[test]
+fn the_claims_table_and_the_problems_panel_are_in_words() {
+    let ds = broken_builtin();
+    let words = Words::of(&ds);
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&ds, &dir);
+    h.state_mut().view.prefs.show_problems = true;
+    h.run();
+    let problems = h.state().state.doc.problems.len();
+    assert!(problems >= 4, "the broken data has problems: {problems}");
+    assert_screen_in_words(&h, &words, "the problems panel");
+    assert!(
+        texts(&h)
+            .iter()
+            .any(|t| t.contains("the first status step's sources")),
+        "a field is named by its label"
+    );
+    h.state_mut().view.prefs.show_problems = false;
+    h.state_mut().view.help = ai_adoption_explorer::ui::HelpWindow::ClaimsTable;
+    h.run();
+    assert!(
+        texts(&h).iter().any(|t| t == "About"),
+        "the claims table is open"
+    );
+    assert_screen_in_words(&h, &words, "the claims table");
+}
+
+#[test]
+fn the_word_check_finds_ids_and_field_paths() {
+    let ds = builtin();
+    let words = Words::of(&ds);
+    let id = ds.sources[0].id.to_string();
+    assert!(!words.faults(&format!("refers to {id}")).is_empty());
+    assert!(!words.faults("adoption (status[0].sources)").is_empty());
+    assert!(!words.faults("see release_date").is_empty());
+    assert!(words.faults("the first status step's sources").is_empty());
+}
