@@ -45,13 +45,24 @@ fn texts(h: &Harness<'_, ExplorerApp>) -> Vec<String> {
     out
 }
 
-#[track_caller]
-fn assert_screen_in_words(h: &Harness<'_, ExplorerApp>, words: &Words, screen: &str) {
+/// What is not in words on the current screen, each fault with the screen's name and the text.
+fn screen_faults(h: &Harness<'_, ExplorerApp>, words: &Words, screen: &str) -> Vec<String> {
     let texts = texts(h);
     assert!(texts.len() > 10, "{screen}: the tree holds texts");
+    let mut out = Vec::new();
     for t in texts {
-        words.assert_words(screen, &t);
+        let faults = words.faults(&t);
+        if !faults.is_empty() {
+            out.push(format!("{screen} shows {} in: {t:?}", faults.join(", ")));
+        }
     }
+    out.dedup();
+    out
+}
+
+#[track_caller]
+fn assert_none(faults: &[String]) {
+    assert!(faults.is_empty(), "not in words:\n{}", faults.join("\n"));
 }
 
 /// The built-in data with a few things broken, so that the problems panel has something of
@@ -82,10 +93,11 @@ fn every_list_tab_detail_view_and_form_is_in_words() {
     let words = Words::of(&ds);
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(&ds, &dir);
+    let mut faults = Vec::new();
     for tab in ListTab::ALL {
         h.state_mut().state.apply(Action::SetTab(tab));
         h.run();
-        assert_screen_in_words(&h, &words, &format!("the {tab:?} tab"));
+        faults.extend(screen_faults(&h, &words, &format!("the {tab:?} tab")));
     }
     let picks = [
         RecordRef::Organization(ds.organizations[0].id.clone()),
@@ -106,9 +118,10 @@ fn every_list_tab_detail_view_and_form_is_in_words() {
             h.state_mut().state.apply(Action::Select(r.clone()));
             h.run();
             let what = if editing { "form" } else { "detail view" };
-            assert_screen_in_words(&h, &words, &format!("the {what} of {r:?}"));
+            faults.extend(screen_faults(&h, &words, &format!("the {what} of {r:?}")));
         }
     }
+    assert_none(&faults);
 }
 
 #[test]
@@ -121,11 +134,11 @@ fn the_claims_table_and_the_problems_panel_are_in_words() {
     h.run();
     let problems = h.state().state.doc.problems.len();
     assert!(problems >= 4, "the broken data has problems: {problems}");
-    assert_screen_in_words(&h, &words, "the problems panel");
+    let mut faults = screen_faults(&h, &words, "the problems panel");
     assert!(
         texts(&h)
             .iter()
-            .any(|t| t.contains("the first status step's sources")),
+            .any(|t| t.contains("the first status step's")),
         "a field is named by its label"
     );
     h.state_mut().view.prefs.show_problems = false;
@@ -135,7 +148,8 @@ fn the_claims_table_and_the_problems_panel_are_in_words() {
         texts(&h).iter().any(|t| t == "About"),
         "the claims table is open"
     );
-    assert_screen_in_words(&h, &words, "the claims table");
+    faults.extend(screen_faults(&h, &words, "the claims table"));
+    assert_none(&faults);
 }
 
 #[test]

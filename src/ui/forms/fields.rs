@@ -70,7 +70,15 @@ impl<'a> Form<'a> {
         }
         let msgs: Vec<String> = mine
             .iter()
-            .map(|p| format!("{}{}", p.label(), p.message))
+            .map(|p| {
+                // A problem at one item of the field says which: "the second source: ...".
+                if p.field == field {
+                    format!("{}{}", p.label(), p.message)
+                } else {
+                    let item = crate::model::field_words::field_label(p.kind, &p.field);
+                    format!("{}{item}: {}", p.label(), p.message)
+                }
+            })
             .collect();
         let color = if mine.iter().any(|p| p.is_error()) {
             ui.visuals().error_fg_color
