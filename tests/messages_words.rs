@@ -162,3 +162,67 @@ fn the_word_check_finds_ids_and_field_paths() {
     assert!(!words.faults("see release_date").is_empty());
     assert!(words.faults("the first status step's sources").is_empty());
 }
+
+#[test]
+fn a_new_records_id_follows_its_name_and_one_undo_takes_both_back() {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable;
+    let ds = builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&ds, &dir);
+    h.state_mut()
+        .state
+        .apply(Action::New(RecordKind::Organization));
+    h.state_mut().view.detail.editing = true;
+    h.run();
+    let new_org = RecordRef::Organization(OrgId::new("new-organization"));
+    assert_eq!(h.state().state.selection.current(), Some(&new_org));
+    h.get_by_label("Name").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("Name").type_text("Test Co");
+    h.run();
+    let test_co = RecordRef::Organization(OrgId::new("test-co"));
+    let orgs = &h.state().state.doc.dataset.organizations;
+    let last = orgs.last().unwrap();
+    assert_eq!(
+        (last.id.as_str(), last.name.as_str()),
+        ("test-co", "Test Co")
+    );
+    assert_eq!(
+        h.state().state.selection.current(),
+        Some(&test_co),
+        "the selection follows the new id"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let last = h
+        .state()
+        .state
+        .doc
+        .dataset
+        .organizations
+        .last()
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (last.id.as_str(), last.name.as_str()),
+        ("new-organization", "New organization"),
+        "one undo takes the name and the id back"
+    );
+    assert_eq!(h.state().state.selection.current(), Some(&new_org));
+    // A record something refers to keeps its id: Pinterest renamed stays `pinterest`.
+    let pinterest = RecordRef::Organization(OrgId::new("pinterest"));
+    h.state_mut().state.apply(Action::Select(pinterest.clone()));
+    h.run();
+    h.get_by_label("Name").focus();
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    h.get_by_label("Name").type_text(" Inc");
+    h.run();
+    assert_eq!(h.state().state.selection.current(), Some(&pinterest));
+}

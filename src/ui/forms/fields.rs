@@ -8,7 +8,7 @@ use egui::Ui;
 
 use super::choices::source_candidates;
 use crate::app::Action;
-use crate::app::edit::{AnyRecord, replace_record};
+use crate::app::edit::{AnyRecord, replace_record_at};
 use crate::app::history::CoalesceKey;
 use crate::model::{Citation, Dataset, PartialDate, Problem, RecordRef, SourceId};
 
@@ -528,11 +528,21 @@ impl<'a> Form<'a> {
         let Some(field) = self.changed else {
             return;
         };
-        if let Some((label, edits)) = replace_record(ds, new) {
+        // A new name may give the record a new id (see `follow_name`); the typing burst in
+        // the name stays one undo step, keyed by where the record is rather than its id.
+        let mut key = CoalesceKey::field(self.record.clone(), field);
+        let new = match crate::model::find_record(ds, &self.record) {
+            Some((at, old)) if matches!(field, "name" | "title") => {
+                key = CoalesceKey::named(format!("{} at {at}: {field}", old.kind()));
+                crate::app::edit::follow_name(ds, &old, new)
+            }
+            _ => new,
+        };
+        if let Some((label, edits)) = replace_record_at(ds, &self.record, new) {
             self.actions.push(Action::Edit {
                 label,
                 edits,
-                coalesce: Some(CoalesceKey::field(self.record, field)),
+                coalesce: Some(key),
             });
         }
     }
