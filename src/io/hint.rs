@@ -128,6 +128,25 @@ pub(super) fn syntax_hint(text: &str, offset: usize, line: usize, message: &str)
         }
         _ => {}
     }
+    // In a laid-out file, a bracket opened on a line indented as deep as the error's line (or
+    // deeper) should have been closed before it.
+    let indent_of = |l: usize| {
+        text.lines()
+            .nth(l.saturating_sub(1))
+            .map_or(0, |t| t.len() - t.trim_start().len())
+    };
+    let here_indent = indent_of(line);
+    if let Some(&(o, from)) = open
+        .brackets
+        .iter()
+        .rev()
+        .find(|&&(_, from)| from < line && indent_of(from) >= here_indent)
+    {
+        return Some(format!(
+            "a closing `{}` is probably missing before line {line} (for the `{o}` on line {from})",
+            closer(o)
+        ));
+    }
     let lower = message.to_ascii_lowercase();
     if lower.contains("comma")
         && let Some((c, at)) = open.last
@@ -169,6 +188,11 @@ mod tests {
         assert_eq!(
             hint_at(text, "b: 2", "Expected comma").as_deref(),
             Some("a `,` is probably missing at the end of line 2")
+        );
+        let text = "Dataset(\n  a: [\n    S(\n      x: 1,\n    S(\n      x: 2,\n    ),\n  ],\n)";
+        assert_eq!(
+            hint_at(text, "S(\n      x: 2", "expected `:`").as_deref(),
+            Some("a closing `)` is probably missing before line 5 (for the `(` on line 3)")
         );
         let text = "Dataset(\n  a: 1,\n  b: x,\n)";
         assert_eq!(hint_at(text, "x,", "unknown value"), None, "nothing likely");

@@ -400,17 +400,11 @@ impl<'a> Builder<'a> {
             }
         }
         if flagged > 0 {
-            let names: Vec<String> = conflict_ids
-                .iter()
-                .map(|c| {
-                    let r = crate::model::RecordRef::Conflict(c.clone());
-                    crate::model::record_name(self.ds, self.ix, &r, crate::model::NameStyle::Plain)
-                })
-                .collect();
+            // Said in words, not by the conflicts' ids; a mark's tooltip says what disagrees.
             self.notes.push(format!(
-                "{} in a recorded conflict, flagged (in conflict: {})",
+                "{} in a recorded conflict, flagged ({})",
                 plural(flagged, "mark is", "marks are"),
-                names.join("; ")
+                plural(conflict_ids.len(), "conflict", "conflicts"),
             ));
         }
         if self.marks.is_empty() && self.runs.is_empty() {
