@@ -34,7 +34,7 @@ fn builtin() -> Dataset {
 fn texts(h: &Harness<'_, ExplorerApp>) -> Vec<String> {
     let root = h.root();
     let mut out = Vec::new();
-    for n in std::iter::once(root.clone()).chain(root.children_recursive()) {
+    for n in std::iter::once(root).chain(root.children_recursive()) {
         let a = n.accesskit_node();
         out.extend(
             [a.label(), a.value(), a.description()]

@@ -36,11 +36,9 @@ fn scan(text: &str, offset: usize) -> Open {
                 let mut closed = false;
                 while let Some(s) = chars.next() {
                     match s {
-                        '\\' => {
-                            if chars.next() == Some('\n') {
-                                line += 1;
-                            }
-                        }
+                        // An escaped character, a line break too, does not end the string.
+                        '\\' if chars.next() == Some('\n') => line += 1,
+                        '\\' => {}
                         '"' => {
                             closed = true;
                             break;
