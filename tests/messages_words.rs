@@ -99,19 +99,7 @@ fn every_list_tab_detail_view_and_form_is_in_words() {
         h.run();
         faults.extend(screen_faults(&h, &words, &format!("the {tab:?} tab")));
     }
-    let picks = [
-        RecordRef::Organization(ds.organizations[0].id.clone()),
-        RecordRef::Model(ds.models[0].id.clone()),
-        RecordRef::Source(ds.sources[0].id.clone()),
-        RecordRef::Person(ds.people[0].id.clone()),
-        RecordRef::Event(ds.events[0].id.clone()),
-        RecordRef::Family(ds.families[0].id.clone()),
-        RecordRef::Role(ds.roles[0].id.clone()),
-        RecordRef::Adoption(ds.adoptions[0].id.clone()),
-        RecordRef::Claim(ds.claims[0].id.clone()),
-        RecordRef::Conflict(ds.conflicts[0].id.clone()),
-        RecordRef::Series(ds.series[0].id.clone()),
-    ];
+    let picks = common::first_of_each_kind(&ds);
     for editing in [false, true] {
         for r in &picks {
             h.state_mut().view.detail.editing = editing;

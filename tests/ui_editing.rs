@@ -444,18 +444,7 @@ fn undo_free_every_form_opens_and_passes_the_accessibility_check() {
     let mut h = harness();
     let ds = h.state().state.doc.dataset.clone();
     h.state_mut().view.detail.editing = true;
-    let picks = [
-        RecordRef::Organization(ds.organizations[0].id.clone()),
-        RecordRef::Model(ds.models[0].id.clone()),
-        RecordRef::Source(ds.sources[0].id.clone()),
-        RecordRef::Person(ds.people[0].id.clone()),
-        RecordRef::Event(ds.events[0].id.clone()),
-        RecordRef::Family(ds.families[0].id.clone()),
-        RecordRef::Role(ds.roles[0].id.clone()),
-        RecordRef::Adoption(ds.adoptions[0].id.clone()),
-        RecordRef::Claim(ds.claims[0].id.clone()),
-        RecordRef::Series(ds.series[0].id.clone()),
-    ];
+    let picks = common::first_of_each_kind(&ds);
     for r in picks {
         h.state_mut().state.apply(Action::Select(r.clone()));
         h.run();

@@ -139,34 +139,29 @@ mod tests {
 
     #[test]
     fn field_paths_read_as_words() {
-        let a = RecordKind::Adoption;
-        assert_eq!(
-            field_label(a, "status[0].sources"),
-            "the first status step's sources"
-        );
-        assert_eq!(
-            field_label(a, "status[0].sources[1]"),
-            "the first status step's second source"
-        );
-        assert_eq!(field_label(a, "sources[2]"), "the third source");
-        assert_eq!(field_label(a, "use_cases[0]"), "the first use case");
-        assert_eq!(field_label(a, "target"), "model or family");
-        assert_eq!(
-            field_label(RecordKind::Series, "points[11].value"),
-            "the 12th point's value"
-        );
-        assert_eq!(
-            field_label(RecordKind::Dataset, "meta.date"),
-            "dataset date"
-        );
-        assert_eq!(
-            field_label(RecordKind::Claim, "source.detail"),
-            "place in the source"
-        );
-        assert_eq!(
-            field_label(RecordKind::Model, "release_date"),
-            "release date"
-        );
+        use RecordKind as K;
+        for (kind, path, words) in [
+            (
+                K::Adoption,
+                "status[0].sources",
+                "the first status step's sources",
+            ),
+            (
+                K::Adoption,
+                "status[0].sources[1]",
+                "the first status step's second source",
+            ),
+            (K::Adoption, "sources[2]", "the third source"),
+            (K::Adoption, "use_cases[0]", "the first use case"),
+            (K::Adoption, "target", "model or family"),
+            (K::Series, "points[11].value", "the 12th point's value"),
+            (K::Dataset, "meta.date", "dataset date"),
+            (K::Dataset, "meta.credits[1]", "the second credit"),
+            (K::Claim, "source.detail", "place in the source"),
+            (K::Model, "release_date", "release date"),
+        ] {
+            assert_eq!(field_label(kind, path), words, "{path}");
+        }
         for (i, w) in [
             (0, "first"),
             (20, "21st"),

@@ -53,19 +53,12 @@ mod tests {
     use crate::model::synth::synthetic;
     use crate::model::{OrgId, Organization};
 
+    /// An organization of the synthetic data, as `id` named `name`.
     fn org(id: &str, name: &str) -> Organization {
-        Organization {
-            id: OrgId::new(id),
-            name: name.into(),
-            native_name: String::new(),
-            country: String::new(),
-            kind: crate::model::OrgKind::Company,
-            sector: String::new(),
-            headquarters: String::new(),
-            founded: None,
-            notes: String::new(),
-            sources: Vec::new(),
-        }
+        let mut o = synthetic(5, 1).organizations[0].clone();
+        o.id = OrgId::new(id);
+        o.name = name.into();
+        o
     }
 
     #[test]
