@@ -40,7 +40,7 @@ pub enum NameStyle {
     /// The name of a link in a detail view: like [`NameStyle::MarkFamily`], but sources by
     /// their [`SourceName::Title`], claims by their text, conflicts by their description,
     /// roles as "Person, Title", adoptions as "Organization → Target"; a record not in the
-    /// dataset is "id (missing)".
+    /// dataset is "a source that is not in the dataset" ([`missing_name`]).
     Link,
     /// Kind and plain name, "organization “Acme”": where records of several kinds are listed
     /// together (the delete confirmation and its list of referring records).
@@ -94,7 +94,7 @@ fn unsafe_record_name(
     }
     let Some(at) = find.position_of(ds, r) else {
         return match style {
-            NameStyle::Link => format!("{id} (missing)"),
+            NameStyle::Link => missing_name(r),
             _ => id.to_owned(),
         };
     };
@@ -120,6 +120,18 @@ fn unsafe_record_name(
         dataset => None
     );
     named.unwrap_or_else(|| id.to_owned())
+}
+
+/// How a reference to a record that is not in the dataset is shown: "a source that is not in
+/// the dataset" (its id says nothing to people; the problems panel says where it is).
+pub fn missing_name(r: &RecordRef) -> String {
+    let kind = r.kind_and_id().0.name();
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {kind} that is not in the dataset")
 }
 
 /// A claim's or series' subject, for plots: a record by its plain name (an adoption as

@@ -47,7 +47,8 @@ pub(super) fn source_marker_ui(
     let id = &cite.source;
     let detail = cite.detail.trim();
     let Some(pos) = c.ix.source(id) else {
-        ui.label(RichText::new(format!("[missing source {}]", safe_line(id.as_str()))).italics());
+        let missing = crate::model::missing_name(&RecordRef::Source(id.clone()));
+        ui.label(RichText::new(format!("[{missing}]")).italics());
         return;
     };
     let s = &c.ds.sources[pos];

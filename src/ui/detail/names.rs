@@ -11,7 +11,8 @@ use crate::model::{
 
 pub(super) use crate::model::target_ref;
 
-/// The name of a link to any record (`(missing)` when the reference points nowhere): the
+/// The name of a link to any record ("a source that is not in the dataset" when the
+/// reference points nowhere): the
 /// [`NameStyle::Link`] form of the one record name.
 pub(super) fn name_of(ds: &Dataset, ix: &Index, r: &RecordRef) -> String {
     record_name(ds, ix, r, NameStyle::Link)

@@ -368,10 +368,10 @@ impl<'a> Form<'a> {
         let current = value
             .as_ref()
             .map(|record| {
-                candidates.iter().find(|(c, _)| c == record).map_or_else(
-                    || format!("{} (missing)", record.kind_and_id().1),
-                    |(_, n)| n.clone(),
-                )
+                candidates
+                    .iter()
+                    .find(|(c, _)| c == record)
+                    .map_or_else(|| crate::model::missing_name(record), |(_, n)| n.clone())
             })
             .unwrap_or_else(|| match unset {
                 Unset::Ask(_) => "Choose...".to_owned(),
