@@ -206,11 +206,6 @@ fn a_new_records_id_follows_its_name_and_one_undo_takes_both_back() {
     let pinterest = RecordRef::Organization(OrgId::new("pinterest"));
     h.state_mut().state.apply(Action::Select(pinterest.clone()));
     h.run();
-    h.get_by_label("Name").focus();
-    h.run();
-    h.key_press(Key::End);
-    h.run();
-    h.get_by_label("Name").type_text(" Inc");
-    h.run();
+    common::window::type_at_end(&mut h, "Name", " Inc");
     assert_eq!(h.state().state.selection.current(), Some(&pinterest));
 }

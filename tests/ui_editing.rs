@@ -39,12 +39,7 @@ fn undo_a_rename_typed_in_the_form_in_one_step() {
     h.run();
     h.get_by_label("Edit record").click();
     h.run();
-    h.get_by_label("Name").focus();
-    h.run();
-    h.key_press(Key::End);
-    h.run();
-    h.get_by_label("Name").type_text(" Inc");
-    h.run();
+    common::window::type_at_end(&mut h, "Name", " Inc");
     assert_eq!(org_name(&h, "pinterest").as_deref(), Some("Pinterest Inc"));
     assert!(h.state().state.doc.is_dirty());
     assert!(

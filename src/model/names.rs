@@ -17,7 +17,8 @@ use super::{
 ///
 /// - organizations, people, families, models and series: their name; events: their title;
 /// - sources: "Title (Publisher)" (just the title when it already names the publisher), else
-///   "Publisher, locator", else whichever of the two there is;
+///   the readable name of a source with no title, told apart from the others (see
+///   [`source_name`]);
 /// - roles: "Title (Person at Organization)"; adoptions: "Organization uses Model";
 /// - claims: "Pinterest's cost reduction claim, per BBC (2026-01)"; conflicts: their
 ///   description, else "conflict between A and B";
