@@ -115,7 +115,8 @@ fn every_list_tab_detail_view_and_form_is_in_words() {
 #[test]
 fn the_claims_table_and_the_problems_panel_are_in_words() {
     let ds = broken_builtin();
-    let words = Words::of(&ds);
+    // The missing source's id must not show either.
+    let words = Words::of(&ds).also_id("no-such-source-2024");
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(&ds, &dir);
     h.state_mut().view.prefs.show_problems = true;

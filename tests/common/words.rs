@@ -60,6 +60,13 @@ impl Words {
         }
     }
 
+    /// Also counts `id` as an id (one a reference names that no record has).
+    pub fn also_id(mut self, id: &str) -> Self {
+        self.ids.push(id.to_owned());
+        self.all_ids.push(id.to_owned());
+        self
+    }
+
     /// What is wrong with `text` as words for people: the ids and field paths it shows.
     pub fn faults(&self, text: &str) -> Vec<String> {
         let mut rest = text.to_owned();
