@@ -983,3 +983,24 @@ proptest! {
         load_never_panics(&bytes)?;
     }
 }
+
+#[test]
+fn a_syntax_error_says_its_likely_cause() {
+    let text = ai_adoption_explorer::app::BUILTIN_RON;
+    // Drop the `)` that closes the first source.
+    let at = text.find("        ),\n        Source(").unwrap();
+    let broken = format!(
+        "{}        ,{}",
+        &text[..at],
+        &text[at + "        ),".len()..]
+    );
+    let err = ai_adoption_explorer::io::load_bytes("cut.ron", broken.as_bytes()).unwrap_err();
+    let line = text[..at].matches('\n').count() + 1;
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!(
+            "a closing `)` is probably missing before line {line}"
+        )),
+        "{message}"
+    );
+}

@@ -39,12 +39,7 @@ fn undo_a_rename_typed_in_the_form_in_one_step() {
     h.run();
     h.get_by_label("Edit record").click();
     h.run();
-    h.get_by_label("Name").focus();
-    h.run();
-    h.key_press(Key::End);
-    h.run();
-    h.get_by_label("Name").type_text(" Inc");
-    h.run();
+    common::window::type_at_end(&mut h, "Name", " Inc");
     assert_eq!(org_name(&h, "pinterest").as_deref(), Some("Pinterest Inc"));
     assert!(h.state().state.doc.is_dirty());
     assert!(
@@ -444,18 +439,7 @@ fn undo_free_every_form_opens_and_passes_the_accessibility_check() {
     let mut h = harness();
     let ds = h.state().state.doc.dataset.clone();
     h.state_mut().view.detail.editing = true;
-    let picks = [
-        RecordRef::Organization(ds.organizations[0].id.clone()),
-        RecordRef::Model(ds.models[0].id.clone()),
-        RecordRef::Source(ds.sources[0].id.clone()),
-        RecordRef::Person(ds.people[0].id.clone()),
-        RecordRef::Event(ds.events[0].id.clone()),
-        RecordRef::Family(ds.families[0].id.clone()),
-        RecordRef::Role(ds.roles[0].id.clone()),
-        RecordRef::Adoption(ds.adoptions[0].id.clone()),
-        RecordRef::Claim(ds.claims[0].id.clone()),
-        RecordRef::Series(ds.series[0].id.clone()),
-    ];
+    let picks = common::first_of_each_kind(&ds);
     for r in picks {
         h.state_mut().state.apply(Action::Select(r.clone()));
         h.run();

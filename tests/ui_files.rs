@@ -200,7 +200,7 @@ fn a_file_with_only_warnings_lists_them_as_warnings_and_saves_without_asking() {
     assert!(h.query_by_label("Problems (0)").is_some());
     assert!(h.query_by_label("Warnings (1)").is_some());
     assert!(
-        h.query_by_label_contains("warning: organization acme: founded: 9999 is more than a year")
+        h.query_by_label_contains("warning: Acme, founded: 9999 is more than a year")
             .is_some()
     );
     // Saving does not stop at a warning.

@@ -70,7 +70,8 @@ fn a_quote_is_in_quotation_marks_and_a_paraphrase_is_labelled_as_summarised() {
         "a paraphrase is never shown as the source's words"
     );
     // The citation's detail sits beside its source: the link to it, and its marker.
-    let source_name = source_name(&dataset().sources[1], SourceName::Title);
+    let ds = dataset();
+    let source_name = source_name(&ds, &ds.sources[1], SourceName::Title);
     // In the claim's view (a link) and in its conflict's summary.
     assert_eq!(
         h.query_all_by_label(&format!("{source_name}, p. 4"))

@@ -132,17 +132,13 @@ fn a_new_figure_asks_for_its_source_and_is_a_problem_until_it_has_one() {
     let titles: Vec<String> = ds
         .sources
         .iter()
-        .map(|s| source_name(s, SourceName::Title))
+        .map(|s| source_name(&ds, s, SourceName::Title))
         .collect();
     let p = (0..titles.len())
         .find(|&p| !titles[p].is_empty() && titles.iter().filter(|t| **t == titles[p]).count() == 1)
         .expect("a source with a title of its own");
-    pick(
-        &mut h,
-        "Source",
-        &titles[p],
-        &format!("[{}] {}", p + 1, titles[p]),
-    );
+    // Pickers name sources by their names alone (no "[n]" numbers).
+    pick(&mut h, "Source", &titles[p], &titles[p]);
     let ds = h.state().state.doc.dataset.clone();
     let now = ds.claims.iter().find(|c| c.id == claim.id).unwrap();
     assert_eq!(now.source, Some(Citation::new(ds.sources[p].id.clone())));

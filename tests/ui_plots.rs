@@ -74,6 +74,7 @@ fn hovering_a_mark_shows_its_value_date_and_source_and_clicking_selects_it() {
     let ds = h.state().state.doc.dataset.clone();
     let src = ds.sources.iter().find(|s| s.id == m.sources[0]).unwrap();
     let title = ai_adoption_explorer::model::source_name(
+        &ds,
         src,
         ai_adoption_explorer::model::SourceName::Title,
     );

@@ -155,9 +155,13 @@ impl AppState {
                 if matches!(self.modal, Some(Modal::ConfirmDelete { .. })) {
                     self.modal = None;
                 }
+                let before = self.selected_place();
                 let ds = Arc::make_mut(&mut self.doc.dataset);
                 match self.history.record(ds, label, edits, coalesce) {
-                    Ok(()) => self.data_changed(),
+                    Ok(()) => {
+                        self.follow_renamed(before);
+                        self.data_changed();
+                    }
                     Err(e) => self.error("The change could not be made", e.to_string()),
                 }
             }
@@ -170,9 +174,15 @@ impl AppState {
                     let referrers = refs
                         .iter()
                         .map(|(r, field)| {
-                            let name =
-                                record_name(&self.doc.dataset, &ScanLists, r, NameStyle::KindAndId);
-                            format!("{name} ({field})")
+                            let name = record_name(
+                                &self.doc.dataset,
+                                &ScanLists,
+                                r,
+                                NameStyle::KindAndName,
+                            );
+                            let field =
+                                crate::model::field_words::field_label(r.kind_and_id().0, field);
+                            format!("{name}, {field}")
                         })
                         .collect();
                     self.modal = Some(Modal::ConfirmDelete { target, referrers });
@@ -221,16 +231,20 @@ impl AppState {
                 }
             }
             Action::Undo => {
+                let before = self.selected_place();
                 let ds = Arc::make_mut(&mut self.doc.dataset);
                 if let Some(label) = self.history.undo(ds) {
                     self.status = format!("Undid: {label}");
+                    self.follow_renamed(before);
                     self.data_changed();
                 }
             }
             Action::Redo => {
+                let before = self.selected_place();
                 let ds = Arc::make_mut(&mut self.doc.dataset);
                 if let Some(label) = self.history.redo(ds) {
                     self.status = format!("Redid: {label}");
+                    self.follow_renamed(before);
                     self.data_changed();
                 }
             }

@@ -66,6 +66,16 @@ impl Selection {
         self.pos = 0;
     }
 
+    /// `old` is now known as `new` (its id followed its name): every place in the history that
+    /// held `old` holds `new`.
+    pub fn rename(&mut self, old: &RecordRef, new: &RecordRef) {
+        for r in &mut self.history {
+            if r == old {
+                *r = new.clone();
+            }
+        }
+    }
+
     /// Drops records that no longer exist (after an edit or a reload), keeping the order.
     pub fn retain(&mut self, exists: impl Fn(&RecordRef) -> bool) {
         let current = self.current().cloned();

@@ -213,6 +213,33 @@ impl AppState {
 
     /// After any change of the data: new revision, fresh validation, no selection of a record
     /// that is gone.
+    /// Where the selected record is before a data change: its reference, its position and how
+    /// long its kind's list is (see [`Self::follow_renamed`]).
+    pub(super) fn selected_place(&self) -> Option<(RecordRef, usize, usize)> {
+        let r = self.selection.current()?.clone();
+        let ds = &self.doc.dataset;
+        let at = edit::position(ds, &r)?;
+        let len = crate::model::record::list_len(ds, r.kind_and_id().0);
+        Some((r, at, len))
+    }
+
+    /// After a data change: when the selected record's id changed (its id followed its name,
+    /// or undo took that back), the selection follows it. Known by the record being gone from
+    /// its place while its kind's list kept its length (a replacement, not a delete or insert).
+    pub(super) fn follow_renamed(&mut self, before: Option<(RecordRef, usize, usize)>) {
+        let Some((old, at, len)) = before else {
+            return;
+        };
+        let ds = &self.doc.dataset;
+        let kind = old.kind_and_id().0;
+        if edit::position(ds, &old).is_some() || crate::model::record::list_len(ds, kind) != len {
+            return;
+        }
+        if let Some(now) = edit::record_at(ds, kind, at) {
+            self.selection.rename(&old, &now.record_ref());
+        }
+    }
+
     pub(super) fn data_changed(&mut self) {
         self.doc.revision = self.history.revision();
         self.doc.problems = validate_on(&self.doc.dataset, crate::io::today());

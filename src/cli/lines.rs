@@ -23,6 +23,11 @@ pub(super) fn shown_path(path: &Path) -> String {
 /// One problem as `check` and `format` print it, "FILE: kind id: field: message", safe for a
 /// terminal whatever the file holds: every part with its control characters escaped and cut to
 /// a length that keeps the line short and still says the record and field.
+///
+/// The command line keeps the record's id and the field path as a locator (`organization
+/// acme: sources[1]:`), since scripts and editors search the file by them and an id is what
+/// the file holds; the message after them is in words, the same text the problems panel shows
+/// after the record's name and the field's label.
 pub fn problem_line(file: &str, p: &Problem) -> String {
     format!(
         "{file}: {}{} {}: {}: {}",

@@ -346,6 +346,11 @@ fn syntax_error(file: &str, text: &str, err: &ron::error::SpannedError) -> LoadE
         message.push_str("; ");
         message.push_str(&note);
     }
+    if let Some(hint) = super::hint::syntax_hint(text, byte_offset(text, line, col), line, &message)
+    {
+        message.push_str("; ");
+        message.push_str(&hint);
+    }
     LoadError::Syntax {
         file: file.to_owned(),
         line,
@@ -353,6 +358,21 @@ fn syntax_error(file: &str, text: &str, err: &ron::error::SpannedError) -> LoadE
         message,
         excerpt,
     }
+}
+
+/// The byte offset of 1-based `line`:`col` (a column counts characters) in `text`, or its end.
+fn byte_offset(text: &str, line: usize, col: usize) -> usize {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    text[start..]
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| start + i)
 }
 
 /// Longest part of an identifier quoted in a message.

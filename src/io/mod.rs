@@ -5,6 +5,7 @@
 
 mod clock;
 mod excerpt;
+mod hint;
 mod input;
 pub mod limits;
 mod load;

@@ -165,12 +165,14 @@ fn save(
             limit,
         });
     };
-    write_atomic(path, text.as_bytes(), fail)
+    write_atomic(path, text.as_bytes(), fail, true)
 }
 
 /// Writes `bytes` to `path` atomically as [`save_atomic`] does (keeping permissions, owner and
-/// links, and the previous file as `<name>.bak`), for files that are not datasets (exports,
-/// recovery copies).
+/// links), for files that are not datasets (exports, recovery copies): without a `.bak` of the
+/// file it replaces, since such a file is made again from the data (an exported image must not
+/// leave a stray `.bak` beside it). Whoever calls it asks before replacing a file the user did
+/// not choose in a dialog that confirmed it.
 pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<FileStamp, SaveError> {
-    write_atomic(path, bytes, None).map(|saved| saved.stamp)
+    write_atomic(path, bytes, None, false).map(|saved| saved.stamp)
 }

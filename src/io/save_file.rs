@@ -213,6 +213,7 @@ pub(super) fn write_atomic(
     path: &Path,
     bytes: &[u8],
     fail: Option<FailPoint>,
+    keep_bak: bool,
 ) -> Result<Saved, SaveError> {
     let file = path.display().to_string();
     let fail_with = |step: &'static str, reason: String| SaveError::Io {
@@ -305,7 +306,7 @@ pub(super) fn write_atomic(
         if fail == Some(FailPoint::BeforeRename) {
             return Err(fail_with("replacing the file", "simulated failure".into()));
         }
-        if old.is_some() {
+        if old.is_some() && keep_bak {
             // Keep the previous version: copy it to a temporary backup, then rename that into
             // place, so the `.bak` is itself always whole.
             let bak = sibling(&target, ".bak");

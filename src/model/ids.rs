@@ -103,7 +103,7 @@ pub fn check_id_shape(id: &str) -> Result<(), String> {
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')))
     {
         return Err(format!(
-            "id `{id}` contains `{c}`; use lowercase letters, digits, `-`, `_` and `.`"
+            "the id contains `{c}`; use lowercase letters, digits, `-`, `_` and `.`"
         ));
     }
     Ok(())

@@ -2,8 +2,10 @@
 //! names. Pure data: no egui, no I/O.
 
 mod date;
+pub mod field_words;
 pub mod format;
 mod ids;
+pub mod locator;
 mod names;
 pub(crate) mod record;
 pub(crate) mod refs;
@@ -17,8 +19,8 @@ mod visit;
 pub use date::{DateShapeError, PartialDate, Precision, days_in_month, is_leap};
 pub use ids::*;
 pub use names::{
-    FindRecord, NameStyle, ScanLists, SourceName, UNSET_TARGET, display_name, record_name,
-    source_list_name, source_name, subject_name, target_ref,
+    FindRecord, NameStyle, ScanLists, SourceName, UNSET_TARGET, display_name, missing_name,
+    record_name, source_list_name, source_name, subject_name, target_ref,
 };
 pub use record::{AnyRecord, dataset_approx_bytes, find_record, fresh_id, position, record_at};
 pub use refs::references_to;

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use super::format::claim_text;
+use super::locator::{file_kind, kind_noun, local_file_extension, readable_locator};
 use super::record::{Record, by_kind};
 use super::text::safe_line;
 use super::{
@@ -16,9 +17,12 @@ use super::{
 ///
 /// - organizations, people, families, models and series: their name; events: their title;
 /// - sources: "Title (Publisher)" (just the title when it already names the publisher), else
-///   "Publisher, locator", else whichever of the two there is;
+///   the readable name of a source with no title, told apart from the others (see
+///   [`source_name`]);
 /// - roles: "Title (Person at Organization)"; adoptions: "Organization uses Model";
-/// - claims and conflicts, and any record whose name is blank: the id.
+/// - claims: "Pinterest's cost reduction claim, per BBC (2026-01)"; conflicts: their
+///   description, else "conflict between A and B";
+/// - any record whose name is blank: "unnamed organization".
 ///
 /// A record that is not in the dataset is named by its id. This is
 /// [`record_name`] in the [`NameStyle::Plain`] style, finding records by scanning.
@@ -37,11 +41,11 @@ pub enum NameStyle {
     /// The name of a link in a detail view: like [`NameStyle::MarkFamily`], but sources by
     /// their [`SourceName::Title`], claims by their text, conflicts by their description,
     /// roles as "Person, Title", adoptions as "Organization → Target"; a record not in the
-    /// dataset is "id (missing)".
+    /// dataset is "a source that is not in the dataset" ([`missing_name`]).
     Link,
-    /// Kind and id, "organization acme": where the id is what tells records apart (the delete
-    /// confirmation and its list of referring records).
-    KindAndId,
+    /// Kind and plain name, "organization “Acme”": where records of several kinds are listed
+    /// together (the delete confirmation and its list of referring records).
+    KindAndName,
 }
 
 /// Finds where a record is in its kind's list: by scanning ([`ScanLists`]) or through an index
@@ -85,15 +89,25 @@ fn unsafe_record_name(
     style: NameStyle,
 ) -> String {
     let (kind, id) = r.kind_and_id();
-    if style == NameStyle::KindAndId {
-        return format!("{kind} {id}");
+    if style == NameStyle::KindAndName {
+        let plain = unsafe_record_name(ds, find, r, NameStyle::Plain);
+        return format!("{kind} “{plain}”");
     }
     let Some(at) = find.position_of(ds, r) else {
         return match style {
-            NameStyle::Link => format!("{id} (missing)"),
+            NameStyle::Link => missing_name(r),
             _ => id.to_owned(),
         };
     };
+    if kind == RecordKind::Source
+        && let Some(s) = ds.sources.get(at)
+    {
+        let form = match style {
+            NameStyle::Link => SourceName::Title,
+            _ => SourceName::Short,
+        };
+        return unsafe_source_name(ds, s, form);
+    }
     let name_of = |other: RecordRef| unsafe_record_name(ds, find, &other, style);
     let named = by_kind!(
         kind,
@@ -107,6 +121,18 @@ fn unsafe_record_name(
         dataset => None
     );
     named.unwrap_or_else(|| id.to_owned())
+}
+
+/// How a reference to a record that is not in the dataset is shown: "a source that is not in
+/// the dataset" (its id says nothing to people; the problems panel says where it is).
+pub fn missing_name(r: &RecordRef) -> String {
+    let kind = r.kind_and_id().0.name();
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {kind} that is not in the dataset")
 }
 
 /// A claim's or series' subject, for plots: a record by its plain name (an adoption as
@@ -147,24 +173,36 @@ pub fn target_ref(t: &AdoptionTarget) -> RecordRef {
 /// The forms of a source's name (see [`source_name`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SourceName {
-    /// "Title (Publisher)" (just the title when it already names the publisher), else
-    /// "Publisher, locator", else whichever of the two there is, else the id: the source's
-    /// [`display_name`], used by figure footers.
+    /// "Title (Publisher)" (just the title when it already names the publisher), else the
+    /// untitled name (see [`source_name`]): the source's [`display_name`], used by the palette.
     Short,
-    /// Its title, else "Publisher, Author (date)" (those of the two there are), else its
-    /// locator (may be empty): detail views, pickers in forms, the plots panel.
+    /// Its title, else the untitled name: detail views, pickers in forms, the plots panel.
     Title,
     /// "id: title, publisher, locator, date" (the parts there are), else the id: the long
-    /// label of a figure's source in CSV exports and tooltips.
+    /// label of a figure's source in CSV exports and tooltips, where the id is a locator.
     Described,
 }
 
-/// The one function that names a source, in the form `style`; safe to show, as
+/// The one function that names a source for people, in the form `style`; safe to show, as
 /// [`record_name`] is.
-pub fn source_name(s: &Source, style: SourceName) -> String {
-    shown(match style {
+///
+/// A source with no title is named by its publisher and date ("BBC (2026-01)"), else its
+/// publisher and locator, else, for a local file, by what it is ("News article (supplied as a
+/// text file)", never the file's path), else by its locator read for people
+/// ("models/llama2/LICENSE (meta-llama/llama-models)", without the commit), else its author.
+/// When another source of `ds` would get the same name, the name says what tells them apart:
+/// the locator, else the source that reprints this one ("Wikipedia, as reprinted in
+/// cr4.globalspec.com").
+pub fn source_name(ds: &Dataset, s: &Source, style: SourceName) -> String {
+    shown(unsafe_source_name(ds, s, style))
+}
+
+fn unsafe_source_name(ds: &Dataset, s: &Source, style: SourceName) -> String {
+    let own = |s: &Source| match style {
         SourceName::Short => short_source_name(s),
-        SourceName::Title => source_title(s),
+        _ => source_title(s),
+    };
+    match style {
         SourceName::Described => {
             let parts: Vec<String> = [&s.title, &s.publisher, &s.locator]
                 .into_iter()
@@ -178,7 +216,43 @@ pub fn source_name(s: &Source, style: SourceName) -> String {
                 format!("{}: {}", s.id, parts.join(", "))
             }
         }
-    })
+        _ => {
+            let name = own(s);
+            // Cheap field comparisons first: names can only be equal when these are.
+            let shares_name = ds.sources.iter().any(|o| {
+                o.id != s.id
+                    && o.title.trim() == s.title.trim()
+                    && o.publisher.trim() == s.publisher.trim()
+                    && own(o) == name
+            });
+            if shares_name {
+                told_apart(ds, s, name)
+            } else {
+                name
+            }
+        }
+    }
+}
+
+/// `name`, shared with another source, with what tells `s` apart: its locator when the name
+/// does not hold it, else the source that reprints it.
+fn told_apart(ds: &Dataset, s: &Source, name: String) -> String {
+    let locator = s.locator.trim();
+    if !locator.is_empty() {
+        let readable = readable_locator(locator);
+        if !name.contains(&readable) {
+            return format!("{name}, {readable}");
+        }
+    }
+    if let Some(reprint) = ds.sources.iter().find(|o| o.via.as_ref() == Some(&s.id)) {
+        let by = if reprint.title.trim().is_empty() {
+            untitled_source_name(reprint)
+        } else {
+            reprint.title.trim().to_owned()
+        };
+        return format!("{name}, as reprinted in {by}");
+    }
+    name
 }
 
 /// What a source is listed, searched and sorted by: its title, else its locator, else its
@@ -194,30 +268,47 @@ pub fn source_list_name(s: &Source) -> &str {
 }
 
 fn short_source_name(s: &Source) -> String {
-    let (title, publisher, locator) = (s.title.trim(), s.publisher.trim(), s.locator.trim());
-    match (title.is_empty(), publisher.is_empty(), locator.is_empty()) {
-        (false, false, _) if !title.contains(publisher) => format!("{title} ({publisher})"),
-        (false, _, _) => title.to_owned(),
-        (true, false, false) => format!("{publisher}, {locator}"),
-        (true, false, true) => publisher.to_owned(),
-        (true, true, false) => locator.to_owned(),
-        (true, true, true) => s.id.to_string(),
+    let (title, publisher) = (s.title.trim(), s.publisher.trim());
+    match (title.is_empty(), publisher.is_empty()) {
+        (false, false) if !title.contains(publisher) => format!("{title} ({publisher})"),
+        (false, _) => title.to_owned(),
+        (true, _) => untitled_source_name(s),
     }
 }
 
 fn source_title(s: &Source) -> String {
-    if !s.title.is_empty() {
+    if !s.title.trim().is_empty() {
         return s.title.clone();
     }
-    let who: Vec<&str> = [s.publisher.as_str(), s.author.as_str()]
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .collect();
-    if !who.is_empty() {
-        let date = s.date.map(|d| format!(" ({d})")).unwrap_or_default();
-        return format!("{}{date}", who.join(", "));
+    untitled_source_name(s)
+}
+
+/// The name of a source with no title (see [`source_name`]); the id when it has nothing else.
+fn untitled_source_name(s: &Source) -> String {
+    let (publisher, locator, author) = (s.publisher.trim(), s.locator.trim(), s.author.trim());
+    if !publisher.is_empty() {
+        return match (s.date, locator.is_empty()) {
+            (Some(d), _) => format!("{publisher} ({d})"),
+            (None, false) => format!("{publisher}, {}", readable_locator(locator)),
+            (None, true) => publisher.to_owned(),
+        };
     }
-    s.locator.clone()
+    if let Some(ext) = local_file_extension(locator) {
+        let noun = kind_noun(s.kind);
+        let mut chars = noun.chars();
+        let capital: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        return format!("{capital} (supplied as {})", file_kind(ext));
+    }
+    if !locator.is_empty() {
+        return readable_locator(locator);
+    }
+    if !author.is_empty() {
+        return author.to_owned();
+    }
+    format!("Untitled {}", kind_noun(s.kind))
 }
 
 /// How a record type is named (see [`display_name`]).
@@ -235,9 +326,10 @@ pub(crate) trait Named {
     }
 }
 
-fn name_or_id(name: &str, id: &str) -> String {
+/// `name`, or "unnamed organization" (for `kind`) when it is blank.
+fn name_or_unnamed(name: &str, kind: RecordKind) -> String {
     if name.trim().is_empty() {
-        id.to_owned()
+        format!("unnamed {kind}")
     } else {
         name.to_owned()
     }
@@ -248,7 +340,7 @@ macro_rules! named_by_field {
     ($($ty:ty, $field:ident;)*) => {$(
         impl Named for $ty {
             fn name_with(&self, _: &dyn Fn(RecordRef) -> String) -> String {
-                name_or_id(&self.$field, self.id.as_str())
+                name_or_unnamed(&self.$field, <$ty as Record>::KIND)
             }
             fn name_mut(&mut self) -> Option<&mut String> {
                 Some(&mut self.$field)
@@ -267,7 +359,7 @@ named_by_field! {
 
 impl Named for ModelFamily {
     fn name_with(&self, _: &dyn Fn(RecordRef) -> String) -> String {
-        name_or_id(&self.name, self.id.as_str())
+        name_or_unnamed(&self.name, RecordKind::Family)
     }
     fn link_name(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
         format!("{} (family)", self.name_with(name_of))
@@ -292,7 +384,7 @@ impl Named for Source {
 impl Named for Role {
     fn name_with(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
         if self.title.trim().is_empty() {
-            return self.id.to_string();
+            return name_or_unnamed("", RecordKind::Role);
         }
         let person = name_of(RecordRef::Person(self.person.clone()));
         let organization = name_of(RecordRef::Organization(self.organization.clone()));
@@ -324,8 +416,28 @@ impl Named for Adoption {
 }
 
 impl Named for Claim {
-    fn name_with(&self, _: &dyn Fn(RecordRef) -> String) -> String {
-        self.id.to_string()
+    fn name_with(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
+        let subject = match &self.subject {
+            Subject::Organization(o) => name_of(RecordRef::Organization(o.clone())),
+            Subject::Model(m) => name_of(RecordRef::Model(m.clone())),
+            Subject::Family(f) => name_of(RecordRef::Family(f.clone())),
+            Subject::Adoption(a) => name_of(RecordRef::Adoption(a.clone())),
+            Subject::Country(c) => c.trim().to_owned(),
+        };
+        let metric = self.metric.label();
+        let mut chars = metric.chars();
+        let metric: String = chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default();
+        let mut name = format!("{subject}'s {metric} claim");
+        if let Some(c) = &self.source {
+            name.push_str(&format!(
+                ", per {}",
+                name_of(RecordRef::Source(c.source.clone()))
+            ));
+        }
+        name
     }
     fn link_name(&self, _: &dyn Fn(RecordRef) -> String) -> String {
         claim_text(self)
@@ -333,11 +445,25 @@ impl Named for Claim {
 }
 
 impl Named for Conflict {
-    fn name_with(&self, _: &dyn Fn(RecordRef) -> String) -> String {
-        self.id.to_string()
+    fn name_with(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
+        if !self.description.trim().is_empty() {
+            return self.description.clone();
+        }
+        let names: Vec<String> = self
+            .records
+            .iter()
+            .take(3)
+            .map(|r| name_of(r.clone()))
+            .collect();
+        match names.as_slice() {
+            [] => name_or_unnamed("", RecordKind::Conflict),
+            [one] => format!("conflict about {one}"),
+            [a, b] => format!("conflict between {a} and {b}"),
+            [a, b, ..] => format!("conflict between {a}, {b} and more"),
+        }
     }
-    fn link_name(&self, _: &dyn Fn(RecordRef) -> String) -> String {
-        self.description.clone()
+    fn link_name(&self, name_of: &dyn Fn(RecordRef) -> String) -> String {
+        self.name_with(name_of)
     }
 }
 
@@ -345,7 +471,7 @@ impl Named for Conflict {
 mod tests {
     use super::*;
     use crate::model::synth::synthetic;
-    use crate::model::{AnyRecord, ModelId, SourceId, SourceKind};
+    use crate::model::{AnyRecord, ModelId, PartialDate, SourceId, SourceKind};
 
     fn source(title: &str, publisher: &str, locator: &str) -> Source {
         Source {
@@ -362,7 +488,7 @@ mod tests {
     }
 
     #[test]
-    fn sources_are_named_by_title_publisher_or_locator_else_id() {
+    fn sources_are_named_by_title_publisher_or_locator_never_by_id() {
         let name = |s: Source| AnyRecord::from(s).display_name();
         assert_eq!(
             name(source("Annual report", "Acme", "")),
@@ -374,11 +500,77 @@ mod tests {
         );
         assert_eq!(
             name(source(" ", "Acme", "https://a.example")),
-            "Acme, https://a.example"
+            "Acme, a.example"
         );
+        let mut dated = source("", "BBC", "https://bbc.example/1");
+        dated.date = Some(PartialDate::month(2026, 1));
+        assert_eq!(name(dated), "BBC (2026-01)");
         assert_eq!(name(source("", "Acme", "")), "Acme");
-        assert_eq!(name(source("", "", "data/x.json")), "data/x.json");
-        assert_eq!(name(source("", " ", "")), "s-1");
+        assert_eq!(
+            name(source("", "", "data/x.json")),
+            "Web page (supplied as a JSON file)"
+        );
+        let mut article = source("", "", "shared/sources/000_b9b3d6cb2cdf0734.txt");
+        article.kind = SourceKind::Press;
+        assert_eq!(name(article), "News article (supplied as a text file)");
+        assert_eq!(
+            name(source(
+                "",
+                "",
+                "meta-llama/llama-models@a9c89c47:models/llama2/LICENSE"
+            )),
+            "models/llama2/LICENSE (meta-llama/llama-models)"
+        );
+        assert_eq!(name(source("", " ", "")), "Untitled web page");
+    }
+
+    #[test]
+    fn sources_that_would_share_a_name_are_told_apart() {
+        let mut ds = Dataset::default();
+        let mut a = source("LICENSE", "", "owner/one@1:LICENSE");
+        let mut b = source("LICENSE", "", "owner/two@2:LICENSE");
+        a.id = SourceId::new("a");
+        b.id = SourceId::new("b");
+        let mut w1 = source("", "Wikipedia", "");
+        let mut w2 = source("", "Wikipedia", "");
+        w1.id = SourceId::new("w1");
+        w2.id = SourceId::new("w2");
+        let mut forum = source("", "", "cr4.globalspec.com");
+        forum.id = SourceId::new("forum");
+        forum.via = Some(w1.id.clone());
+        ds.sources = vec![a, b, w1, w2, forum];
+        let names: Vec<String> = ds
+            .sources
+            .iter()
+            .map(|s| source_name(&ds, s, SourceName::Title))
+            .collect();
+        assert_eq!(names[0], "LICENSE, LICENSE (owner/one)");
+        assert_eq!(names[1], "LICENSE, LICENSE (owner/two)");
+        assert_eq!(names[2], "Wikipedia, as reprinted in cr4.globalspec.com");
+        assert_eq!(names[3], "Wikipedia");
+        let short = source_name(&ds, &ds.sources[0], SourceName::Short);
+        assert_eq!(short, names[0]);
+        let linked = record_name(
+            &ds,
+            &ScanLists,
+            &RecordRef::Source(SourceId::new("w1")),
+            NameStyle::Plain,
+        );
+        assert_eq!(linked, names[2]);
+    }
+
+    #[test]
+    fn the_built_in_sources_all_have_names_of_their_own() {
+        let ds: Dataset = ron::from_str(include_str!("../../data.ron")).unwrap();
+        let names: Vec<String> = ds
+            .sources
+            .iter()
+            .map(|s| source_name(&ds, s, SourceName::Title))
+            .collect();
+        for n in &names {
+            assert_eq!(names.iter().filter(|m| *m == n).count(), 1, "{n} is shared");
+        }
+        assert!(names.contains(&"News article (supplied as a text file)".to_owned()));
     }
 
     #[test]
@@ -390,7 +582,7 @@ mod tests {
             .organizations
             .iter()
             .find(|o| o.id == adoption.organization)
-            .map(|o| name_or_id(&o.name, o.id.as_str()));
+            .map(|o| name_or_unnamed(&o.name, RecordKind::Organization));
         assert_eq!(Some(org.clone()), named);
         let by_dataset = display_name(&ds, &RecordRef::Adoption(adoption.id.clone()));
         assert!(
@@ -422,7 +614,7 @@ mod tests {
         let mut s = source("T\u{1b}[2J", "P", "");
         s.locator = "https://x.example/".to_owned() + &"a".repeat(100_000);
         for style in [SourceName::Short, SourceName::Title, SourceName::Described] {
-            let n = source_name(&s, style);
+            let n = source_name(&Dataset::default(), &s, style);
             assert!(!n.contains('\u{1b}') && n.chars().count() < 230, "{n}");
         }
     }

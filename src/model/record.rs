@@ -308,6 +308,11 @@ pub fn position(ds: &Dataset, r: &RecordRef) -> Option<usize> {
     by_kind!(kind, T => position_in::<T>(ds, id), dataset => None)
 }
 
+/// How many records the `kind` list of `ds` holds (0 for the dataset header).
+pub(crate) fn list_len(ds: &Dataset, kind: RecordKind) -> usize {
+    by_kind!(kind, T => T::list(ds).len(), dataset => 0)
+}
+
 /// A copy of the record at position `at` of the `kind` list, if there is one.
 pub fn record_at(ds: &Dataset, kind: RecordKind, at: usize) -> Option<AnyRecord> {
     by_kind!(kind, T => clone_at::<T>(ds, at), dataset => None)
@@ -358,7 +363,7 @@ fn fold_latin(c: char) -> Option<&'static str> {
 
 /// Turns a name into an id shape: lowercase ASCII letters, digits, `-`, `_` and `.`; anything
 /// else becomes `-`. May be empty (for a name in a non-Latin script).
-fn slugify(name: &str) -> String {
+pub(crate) fn slugify(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.') {

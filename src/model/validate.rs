@@ -130,6 +130,17 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// "a source", "an organization": a record of `kind`, in a sentence.
+fn a_kind(kind: RecordKind) -> String {
+    let name = kind.to_string();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
+}
+
 /// What is wrong with `value` in `unit`, if anything.
 fn number_problem(value: f64, unit: &Unit) -> Option<String> {
     if !value.is_finite() {
@@ -147,6 +158,7 @@ fn number_problem(value: f64, unit: &Unit) -> Option<String> {
 }
 
 struct Checker<'a> {
+    ds: &'a Dataset,
     ids: Ids<'a>,
     problems: Vec<Problem>,
     kind: RecordKind,
@@ -169,6 +181,11 @@ impl<'a> Checker<'a> {
         });
     }
 
+    /// The name people know `r` by, for a message.
+    fn name(&self, r: &RecordRef) -> String {
+        super::names::display_name(self.ds, r)
+    }
+
     fn required(&mut self, field: &str, text: &str) {
         if text.trim().is_empty() {
             self.problem(field, "is empty; a value is required");
@@ -180,7 +197,11 @@ impl<'a> Checker<'a> {
             let field = field.into();
             self.problem(
                 field,
-                format!("refers to {kind} `{id}`, which does not exist"),
+                format!(
+                    "refers to {} which does not exist in the dataset (it was deleted, or \
+                     its id is mistyped); choose another",
+                    a_kind(kind)
+                ),
             );
         }
     }
@@ -207,10 +228,11 @@ impl<'a> Checker<'a> {
             let s = c.source.as_str();
             self.reference(format!("{field}[{i}]"), RecordKind::Source, s);
             if !seen.insert((s, c.detail.as_str())) {
+                let name = self.name(&RecordRef::Source(c.source.clone()));
                 let message = if c.detail.is_empty() {
-                    format!("source `{s}` is listed twice")
+                    format!("cites {name} twice; remove one")
                 } else {
-                    format!("source `{s}` at `{}` is listed twice", c.detail)
+                    format!("cites {name} at “{}” twice; remove one", c.detail)
                 };
                 self.problem(format!("{field}[{i}]"), message);
             }
@@ -263,7 +285,10 @@ fn collect_ids<'a, T: Record>(
                 kind,
                 id: id.to_owned(),
                 field: "id".into(),
-                message: format!("duplicate id: another {kind} already has id `{id}`"),
+                message: format!(
+                    "duplicate id: another {kind} already has this id; give each {kind} an \
+                     id of its own"
+                ),
             });
         }
     }
@@ -299,6 +324,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     }
 
     let mut c = Checker {
+        ds,
         ids: Ids { by_kind },
         problems,
         kind: RecordKind::Dataset,
@@ -325,7 +351,14 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             let mut next = Some(via);
             while let Some(v) = next {
                 if !seen.insert(v.as_str()) {
-                    c.problem("via", format!("`via` loops back through `{v}`"));
+                    let name = c.name(&RecordRef::Source(v.clone()));
+                    c.problem(
+                        "via",
+                        format!(
+                            "the chain of reprints loops back through {name}; a source cannot \
+                             be a reprint of its own reprint"
+                        ),
+                    );
                     break;
                 }
                 next = source_index.get(v.as_str()).and_then(|s| s.via.as_ref());
@@ -514,9 +547,10 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                     "names this conflict itself; a conflict is between other records",
                 );
             } else if !seen.insert(r) {
+                let name = c.name(r);
                 c.problem(
                     format!("records[{i}]"),
-                    format!("lists {kind} `{id}` twice"),
+                    format!("lists {name} twice; remove one"),
                 );
             }
         }

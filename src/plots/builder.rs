@@ -400,11 +400,11 @@ impl<'a> Builder<'a> {
             }
         }
         if flagged > 0 {
-            let ids: Vec<&str> = conflict_ids.iter().map(ConflictId::as_str).collect();
+            // Said in words, not by the conflicts' ids; a mark's tooltip says what disagrees.
             self.notes.push(format!(
-                "{} in a recorded conflict, flagged (conflicts: {})",
+                "{} in a recorded conflict, flagged ({})",
                 plural(flagged, "mark is", "marks are"),
-                ids.join(", ")
+                plural(conflict_ids.len(), "conflict", "conflicts"),
             ));
         }
         if self.marks.is_empty() && self.runs.is_empty() {

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::source_line::{Credit, FullSource};
 use crate::app::explorer::Index;
+use crate::model::locator::{file_kind, kind_noun, local_file_extension};
 use crate::model::{Dataset, NameStyle, OrgId, RecordRef, Source, SourceId, SourceKind, Subject};
 
 /// Whom the source line credits `original` to: the source a mark cites, or, when that one is a
@@ -59,70 +60,6 @@ pub fn credit_of(original: &Source, developers: &[String]) -> Credit {
         return Credit::Named(title.to_owned());
     }
     Credit::Named(kind_noun(original.kind).to_owned())
-}
-
-/// What a source of `kind` is, in words, for a source known by nothing else.
-fn kind_noun(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::Primary => "primary document",
-        SourceKind::Press => "news article",
-        SourceKind::Study => "study",
-        SourceKind::CompanyStatement => "company statement",
-        SourceKind::Dataset => "dataset",
-        SourceKind::Web => "web page",
-    }
-}
-
-/// "a text file", "a CSV file"... for a file name extension.
-fn file_kind(ext: &str) -> String {
-    let lower = ext.to_ascii_lowercase();
-    match lower.as_str() {
-        "txt" => "a text file".to_owned(),
-        "md" => "a Markdown file".to_owned(),
-        "htm" | "html" => "an HTML file".to_owned(),
-        "ron" => "a RON file".to_owned(),
-        _ => {
-            let upper = lower.to_ascii_uppercase();
-            let article = if upper
-                .starts_with(['A', 'E', 'F', 'H', 'I', 'L', 'M', 'N', 'O', 'R', 'S', 'X'])
-            {
-                "an"
-            } else {
-                "a"
-            };
-            format!("{article} {upper} file")
-        }
-    }
-}
-
-/// The extension of a local file's name, when `locator` is a path on disk rather than a web
-/// address or a repository: no scheme (or `file:`), no `@` or spaces, a first part that is no
-/// domain, and a last part with an extension ("shared/sources/000_b9.txt" → "txt").
-fn local_file_extension(locator: &str) -> Option<&str> {
-    let path = locator.strip_prefix("file://").unwrap_or(locator);
-    if path.is_empty()
-        || path.contains("://")
-        || path.contains('@')
-        || path.contains(char::is_whitespace)
-    {
-        return None;
-    }
-    let first = path.trim_start_matches('/').split(['/', '\\']).next()?;
-    let last = path.rsplit(['/', '\\']).next()?;
-    let (stem, ext) = last.rsplit_once('.')?;
-    let ext_ok = (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric());
-    if stem.is_empty() || !ext_ok {
-        return None;
-    }
-    let bare_name = first == last;
-    // A bare "name.ext" is a file only when the extension is a file type, not a top-level
-    // domain ("botflow.io" is a site).
-    const FILE_TYPES: [&str; 12] = [
-        "txt", "csv", "tsv", "json", "pdf", "md", "html", "htm", "ron", "xlsx", "xls", "docx",
-    ];
-    let is_file_type = FILE_TYPES.contains(&ext.to_ascii_lowercase().as_str());
-    let first_is_domain = !bare_name && first.contains('.') && !first.starts_with('.');
-    ((bare_name && is_file_type) || (!bare_name && !first_is_domain)).then_some(ext)
 }
 
 /// The owner of the repository a locator names: "owner/repo@commit:path", "owner/repo git

@@ -235,7 +235,7 @@ impl Footer {
 fn source_long_label(ds: &Dataset, ix: &Index, id: &SourceId) -> String {
     ix.source(id).and_then(|p| ds.sources.get(p)).map_or_else(
         || format!("{id} (not in the dataset)"),
-        |s| source_name(s, SourceName::Described),
+        |s| source_name(ds, s, SourceName::Described),
     )
 }
 

@@ -132,6 +132,7 @@ impl ExplorerApp {
         dialogs::drop_overlay_ui(&ctx);
         queue.collect_actions(|actions| dialogs::modal_ui(&ctx, &self.state, actions));
         self.help_windows_ui(&ctx);
+        self.replace_prompt_ui(&ctx);
 
         for queued in queue.take() {
             match queued {

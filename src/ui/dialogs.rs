@@ -70,7 +70,7 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
             }
             Modal::ConfirmDelete { target, referrers } => {
                 let ds = state.doc.dataset.as_ref();
-                let name = record_name(ds, &ScanLists, target, NameStyle::KindAndId);
+                let name = record_name(ds, &ScanLists, target, NameStyle::KindAndName);
                 ui.heading(format!("Delete {name}?"));
                 ui.label(format!("{} record fields refer to it:", referrers.len()));
                 egui::ScrollArea::vertical().max_height(220.0).show(ui, |ui| {

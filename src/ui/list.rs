@@ -10,7 +10,7 @@ use crate::app::explorer::{Explorer, Index, ListQuery, ListTab, ModelSort, OrgSo
 use crate::app::{Action, AppState};
 use crate::figure::colors as palette;
 use crate::model::text::safe_line;
-use crate::model::{Dataset, FamilyId, RecordRef, source_list_name};
+use crate::model::{Dataset, FamilyId, RecordRef, SourceName, source_name};
 
 /// Id of the search field, so Ctrl+F can focus it.
 pub fn search_id() -> egui::Id {
@@ -61,7 +61,7 @@ fn row_text(ds: &Dataset, ix: &Index, tab: ListTab, pos: usize) -> (String, Stri
         }
         ListTab::Sources => {
             let s = &ds.sources[pos];
-            let name = source_list_name(s).to_owned();
+            let name = source_name(ds, s, SourceName::Title);
             (name, s.kind.label().to_owned(), palette::UNKNOWN)
         }
         ListTab::Events => {
@@ -129,8 +129,15 @@ pub fn list_panel_ui(
     }
     let total = ix.count(tab);
     let rows = explorer.rows(ds, revision, tab, &query);
-    ui.horizontal(|ui| {
+    // A search or filter in force (one kept from the last session too) is said next to the
+    // count, so that "0 of 28" never stands alone.
+    let filtered = query.describe(tab, ds);
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} of {total}", rows.len()));
+        if !filtered.is_empty() {
+            ui.label(format!("filtered: {}", filtered.join(", ")))
+                .on_hover_text("The search and filters in force; they are kept between sessions");
+        }
         let kind = tab.record_kind().name();
         if ui
             .small_button("+ New")
@@ -144,10 +151,10 @@ pub fn list_panel_ui(
         {
             actions.push(Action::New(tab.record_kind()));
         }
-        if rows.len() < total
+        if !filtered.is_empty()
             && ui
-                .small_button("Show all")
-                .on_hover_text("Clear the search and filters")
+                .small_button("clear")
+                .on_hover_text("Clear the search and filters: show all")
                 .clicked()
         {
             query.search.clear();
@@ -168,6 +175,7 @@ pub fn list_panel_ui(
         tab,
         rows,
         state,
+        filtered: &filtered,
     };
     rows_ui(ui, &shown, view, actions);
 }
@@ -405,6 +413,8 @@ struct ShownRows<'a> {
     rows: &'a [u32],
     /// The app state (selection, open dialog).
     state: &'a AppState,
+    /// The search and filters in force, in words (empty when none).
+    filtered: &'a [String],
 }
 
 /// The virtualized rows, with Up/Down moving the selection and a selection made elsewhere
@@ -421,6 +431,7 @@ fn rows_ui(
         tab,
         rows,
         state,
+        filtered,
     } = *shown;
     let selected = state.selection.current();
     let selected_row = selected.and_then(|r| {
@@ -511,7 +522,14 @@ fn rows_ui(
             });
         }
         if rows.is_empty() {
-            ui.weak("Nothing matches the search and filters.");
+            ui.weak(if filtered.is_empty() {
+                "Nothing to list yet.".to_owned()
+            } else {
+                format!(
+                    "Nothing matches the search and filters ({}); “clear” shows all.",
+                    filtered.join(", ")
+                )
+            });
         }
     });
     view.offset = out.state.clamped_offset().y;

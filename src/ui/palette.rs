@@ -82,7 +82,7 @@ impl RecordNames {
                     break;
                 };
                 let name = match (&r, ds.sources.get(pos)) {
-                    (RecordRef::Source(_), Some(s)) => source_name(s, SourceName::Short),
+                    (RecordRef::Source(_), Some(s)) => source_name(ds, s, SourceName::Short),
                     _ => record_name(ds, index, &r, NameStyle::Link),
                 };
                 let lower = normalize_query(&name);

@@ -24,17 +24,28 @@ impl ExplorerApp {
             return;
         };
         let name = data.kind.name();
-        // Where to write: the native Save dialog, or the home folder when none can be shown.
-        let pick = |state: &mut AppState, file: String, filter: (&str, &str)| match state
-            .pick_export_path(&file, filter)
-        {
-            DialogOutcome::Picked(p) => Some(p),
-            DialogOutcome::Cancelled => None,
-            DialogOutcome::Unavailable => {
-                let dir = std::env::var_os("HOME")
-                    .map(PathBuf::from)
-                    .unwrap_or_else(|| PathBuf::from("."));
-                Some(dir.join(file))
+        // Where to write: the native Save dialog (which confirms a replacement itself), or the
+        // home folder when none can be shown; a file already there is replaced only after the
+        // user said so in the replace prompt (`replace_prompt_ui`), which runs `cmd` again.
+        let confirmed: Option<PathBuf> = ctx.data_mut(|d| d.remove_temp(confirmed_id()));
+        let pick = |state: &mut AppState, file: String, filter: (&str, &str)| {
+            if let Some(p) = confirmed.clone().filter(|p| p.ends_with(&file)) {
+                return Some(p);
+            }
+            match state.pick_export_path(&file, filter) {
+                DialogOutcome::Picked(p) => Some(p),
+                DialogOutcome::Cancelled => None,
+                DialogOutcome::Unavailable => {
+                    let dir = std::env::var_os("HOME")
+                        .map(PathBuf::from)
+                        .unwrap_or_else(|| PathBuf::from("."));
+                    let p = dir.join(file);
+                    if p.exists() {
+                        ctx.data_mut(|d| d.insert_temp(pending_id(), (cmd, p)));
+                        return None;
+                    }
+                    Some(p)
+                }
             }
         };
         if cmd == UiCommand::ExportPlotData {
@@ -117,4 +128,54 @@ impl ExplorerApp {
         };
         self.state.apply(Action::ShowStatus(message));
     }
+
+    /// Asks before an export without a Save dialog replaces a file in the home folder:
+    /// "Replace" runs the export again onto that file, "Cancel" writes nothing.
+    pub(super) fn replace_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some((cmd, path)) = ctx.data(|d| d.get_temp::<(UiCommand, PathBuf)>(pending_id()))
+        else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("replace_export_prompt")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading("Replace the file?");
+            ui.label(format!(
+                "{} already exists (no Save dialog could be shown, so the export goes to your \
+                 home folder). Replace it? It is not kept as a backup.",
+                path.display()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Replace").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        let Some(replace) = answer else {
+            return;
+        };
+        ctx.data_mut(|d| d.remove::<(UiCommand, PathBuf)>(pending_id()));
+        if replace {
+            ctx.data_mut(|d| d.insert_temp(confirmed_id(), path));
+            self.run_plot_command(ctx, cmd);
+        } else {
+            self.state.apply(Action::ShowStatus(format!(
+                "Nothing exported: {} is kept as it was",
+                path.display()
+            )));
+        }
+    }
+}
+
+/// Where the export waiting for the replace prompt's answer is kept (its command and file).
+fn pending_id() -> egui::Id {
+    egui::Id::unique("export_waiting_for_replace")
+}
+
+/// Where the file the user agreed to replace is kept until the export runs again.
+fn confirmed_id() -> egui::Id {
+    egui::Id::unique("export_replace_confirmed")
 }

@@ -305,14 +305,17 @@ fn mark_tooltip_ui(ui: &mut egui::Ui, ds: &Dataset, m: &Mark) {
     if let Some(c) = &m.in_conflict {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!("Sources disagree (conflict {c})"),
+            format!(
+                "Sources disagree (in conflict: {})",
+                crate::model::display_name(ds, &crate::model::RecordRef::Conflict(c.clone()))
+            ),
         );
     }
     for s in &m.sources {
         if let Some(src) = ds.sources.iter().find(|x| &x.id == s) {
             ui.weak(format!(
                 "Source: {}",
-                crate::model::source_name(src, crate::model::SourceName::Title)
+                crate::model::source_name(ds, src, crate::model::SourceName::Title)
             ));
         }
     }

@@ -2,11 +2,9 @@
 //! record.
 
 use crate::app::{Action, AppState};
-use crate::model::RecordRef;
-use crate::model::text::{safe_line, safe_text};
-
-/// At most this many characters of a record's id or a field path are shown in a problem.
-const ID_CAP: usize = 60;
+use crate::model::field_words::problem_text;
+use crate::model::text::safe_line;
+use crate::model::{RecordRef, ScanLists};
 
 /// Lists the problems of the open dataset, warnings labelled and coloured as such; clicking one
 /// selects its record.
@@ -32,16 +30,11 @@ pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action
         .auto_shrink([false, false])
         .show_rows(ui, row_height, problems.len(), |ui, range| {
             for p in &problems[range] {
-                // `kind id: field: message`, after "warning: " for a warning; ids and messages
-                // quote the file: escaped and cut, as `check` prints them.
-                let mut text = egui::RichText::new(format!(
-                    "{}{} {}: {}: {}",
-                    p.label(),
-                    p.kind,
-                    safe_text(&p.id, ID_CAP, false),
-                    safe_text(&p.field, ID_CAP, false),
-                    safe_line(&p.message)
-                ));
+                // "Record name, field label: message", after "warning: " for a warning; names
+                // and messages quote the file: escaped and cut to one line.
+                let ds = state.doc.dataset.as_ref();
+                let line = problem_text(ds, &ScanLists, p);
+                let mut text = egui::RichText::new(safe_line(&line).into_owned());
                 if p.is_warning() {
                     text = text.color(warn);
                 }

@@ -6,6 +6,24 @@
 use ai_adoption_explorer::model::*;
 
 pub mod window;
+pub mod words;
+
+/// The first record of each kind that has a detail view and a form, in `ds`.
+pub fn first_of_each_kind(ds: &Dataset) -> Vec<RecordRef> {
+    vec![
+        RecordRef::Organization(ds.organizations[0].id.clone()),
+        RecordRef::Model(ds.models[0].id.clone()),
+        RecordRef::Source(ds.sources[0].id.clone()),
+        RecordRef::Person(ds.people[0].id.clone()),
+        RecordRef::Event(ds.events[0].id.clone()),
+        RecordRef::Family(ds.families[0].id.clone()),
+        RecordRef::Role(ds.roles[0].id.clone()),
+        RecordRef::Adoption(ds.adoptions[0].id.clone()),
+        RecordRef::Claim(ds.claims[0].id.clone()),
+        RecordRef::Conflict(ds.conflicts[0].id.clone()),
+        RecordRef::Series(ds.series[0].id.clone()),
+    ]
+}
 
 pub fn d(text: &str) -> PartialDate {
     PartialDate::parse(text).unwrap()

@@ -20,3 +20,15 @@ pub fn window(
     h.run();
     h
 }
+
+/// Types `text` at the end of the text field labelled `label`, as a user clicking into it
+/// would, one frame per step.
+pub fn type_at_end(h: &mut Harness<'static, ExplorerApp>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}

@@ -524,6 +524,7 @@ fn dates_more_than_a_year_ahead_are_warnings() {
     let mut ds = sample();
     ds.claims[0].when = Some(When::On(d("9999-12-31")));
     let problems = validate_on(&ds, today);
+    assert_in_words(&ds, &problems);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     let p = &problems[0];
     assert_eq!(
@@ -555,6 +556,7 @@ fn dates_more_than_a_year_ahead_are_warnings() {
         let mut ds = sample();
         ds.events[0].date = Some(d(far));
         let p = validate_on(&ds, today);
+        assert_in_words(&ds, &p);
         assert_eq!(p.len(), 1, "{far}: {p:#?}");
         assert_eq!(
             (p[0].severity, p[0].field.as_str()),
@@ -567,6 +569,7 @@ fn dates_more_than_a_year_ahead_are_warnings() {
     ds.series[0].points[1].date = d("3000-02");
     ds.meta.date = Some(d("3000-02-30"));
     let p = validate_on(&ds, today);
+    assert_in_words(&ds, &p);
     assert_eq!(p.len(), 2, "{p:#?}");
     assert_eq!(
         (p[0].severity, p[0].field.as_str()),

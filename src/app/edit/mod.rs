@@ -2,6 +2,7 @@
 //! keeps only the records an edit touched, and the helpers that turn a request into edits and an
 //! Edit-menu label. Delete plans are in `plan.rs`; the records themselves in [`crate::model`].
 
+mod follow;
 mod plan;
 
 use std::mem::size_of;
@@ -12,6 +13,7 @@ use crate::model::{Dataset, Meta, RecordKind, RecordRef};
 pub use crate::model::{
     AnyRecord, dataset_approx_bytes, find_record, fresh_id, position, record_at, references_to,
 };
+pub use follow::follow_name;
 pub use plan::{DeleteBlocked, DeleteMode, delete_plan};
 
 /// One primitive, invertible change to a dataset.
@@ -173,7 +175,17 @@ pub fn describe_change(old: &AnyRecord, new: &AnyRecord) -> String {
 /// A whole-record replace of the record with `new`'s kind and id (found by id), labelled for the
 /// Edit menu. No edits when nothing changed; `None` when no such record exists.
 pub fn replace_record(ds: &Dataset, new: AnyRecord) -> Option<(String, Vec<Edit>)> {
-    let (at, old) = find_record(ds, &new.record_ref())?;
+    replace_record_at(ds, &new.record_ref(), new)
+}
+
+/// [`replace_record`] for the record `r`, which `new` replaces even when it has another id
+/// (an id that follows the record's name, see [`follow_name`]).
+pub fn replace_record_at(
+    ds: &Dataset,
+    r: &RecordRef,
+    new: AnyRecord,
+) -> Option<(String, Vec<Edit>)> {
+    let (at, old) = find_record(ds, r)?;
     let label = describe_change(&old, &new);
     if old == new {
         return Some((label, Vec::new()));

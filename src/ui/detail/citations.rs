@@ -47,11 +47,12 @@ pub(super) fn source_marker_ui(
     let id = &cite.source;
     let detail = cite.detail.trim();
     let Some(pos) = c.ix.source(id) else {
-        ui.label(RichText::new(format!("[missing source {}]", safe_line(id.as_str()))).italics());
+        let missing = crate::model::missing_name(&RecordRef::Source(id.clone()));
+        ui.label(RichText::new(format!("[{missing}]")).italics());
         return;
     };
     let s = &c.ds.sources[pos];
-    let title = source_title(s);
+    let title = source_title(c.ds, s);
     let marker = ui
         .add(
             egui::Button::new(RichText::new(format!("[{}]", pos + 1)).small())
@@ -79,7 +80,7 @@ pub(super) fn source_marker_ui(
             {
                 ui.label(format!(
                     "Reprint or summary of: {}",
-                    source_title(&c.ds.sources[vp])
+                    source_title(c.ds, &c.ds.sources[vp])
                 ));
             }
             if !detail.is_empty() {

@@ -61,7 +61,7 @@ pub(super) fn conflict_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
 /// A compact view of any record, for conflicts: what it says and its sources.
 pub(super) fn record_summary_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, r: &RecordRef) {
     let Some(at) = c.ix.resolve(r) else {
-        ui.label(format!("{} (missing)", safe_line(r.kind_and_id().1)));
+        ui.label(crate::model::missing_name(r));
         return;
     };
     let p = at.pos as usize;

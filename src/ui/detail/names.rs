@@ -11,15 +11,16 @@ use crate::model::{
 
 pub(super) use crate::model::target_ref;
 
-/// The name of a link to any record (`(missing)` when the reference points nowhere): the
+/// The name of a link to any record ("a source that is not in the dataset" when the
+/// reference points nowhere): the
 /// [`NameStyle::Link`] form of the one record name.
 pub(super) fn name_of(ds: &Dataset, ix: &Index, r: &RecordRef) -> String {
     record_name(ds, ix, r, NameStyle::Link)
 }
 
 /// Title of a source for people ([`SourceName::Title`]).
-pub(super) fn source_title(s: &Source) -> String {
-    source_name(s, SourceName::Title)
+pub(super) fn source_title(ds: &Dataset, s: &Source) -> String {
+    source_name(ds, s, SourceName::Title)
 }
 
 /// Whether a locator may be opened in a browser: only http and https addresses.
@@ -33,7 +34,7 @@ pub fn is_web_url(locator: &str) -> bool {
 pub(super) fn source_title_of(c: &DetailCtx<'_>, id: &SourceId) -> String {
     c.ix.source(id).map_or_else(
         || crate::model::text::safe_line(id.as_str()).into_owned(),
-        |p| source_name(&c.ds.sources[p], SourceName::Title),
+        |p| source_name(c.ds, &c.ds.sources[p], SourceName::Title),
     )
 }
 

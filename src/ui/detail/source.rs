@@ -21,7 +21,7 @@ pub(super) fn source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     heading_ui(
         ui,
         &format!("Source [{}] · {}", pos + 1, s.kind.label()),
-        &source_title(s),
+        &source_title(c.ds, s),
         "",
     );
     egui::Grid::new("source_facts")
@@ -70,7 +70,9 @@ pub(super) fn source_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     }
     for (r, field) in citing {
         ui.horizontal_wrapped(|ui| {
-            ui.weak(format!("{} ({field}):", r.kind_and_id().0));
+            let kind = r.kind_and_id().0;
+            let label = crate::model::field_words::field_label(kind, &field);
+            ui.weak(format!("{kind}, in {label}:"));
             if let RecordRef::Claim(id) = &r
                 && let Some(p) = c.ix.claim(id)
             {

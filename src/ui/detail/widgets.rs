@@ -78,7 +78,8 @@ pub(super) fn link_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, text: &str, r: RecordR
     let text = text.as_ref();
     let exists = c.ix.resolve(&r).is_some();
     if !exists {
-        ui.label(RichText::new(format!("{text} (missing)")).italics());
+        // `name_of` already says it is not in the dataset.
+        ui.label(RichText::new(text).italics());
         return;
     }
     let kind = r.kind_and_id().0;

@@ -29,19 +29,14 @@ pub(super) fn family_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
         .collect()
 }
 
-/// Sources as (record, "[n] title"), numbered as the detail view cites them.
-pub(super) fn numbered_source_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
+/// Sources as (record, name), each named so that no two look the same.
+pub(super) fn source_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
     ds.sources
         .iter()
-        .enumerate()
-        .map(|(p, s)| {
+        .map(|s| {
             (
                 RecordRef::Source(s.id.clone()),
-                format!(
-                    "[{}] {}",
-                    p + 1,
-                    crate::model::source_name(s, crate::model::SourceName::Title)
-                ),
+                crate::model::source_name(ds, s, crate::model::SourceName::Title),
             )
         })
         .collect()

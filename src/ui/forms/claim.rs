@@ -3,8 +3,8 @@
 use egui::Ui;
 
 use super::choices::{
-    metric_choices, numbered_source_candidates, org_candidates, person_candidates,
-    subject_candidates, when_choices,
+    metric_choices, org_candidates, person_candidates, source_candidates, subject_candidates,
+    when_choices,
 };
 use super::fields::{Form, grid};
 use crate::app::Action;
@@ -199,7 +199,7 @@ pub fn claim_form_ui(
         f.reference_ui(ui, "Said by", "said_by", &mut speaker, &speakers, true);
         x.said_by = speaker.as_ref().and_then(Speaker::from_record_ref);
         // Where.
-        let sources = numbered_source_candidates(ds);
+        let sources = source_candidates(ds);
         let mut src = x
             .source
             .as_ref()

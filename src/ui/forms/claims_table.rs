@@ -32,16 +32,11 @@ pub enum ClaimSort {
 /// a column, add a row (a claim about the selected record's subject is added from its detail view).
 pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions: &mut Vec<Action>) {
     let mut order: Vec<usize> = (0..ds.claims.len()).collect();
-    let about = |c: &Claim| match &c.subject {
-        Subject::Organization(o) => o.to_string(),
-        Subject::Model(m) => m.to_string(),
-        Subject::Family(f) => f.to_string(),
-        Subject::Adoption(a) => a.to_string(),
-        Subject::Country(c) => c.clone(),
-    };
+    // What a claim is about, by name ("Pinterest / Qwen (family)"), never by id.
+    let about = |c: &Claim| crate::model::subject_name(ds, &crate::model::ScanLists, &c.subject);
     match sort {
         ClaimSort::File => {}
-        ClaimSort::About => order.sort_by_key(|&i| about(&ds.claims[i])),
+        ClaimSort::About => order.sort_by_cached_key(|&i| about(&ds.claims[i])),
         ClaimSort::Measure => order.sort_by_key(|&i| ds.claims[i].metric.label()),
         ClaimSort::Value => order.sort_by(|&a, &b| {
             let v = |i: usize| match ds.claims[i].value {

@@ -5,7 +5,7 @@ use egui::Ui;
 use super::fields::{Form, grid};
 use crate::app::Action;
 use crate::app::edit::AnyRecord;
-use crate::model::{ConflictKind, Dataset, Problem, RecordRef};
+use crate::model::{ConflictKind, Dataset, NameStyle, Problem, RecordRef, ScanLists, record_name};
 
 /// The form of a conflict: how the records disagree, and which records.
 pub fn conflict_form_ui(
@@ -42,8 +42,8 @@ pub fn conflict_form_ui(
     let mut remove = None;
     for (i, r) in x.records.iter().enumerate() {
         ui.horizontal(|ui| {
-            let (kind, id) = r.kind_and_id();
-            ui.label(format!("{kind} {id}"));
+            let name = record_name(ds, &ScanLists, r, NameStyle::Link);
+            ui.label(format!("{}: {name}", r.kind_and_id().0));
             if ui
                 .small_button("Remove")
                 .on_hover_text("Remove this record from the conflict")
@@ -90,7 +90,15 @@ fn conflict_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
     out.extend(ds.adoptions.iter().map(|a| {
         (
             RecordRef::Adoption(a.id.clone()),
-            format!("adoption: {}", a.id),
+            format!(
+                "adoption: {}",
+                record_name(
+                    ds,
+                    &ScanLists,
+                    &RecordRef::Adoption(a.id.clone()),
+                    NameStyle::Plain
+                )
+            ),
         )
     }));
     out.extend(
@@ -107,7 +115,15 @@ fn conflict_candidates(ds: &Dataset) -> Vec<(RecordRef, String)> {
     out.extend(ds.roles.iter().map(|r| {
         (
             RecordRef::Role(r.id.clone()),
-            format!("role: {} ({})", r.title, r.person),
+            format!(
+                "role: {}",
+                record_name(
+                    ds,
+                    &ScanLists,
+                    &RecordRef::Role(r.id.clone()),
+                    NameStyle::Plain
+                )
+            ),
         )
     }));
     out.extend(ds.events.iter().map(|e| {

@@ -6,9 +6,9 @@
 
 use egui::Ui;
 
-use super::choices::numbered_source_candidates;
+use super::choices::source_candidates;
 use crate::app::Action;
-use crate::app::edit::{AnyRecord, replace_record};
+use crate::app::edit::{AnyRecord, replace_record_at};
 use crate::app::history::CoalesceKey;
 use crate::model::{Citation, Dataset, PartialDate, Problem, RecordRef, SourceId};
 
@@ -70,7 +70,15 @@ impl<'a> Form<'a> {
         }
         let msgs: Vec<String> = mine
             .iter()
-            .map(|p| format!("{}{}", p.label(), p.message))
+            .map(|p| {
+                // A problem at one item of the field says which: "the second source: ...".
+                if p.field == field {
+                    format!("{}{}", p.label(), p.message)
+                } else {
+                    let item = crate::model::field_words::field_label(p.kind, &p.field);
+                    format!("{}{item}: {}", p.label(), p.message)
+                }
+            })
             .collect();
         let color = if mine.iter().any(|p| p.is_error()) {
             ui.visuals().error_fg_color
@@ -360,10 +368,10 @@ impl<'a> Form<'a> {
         let current = value
             .as_ref()
             .map(|record| {
-                candidates.iter().find(|(c, _)| c == record).map_or_else(
-                    || format!("{} (missing)", record.kind_and_id().1),
-                    |(_, n)| n.clone(),
-                )
+                candidates
+                    .iter()
+                    .find(|(c, _)| c == record)
+                    .map_or_else(|| crate::model::missing_name(record), |(_, n)| n.clone())
             })
             .unwrap_or_else(|| match unset {
                 Unset::Ask(_) => "Choose...".to_owned(),
@@ -428,15 +436,12 @@ impl<'a> Form<'a> {
                 let s = &c.source;
                 ui.horizontal(|ui| {
                     let title = ds.sources.iter().position(|x| &x.id == s).map_or_else(
-                        || format!("{s} (missing)"),
+                        || "a source that is not in the dataset".to_owned(),
                         |p| {
-                            format!(
-                                "[{}] {}",
-                                p + 1,
-                                crate::model::source_name(
-                                    &ds.sources[p],
-                                    crate::model::SourceName::Title
-                                )
+                            crate::model::source_name(
+                                ds,
+                                &ds.sources[p],
+                                crate::model::SourceName::Title,
                             )
                         },
                     );
@@ -470,7 +475,7 @@ impl<'a> Form<'a> {
                 value.remove(i);
                 self.changed_in_one_step("sources");
             }
-            let candidates: Vec<(SourceId, String)> = numbered_source_candidates(ds)
+            let candidates: Vec<(SourceId, String)> = source_candidates(ds)
                 .into_iter()
                 .filter_map(|(record, name)| match record {
                     RecordRef::Source(id) if !value.iter().any(|c| c.source == id) => {
@@ -523,11 +528,21 @@ impl<'a> Form<'a> {
         let Some(field) = self.changed else {
             return;
         };
-        if let Some((label, edits)) = replace_record(ds, new) {
+        // A new name may give the record a new id (see `follow_name`); the typing burst in
+        // the name stays one undo step, keyed by where the record is rather than its id.
+        let mut key = CoalesceKey::field(self.record.clone(), field);
+        let new = match crate::model::find_record(ds, &self.record) {
+            Some((at, old)) if matches!(field, "name" | "title") => {
+                key = CoalesceKey::named(format!("{} at {at}: {field}", old.kind()));
+                crate::app::edit::follow_name(ds, &old, new)
+            }
+            _ => new,
+        };
+        if let Some((label, edits)) = replace_record_at(ds, &self.record, new) {
             self.actions.push(Action::Edit {
                 label,
                 edits,
-                coalesce: Some(CoalesceKey::field(self.record, field)),
+                coalesce: Some(key),
             });
         }
     }

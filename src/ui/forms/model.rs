@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use super::choices::{family_candidates, numbered_source_candidates, org_candidates};
+use super::choices::{family_candidates, org_candidates, source_candidates};
 use super::fields::{Form, grid};
 use crate::app::Action;
 use crate::app::edit::{AnyRecord, fresh_id};
@@ -127,7 +127,7 @@ fn basis_choices(ds: &Dataset) -> Vec<(OpennessBasis, String)> {
         "inferred from the licence".to_owned(),
     ))
     .chain(
-        numbered_source_candidates(ds)
+        source_candidates(ds)
             .into_iter()
             .filter_map(|(r, name)| match r {
                 RecordRef::Source(id) => Some((OpennessBasis::Source(id), format!("per {name}"))),

@@ -58,7 +58,7 @@ pub fn source_form_ui(
             .map(|x| {
                 (
                     RecordRef::Source(x.id.clone()),
-                    crate::model::source_name(x, crate::model::SourceName::Title),
+                    crate::model::source_name(ds, x, crate::model::SourceName::Title),
                 )
             })
             .collect();
