@@ -467,6 +467,7 @@ fn rows_ui(
         }
     }
     let out = area.show_rows(ui, row_height, rows.len(), |ui, range| {
+        crate::ui::layout::a11y::scroll_view(ui, true, false);
         for i in range {
             let pos = rows[i] as usize;
             let (mut name, detail, color) = row_text(ds, ix, tab, pos);

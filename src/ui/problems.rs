@@ -31,6 +31,7 @@ pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action
         .id_salt("problems")
         .auto_shrink([false, false])
         .show_rows(ui, row_height, problems.len(), |ui, range| {
+            crate::ui::layout::a11y::scroll_view(ui, true, false);
             for p in &problems[range] {
                 // `kind id: field: message`, after "warning: " for a warning; ids and messages
                 // quote the file: escaped and cut, as `check` prints them.
