@@ -98,8 +98,22 @@ fn place_of(node: &AccessKitNode<'_>, ppp: f32) -> Place {
     place
 }
 
-/// The checks of one screen; what fails is added to `failures`.
-fn check_screen(h: &Harness<'_, ExplorerApp>, screen: &str, failures: &mut Vec<String>) {
+/// The area (panel tree or window) `node` is drawn in: its ancestor just below the root.
+fn area_of(node: &AccessKitNode<'_>) -> String {
+    let mut at = *node;
+    while let Some(parent) = at.parent() {
+        if parent.parent().is_none() {
+            break;
+        }
+        at = parent;
+    }
+    format!("{:?}", at.id())
+}
+
+/// The checks of one screen; what fails is added to `failures`. Returns how many widgets and
+/// labels it checked inside a named panel (so a screen whose panels lost their nodes fails).
+fn check_screen(h: &Harness<'_, ExplorerApp>, screen: &str, failures: &mut Vec<String>) -> usize {
+    let mut in_panels = 0;
     let ppp = h.ctx.pixels_per_point();
     let window = h.ctx.content_rect();
     let root = h.root();
@@ -121,6 +135,7 @@ fn check_screen(h: &Harness<'_, ExplorerApp>, screen: &str, failures: &mut Vec<S
         let short: String = name.chars().take(50).collect();
         let what = format!("{role:?} \"{short}\"");
         let place = place_of(&n, ppp);
+        in_panels += usize::from(place.panel.is_some());
         // The axes along which some scroll view may cut it.
         let mut scrolled = [false, false];
         let mut visible = window;
@@ -181,11 +196,16 @@ fn check_screen(h: &Harness<'_, ExplorerApp>, screen: &str, failures: &mut Vec<S
             if node_a.is_descendant_of(node_b) || node_b.is_descendant_of(node_a) {
                 continue;
             }
+            // A window floats over the panels: only widgets of one area can collide.
+            if area_of(node_a) != area_of(node_b) {
+                continue;
+            }
             failures.push(format!(
                 "{screen}: {what_a} at {a:?} overlaps {what_b} at {b:?}"
             ));
         }
     }
+    in_panels
 }
 
 /// Each screen the test visits, as a name and how to get there from the previous one.
@@ -275,17 +295,22 @@ fn screens(ds: &Dataset) -> Vec<(String, Box<dyn Fn(&mut ExplorerApp)>)> {
 fn every_screen_fits(size: egui::Vec2, zoom: f32) {
     let state = AppState::new(Box::new(ScriptedDialogs::default()), Settings::default());
     let ds = state.doc.dataset.clone();
-    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
-        cc.egui_ctx.set_zoom_factor(zoom);
-        ExplorerApp::with_state(cc, state)
-    });
+    // Zoom as Ctrl+= does it: the same pixels, each point `zoom` pixels wide.
+    let mut h = Harness::builder()
+        .with_size(size / zoom)
+        .with_pixels_per_point(zoom)
+        .build_eframe(move |cc| ExplorerApp::with_state(cc, state));
     h.run();
     let config = format!("{}x{} at {:.0}%", size.x, size.y, zoom * 100.0);
     let mut failures = Vec::new();
     for (name, go) in screens(&ds) {
         go(h.state_mut());
         h.run();
-        check_screen(&h, &format!("{config}, {name}"), &mut failures);
+        let checked = check_screen(&h, &format!("{config}, {name}"), &mut failures);
+        assert!(
+            checked >= 20,
+            "{config}, {name}: only {checked} widgets found in panels"
+        );
     }
     let count = failures.len();
     failures.truncate(SHOWN);

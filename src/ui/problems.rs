@@ -13,7 +13,7 @@ const ID_CAP: usize = 60;
 pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     let problems = &state.doc.problems;
     let warnings = problems.iter().filter(|p| p.is_warning()).count();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong(format!("Problems ({})", problems.len() - warnings));
         if warnings > 0 {
             ui.strong(format!("Warnings ({warnings})"))

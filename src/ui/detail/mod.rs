@@ -51,7 +51,7 @@ pub fn detail_ui(
         welcome_ui(ui, ds);
         return;
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if super::forms::has_form(sel) {
             ui.toggle_value(&mut view.editing, "Edit record")
                 .on_hover_text(format!(

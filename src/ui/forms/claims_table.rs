@@ -52,7 +52,7 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
         }),
         ClaimSort::When => order.sort_by_key(|&i| ds.claims[i].when.as_ref().map(|w| w.end())),
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} claims.", ds.claims.len()));
         ui.weak(format!(
             "Click a column title to sort; edit cells in place ({} undoes).",
@@ -61,7 +61,7 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
     });
     // Adding a row starts from what the new claim is about; the rest is filled in its form.
     let mut about_pick: Option<RecordRef> = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("Add a claim about:");
         egui::ComboBox::from_id_salt("claims_table_add")
             .selected_text("choose a record")

@@ -95,9 +95,28 @@ impl ExplorerApp {
         });
     }
 
-    /// The plots area, or the summary while no plot is chosen.
+    /// The plots area, or the summary while no plot is chosen; in a low panel it scrolls rather
+    /// than cutting the legend or the summary's last lines off.
     fn plots_area_ui(&mut self, ui: &mut egui::Ui, queue: &mut CommandQueue) {
         let mut commands = Vec::new();
+        egui::ScrollArea::vertical()
+            .id_salt("plots_pane")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                a11y::scroll_view(ui, true, false);
+                self.plots_area_contents_ui(ui, queue, &mut commands);
+            });
+        for command in commands {
+            queue.push(command);
+        }
+    }
+
+    fn plots_area_contents_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        queue: &mut CommandQueue,
+        commands: &mut Vec<UiCommand>,
+    ) {
         queue.collect_actions(|actions| {
             let plotted = plots_panel::plots_area_ui(
                 ui,
@@ -105,7 +124,7 @@ impl ExplorerApp {
                     state: &self.state,
                     explorer: &mut self.explorer,
                     actions,
-                    commands: &mut commands,
+                    commands,
                 },
                 &mut self.plots,
                 &mut self.view.prefs.plot,
@@ -121,8 +140,5 @@ impl ExplorerApp {
                 );
             }
         });
-        for command in commands {
-            queue.push(command);
-        }
     }
 }
