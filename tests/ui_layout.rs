@@ -151,10 +151,7 @@ fn check_screen(h: &Harness<'_, ExplorerApp>, screen: &str, failures: &mut Vec<S
             }
             visible = visible.intersect(*view);
         }
-        for axis in 0..2 {
-            if scrolled[axis] {
-                continue;
-            }
+        for (axis, _) in scrolled.iter().enumerate().filter(|(_, s)| !**s) {
             if !within(r, window, axis) {
                 failures.push(format!(
                     "{screen}: {what} at {r:?} is outside the window {window:?}"
@@ -208,9 +205,12 @@ fn check_screen(h: &Harness<'_, ExplorerApp>, screen: &str, failures: &mut Vec<S
     in_panels
 }
 
-/// Each screen the test visits, as a name and how to get there from the previous one.
-fn screens(ds: &Dataset) -> Vec<(String, Box<dyn Fn(&mut ExplorerApp)>)> {
-    let mut out: Vec<(String, Box<dyn Fn(&mut ExplorerApp)>)> = Vec::new();
+/// A screen: its name and what brings the app there.
+type Screen = (String, Box<dyn Fn(&mut ExplorerApp)>);
+
+/// Each screen the test visits, in order (each step starts from the screen before).
+fn screens(ds: &Dataset) -> Vec<Screen> {
+    let mut out: Vec<Screen> = Vec::new();
     for tab in ListTab::ALL {
         out.push((
             format!("the {} list", tab.label()),
