@@ -1,6 +1,7 @@
 //! The layout holds at every size: the main screens (each list, a record of each kind in its
 //! detail view and its form, each plot, the claims table, the problems panel) at three window
-//! sizes and two zooms, checked from the accessibility tree. Every interactive widget and every
+//! sizes and two zooms, and at the ends of the range (2560x1440 at 50%, 1024x640 at 200%),
+//! checked from the accessibility tree. Every interactive widget and every
 //! label lies inside the window and, outside scroll areas, inside its panel; inside a scroll area
 //! it may only be cut along the axis that scrolls; no two interactive widgets overlap.
 //!
@@ -400,4 +401,14 @@ fn view_reset_layout_restores_the_default_arrangement() {
         default_tree,
         "the default arrangement is back"
     );
+}
+
+#[test]
+fn every_screen_fits_at_2560x1440_zoomed_50() {
+    every_screen_fits(egui::vec2(2560.0, 1440.0), 0.5);
+}
+
+#[test]
+fn every_screen_fits_at_1024x640_zoomed_200() {
+    every_screen_fits(egui::vec2(1024.0, 640.0), 2.0);
 }
