@@ -115,3 +115,57 @@ impl PanelLayout {
         (narrow, shown_tree)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// eframe's storage as a map, as the RON file on disk holds it.
+    #[derive(Default)]
+    struct MemoryStorage(HashMap<String, String>);
+
+    impl eframe::Storage for MemoryStorage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn an_arrangement_is_remembered_between_runs() {
+        let mut layout = PanelLayout::default();
+        // The user put the problems panel beside the others.
+        let root = layout.wide.root().unwrap();
+        if let Some(Tile::Container(egui_tiles::Container::Linear(l))) =
+            layout.wide.tiles.get_mut(root)
+        {
+            l.dir = egui_tiles::LinearDir::Horizontal;
+        }
+        let mut storage = MemoryStorage::default();
+        layout.save(&mut storage);
+        let back = PanelLayout::restore(Some(&storage));
+        assert_eq!(format!("{:?}", back.wide), format!("{:?}", layout.wide));
+    }
+
+    #[test]
+    fn a_saved_arrangement_missing_a_panel_gives_the_default() {
+        let mut layout = PanelLayout::default();
+        let plots = layout.wide.tiles.find_pane(&Pane::Plots).unwrap();
+        layout.wide.remove_recursively(plots);
+        let mut storage = MemoryStorage::default();
+        layout.save(&mut storage);
+        let back = PanelLayout::restore(Some(&storage));
+        assert_eq!(
+            format!("{:?}", back.wide),
+            format!("{:?}", PanelLayout::default().wide)
+        );
+        assert!(tree::is_complete(&PanelLayout::restore(None).wide));
+    }
+}
