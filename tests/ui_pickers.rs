@@ -90,6 +90,9 @@ fn a_new_figure_asks_for_its_source_and_is_a_problem_until_it_has_one() {
     show_problems(&mut h);
     assert!(!panel_lists(&h, "no source chosen yet"));
     select(&mut h, pinterest());
+    // The button may be below the fold of the details panel: scroll it into view first.
+    h.get_by_label("+ Add a figure").scroll_to_me();
+    h.run();
     h.get_by_label("+ Add a figure").click();
     h.run();
     assert!(

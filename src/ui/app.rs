@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::command::{self, UiCommand};
+use super::layout::Pane;
 use super::palette::{Palette, PaletteChoice};
 use super::plots_panel::PlotChoice;
 use super::prefs::{HelpWindow, ThemeChoice, UiPrefs, ViewState};
@@ -62,6 +63,7 @@ impl ExplorerApp {
         app.state.tab = prefs.tab;
         app.state.query = prefs.query.clone();
         app.view.prefs = prefs;
+        app.view.layout = super::layout::PanelLayout::restore(cc.storage);
         app
     }
 
@@ -180,6 +182,13 @@ impl ExplorerApp {
         if matches!(action, Action::New(_) | Action::Insert(_)) {
             self.view.detail.editing = true;
         }
+        if matches!(
+            action,
+            Action::New(_) | Action::Insert(_) | Action::Select(_) | Action::Duplicate(_)
+        ) {
+            // Where the details share the window with the list as tabs, show them.
+            self.view.layout.bring_to_front(Pane::Detail);
+        }
         self.state.apply(action);
     }
 
@@ -191,8 +200,24 @@ impl ExplorerApp {
         }
         let prefs = &mut self.view.prefs;
         match command {
-            UiCommand::ToggleProblems => prefs.show_problems = !prefs.show_problems,
-            UiCommand::TogglePlots => prefs.show_plots = !prefs.show_plots,
+            UiCommand::ToggleProblems => {
+                prefs.show_problems = !prefs.show_problems;
+                if prefs.show_problems {
+                    self.view.layout.bring_to_front(Pane::Problems);
+                }
+            }
+            UiCommand::TogglePlots => {
+                prefs.show_plots = !prefs.show_plots;
+                if prefs.show_plots {
+                    self.view.layout.bring_to_front(Pane::Plots);
+                }
+            }
+            UiCommand::ResetLayout => {
+                self.view.layout.reset();
+                let defaults = UiPrefs::default();
+                prefs.show_plots = defaults.show_plots;
+                prefs.show_problems = defaults.show_problems;
+            }
             UiCommand::ThemeSystem => prefs.theme = ThemeChoice::System,
             UiCommand::ThemeLight => prefs.theme = ThemeChoice::Light,
             UiCommand::ThemeDark => prefs.theme = ThemeChoice::Dark,
@@ -207,6 +232,7 @@ impl ExplorerApp {
                 if let Some(kind) = command.plot() {
                     prefs.plot = PlotChoice::Plot(kind);
                     prefs.show_plots = true;
+                    self.view.layout.bring_to_front(Pane::Plots);
                 }
             }
             UiCommand::ShowShortcuts => self.view.help = HelpWindow::Shortcuts,
@@ -268,5 +294,6 @@ impl eframe::App for ExplorerApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Settings::KEY, &self.state.settings);
         eframe::set_value(storage, UiPrefs::KEY, &self.view.prefs);
+        self.view.layout.save(storage);
     }
 }

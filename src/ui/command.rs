@@ -87,6 +87,8 @@ pub enum UiCommand {
     TogglePlots,
     /// View > Claims table.
     ShowClaimsTable,
+    /// View > Reset layout.
+    ResetLayout,
     /// View > Theme > Follow the system.
     ThemeSystem,
     /// View > Theme > Light.
@@ -178,6 +180,7 @@ impl UiCommand {
             CopySelectedId => "Copy id of selected record",
             TogglePlots => "Plots and summary panel",
             ShowClaimsTable => "Claims table",
+            ResetLayout => "Reset layout",
             ThemeSystem => "Follow the system",
             ThemeLight => "Light",
             ThemeDark => "Dark",
@@ -233,6 +236,9 @@ impl UiCommand {
             CopySelectedId => "Copy the id of the selected record",
             TogglePlots => "Show or hide the plots and summary panel",
             ShowClaimsTable => "All claims as an editable table",
+            ResetLayout => {
+                "Put the panels back as they first were: records, details and plots side by side"
+            }
             ThemeSystem => "Follow the system's light or dark setting",
             ThemeLight => "Always light",
             ThemeDark => "Always dark",
@@ -312,6 +318,7 @@ impl UiCommand {
             | CopySelectedId
             | TogglePlots
             | ShowClaimsTable
+            | ResetLayout
             | ThemeSystem
             | ThemeLight
             | ThemeDark

@@ -4,7 +4,7 @@ use egui::Modifiers;
 
 use super::command::UiCommand;
 use super::prefs::HelpWindow;
-use super::{ExplorerApp, forms};
+use super::{ExplorerApp, forms, layout};
 
 /// Mouse gestures of the plots, as (modifier or none, the gesture after it, what it does); the
 /// modifier is written by egui as this system writes it.
@@ -125,11 +125,21 @@ impl ExplorerApp {
             HelpWindow::ClaimsTable => {
                 let ds = self.state.doc.dataset.clone();
                 let mut actions = Vec::new();
+                // Never larger than the window, whatever the zoom.
+                let room = ctx.content_rect().size() - egui::vec2(24.0, 72.0);
                 egui::Window::new(UiCommand::ShowClaimsTable.label())
                     .open(&mut open)
-                    .default_size([1000.0, 500.0])
+                    .default_size(egui::vec2(1000.0, 500.0).min(room))
+                    .max_size(room)
                     .show(ctx, |ui| {
-                        forms::claims_table_ui(ui, &ds, &mut self.view.claim_sort, &mut actions);
+                        layout::a11y::panel_ui(ui, UiCommand::ShowClaimsTable.label(), |ui| {
+                            forms::claims_table_ui(
+                                ui,
+                                &ds,
+                                &mut self.view.claim_sort,
+                                &mut actions,
+                            );
+                        });
                     });
                 drop(ds);
                 for a in actions {

@@ -17,7 +17,7 @@ pub fn search_id() -> egui::Id {
     egui::Id::unique("list_search")
 }
 
-/// How wide a row's name may make the list panel, in points; longer names are truncated.
+/// How wide a row's name may be, in points; longer names (or wider than the panel) are truncated.
 const NAME_MAX_WIDTH: f32 = 400.0;
 
 /// What the list remembers between frames (not data).
@@ -478,6 +478,7 @@ fn rows_ui(
         }
     }
     let out = area.show_rows(ui, row_height, rows.len(), |ui, range| {
+        crate::ui::layout::a11y::scroll_view(ui, true, false);
         for i in range {
             let pos = rows[i] as usize;
             let (mut name, detail, color) = row_text(ds, ix, tab, pos);
@@ -491,16 +492,15 @@ fn rows_ui(
                     ui.allocate_exact_size(egui::vec2(10.0, row_height), egui::Sense::hover());
                 ui.painter().circle_filled(dot.center(), 4.0, color);
                 // Names come from the file: control characters escaped, one capped line. A
-                // name wider than the panel widens it up to `NAME_MAX_WIDTH` (as names always
-                // did), and is truncated past that, leaving the detail room for its "…" (else
-                // the row would outgrow the panel again every frame).
+                // name wider than the panel is truncated at its edge (at `NAME_MAX_WIDTH` at
+                // most), leaving the detail room for its "…".
                 let reserve = if detail.is_empty() {
                     0.0
                 } else {
                     let font = egui::TextStyle::Body.resolve(ui.style());
                     ui.ctx().fonts_mut(|f| f.glyph_width(&font, '…')) + ui.spacing().item_spacing.x
                 };
-                let name_width = (ui.available_width() - reserve).max(NAME_MAX_WIDTH);
+                let name_width = (ui.available_width() - reserve).clamp(40.0, NAME_MAX_WIDTH);
                 let r = ui
                     .scope(|ui| {
                         ui.set_max_width(name_width);

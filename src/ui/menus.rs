@@ -140,6 +140,7 @@ impl ExplorerApp {
         let p = &self.view.prefs;
         toggle_item_ui(ui, queue, UiCommand::ToggleProblems, p.show_problems);
         toggle_item_ui(ui, queue, UiCommand::TogglePlots, p.show_plots);
+        command_item_ui(ui, queue, UiCommand::ResetLayout, true);
         command_item_ui(ui, queue, UiCommand::ShowClaimsTable, true);
         ui.menu_button("Show plot", |ui| {
             for command in UiCommand::all().filter(|c| c.plot().is_some()) {

@@ -8,7 +8,7 @@ pub mod detail;
 mod dialogs;
 pub mod forms;
 pub mod help;
-mod layout;
+pub mod layout;
 pub mod list;
 mod menus;
 pub mod palette;

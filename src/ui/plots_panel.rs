@@ -256,7 +256,10 @@ pub fn plot_ui(
     egui::ScrollArea::vertical()
         .id_salt(("plot_notes", data.kind))
         .auto_shrink([false, true])
-        .show(ui, |ui| figure_footer_ui(ui, data, None));
+        .show(ui, |ui| {
+            crate::ui::layout::a11y::scroll_view(ui, true, false);
+            figure_footer_ui(ui, data, None);
+        });
     (shown.stats, height)
 }
 

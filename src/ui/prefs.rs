@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{detail, forms, list, plots_panel};
+use super::{detail, forms, layout, list, plots_panel};
 use crate::app::explorer::{ListQuery, ListTab};
 
 /// Which way the colours go.
@@ -87,6 +87,8 @@ pub enum HelpWindow {
 pub struct ViewState {
     /// Layout choices.
     pub prefs: UiPrefs,
+    /// The panels' arrangement (remembered between runs under its own key).
+    pub layout: layout::PanelLayout,
     /// The open help window.
     pub help: HelpWindow,
     /// The list's scroll bookkeeping.

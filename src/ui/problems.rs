@@ -11,7 +11,7 @@ use crate::model::{RecordRef, ScanLists};
 pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     let problems = &state.doc.problems;
     let warnings = problems.iter().filter(|p| p.is_warning()).count();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong(format!("Problems ({})", problems.len() - warnings));
         if warnings > 0 {
             ui.strong(format!("Warnings ({warnings})"))
@@ -29,6 +29,7 @@ pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action
         .id_salt("problems")
         .auto_shrink([false, false])
         .show_rows(ui, row_height, problems.len(), |ui, range| {
+            crate::ui::layout::a11y::scroll_view(ui, true, false);
             for p in &problems[range] {
                 // "Record name, field label: message", after "warning: " for a warning; names
                 // and messages quote the file: escaped and cut to one line.

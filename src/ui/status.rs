@@ -11,7 +11,7 @@ impl ExplorerApp {
     pub(super) fn status_bar_ui(&self, ui: &mut egui::Ui, queue: &mut CommandQueue) {
         let doc = &self.state.doc;
         let d = &doc.dataset;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             // The file's name and the messages (which may name records) are escaped and cut.
             ui.label(safe_line(&doc.display_name()));
             if doc.is_dirty() {

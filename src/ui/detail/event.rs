@@ -33,7 +33,7 @@ pub(super) fn event_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
         ui.weak("No related records.");
     }
     for r in &e.related {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.weak(format!("{}:", r.kind_and_id().0));
             record_link_ui(ui, c, r.clone());
         });

@@ -51,7 +51,7 @@ pub fn detail_ui(
         welcome_ui(ui, ds);
         return;
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if super::forms::has_form(sel) {
             ui.toggle_value(&mut view.editing, "Edit record")
                 .on_hover_text(format!(
@@ -74,12 +74,6 @@ pub fn detail_ui(
             actions.push(Action::AskDelete(sel.clone()));
         }
     });
-    if view.editing
-        && let Some(at) = ix.resolve(sel)
-        && super::forms::form_ui(ui, ds, sel, at.pos as usize, &state.doc.problems, actions)
-    {
-        ui.separator();
-    }
     let Some(at) = ix.resolve(sel) else {
         ui.label(format!(
             "The selected record ({}) is no longer in the dataset.",
@@ -87,28 +81,41 @@ pub fn detail_ui(
         ));
         return;
     };
-    let mut c = DetailCtx { ds, ix, actions };
     let pos = at.pos as usize;
-    // One scroll position per record: a newly selected record starts at its top.
+    // One scroll position per record: a newly selected record starts at its top. The form
+    // scrolls with the view, so a long form is never cut off at the panel's bottom.
     egui::ScrollArea::vertical()
         .id_salt(("detail", sel))
         .auto_shrink([false, false])
-        .show(ui, |ui| match at.kind {
-            RecordKind::Organization => organization::organization_ui(ui, &mut c, pos),
-            RecordKind::Model => model::model_ui(ui, &mut c, pos),
-            RecordKind::Source => source::source_ui(ui, &mut c, pos),
-            RecordKind::Event => event::event_ui(ui, &mut c, pos),
-            RecordKind::Family => model::family_ui(ui, &mut c, pos),
-            RecordKind::Person => people::person_ui(ui, &mut c, pos),
-            RecordKind::Adoption => adoption::adoption_ui(ui, &mut c, pos),
-            RecordKind::Claim => figures::claim_detail_ui(ui, &mut c, pos),
-            RecordKind::Conflict => {
-                conflicts::conflict_ui(ui, &mut c, pos);
+        .show(ui, |ui| {
+            crate::ui::layout::a11y::scroll_view(ui, true, false);
+            if view.editing && super::forms::form_ui(ui, ds, sel, pos, &state.doc.problems, actions)
+            {
+                ui.separator();
             }
-            RecordKind::Series => figures::series_ui(ui, &mut c, pos),
-            RecordKind::Role => people::role_ui(ui, &mut c, pos),
-            RecordKind::Dataset => {}
+            let mut c = DetailCtx { ds, ix, actions };
+            record_ui(ui, &mut c, at.kind, pos);
         });
+}
+
+/// The detail view of the record of `kind` at `pos`.
+fn record_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, kind: RecordKind, pos: usize) {
+    match kind {
+        RecordKind::Organization => organization::organization_ui(ui, c, pos),
+        RecordKind::Model => model::model_ui(ui, c, pos),
+        RecordKind::Source => source::source_ui(ui, c, pos),
+        RecordKind::Event => event::event_ui(ui, c, pos),
+        RecordKind::Family => model::family_ui(ui, c, pos),
+        RecordKind::Person => people::person_ui(ui, c, pos),
+        RecordKind::Adoption => adoption::adoption_ui(ui, c, pos),
+        RecordKind::Claim => figures::claim_detail_ui(ui, c, pos),
+        RecordKind::Conflict => {
+            conflicts::conflict_ui(ui, c, pos);
+        }
+        RecordKind::Series => figures::series_ui(ui, c, pos),
+        RecordKind::Role => people::role_ui(ui, c, pos),
+        RecordKind::Dataset => {}
+    }
 }
 
 fn welcome_ui(ui: &mut Ui, ds: &Dataset) {

@@ -98,7 +98,7 @@ pub(super) fn organization_ui(ui: &mut Ui, c: &mut DetailCtx<'_>, pos: usize) {
     if adoptions.is_empty() {
         ui.weak("No adoptions recorded.");
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .small_button("+ Add an adoption")
             .on_hover_text("Record that this organization uses a model or family")

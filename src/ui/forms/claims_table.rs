@@ -47,7 +47,7 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
         }),
         ClaimSort::When => order.sort_by_key(|&i| ds.claims[i].when.as_ref().map(|w| w.end())),
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} claims.", ds.claims.len()));
         ui.weak(format!(
             "Click a column title to sort; edit cells in place ({} undoes).",
@@ -56,7 +56,7 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
     });
     // Adding a row starts from what the new claim is about; the rest is filled in its form.
     let mut about_pick: Option<RecordRef> = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("Add a claim about:");
         egui::ComboBox::from_id_salt("claims_table_add")
             .selected_text("choose a record")
@@ -79,152 +79,170 @@ pub fn claims_table_ui(ui: &mut Ui, ds: &Dataset, sort: &mut ClaimSort, actions:
         actions.push(Action::Insert(Box::new(new_claim(ds, subject))));
     }
     let mut delete: Option<usize> = None;
-    egui_extras::TableBuilder::new(ui)
-        .id_salt("claims_table")
-        .striped(true)
-        .resizable(true)
-        .column(egui_extras::Column::initial(130.0))
-        .column(egui_extras::Column::initial(140.0))
-        .column(egui_extras::Column::initial(110.0))
-        .column(egui_extras::Column::initial(90.0))
-        .column(egui_extras::Column::initial(170.0))
-        .column(egui_extras::Column::initial(90.0))
-        .column(egui_extras::Column::remainder())
-        .column(egui_extras::Column::exact(60.0))
-        .header(22.0, |mut h| {
-            for (title, s) in [
-                ("About", Some(ClaimSort::About)),
-                ("Measure", Some(ClaimSort::Measure)),
-                ("Value", Some(ClaimSort::Value)),
-                ("Qualifier", None),
-                ("Baseline", None),
-                ("When", Some(ClaimSort::When)),
-                ("Quote", None),
-                ("", None),
-            ] {
-                h.col(|ui| match s {
-                    Some(s) => {
-                        let text = if *sort == s {
-                            format!("{title} (sorted)")
-                        } else {
-                            title.to_owned()
-                        };
-                        if ui
-                            .button(text)
-                            .on_hover_text("Sort by this column")
-                            .clicked()
-                        {
-                            *sort = if *sort == s { ClaimSort::File } else { s };
-                        }
-                    }
-                    None => {
-                        ui.strong(title);
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(24.0, order.len(), |mut row| {
-                let i = order[row.index()];
-                let old = &ds.claims[i];
-                let mut c = old.clone();
-                let mut field: Option<&'static str> = None;
-                row.col(|ui| {
-                    ui.add(egui::Label::new(about(old)).truncate());
-                });
-                row.col(|ui| {
-                    ui.add(egui::Label::new(old.metric.label()).truncate());
-                });
-                row.col(|ui| match &mut c.value {
-                    ClaimValue::Number(n) => {
-                        let mut v = Some(*n);
-                        let id = ui.make_persistent_id(("claim_value_cell", &old.id));
-                        cell_buffer_ui(
-                            ui,
-                            id,
-                            &mut v,
-                            |v| v.map(|v| v.to_string()).unwrap_or_default(),
-                            |t| parse_cell_number(t).map(Some),
-                        );
-                        if let Some(v) = v
-                            && v != *n
-                        {
-                            *n = v;
-                            field = Some("value");
-                        }
-                    }
-                    other => {
-                        ui.label(crate::model::format::value_text(
-                            other,
-                            &old.unit,
-                            Qualifier::Exact,
-                        ));
-                    }
-                });
-                row.col(|ui| {
-                    let before = c.qualifier;
-                    egui::ComboBox::from_id_salt(("claim_q", &old.id))
-                        .selected_text(c.qualifier.label())
-                        .show_ui(ui, |ui| {
-                            for q in Qualifier::ALL {
-                                ui.selectable_value(&mut c.qualifier, q, q.label());
+    // One scroll area for both ways, so a narrow window scrolls the table instead of cutting
+    // its columns off.
+    egui::ScrollArea::both()
+        .id_salt("claims_table_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            crate::ui::layout::a11y::scroll_view(ui, true, true);
+            egui_extras::TableBuilder::new(ui)
+                .id_salt("claims_table")
+                .vscroll(false)
+                .striped(true)
+                .resizable(true)
+                .column(egui_extras::Column::initial(130.0))
+                .column(egui_extras::Column::initial(140.0))
+                .column(egui_extras::Column::initial(110.0))
+                .column(egui_extras::Column::initial(90.0))
+                .column(egui_extras::Column::initial(170.0))
+                .column(egui_extras::Column::initial(90.0))
+                .column(egui_extras::Column::remainder())
+                .column(egui_extras::Column::exact(60.0))
+                .header(22.0, |mut h| {
+                    for (title, s) in [
+                        ("About", Some(ClaimSort::About)),
+                        ("Measure", Some(ClaimSort::Measure)),
+                        ("Value", Some(ClaimSort::Value)),
+                        ("Qualifier", None),
+                        ("Baseline", None),
+                        ("When", Some(ClaimSort::When)),
+                        ("Quote", None),
+                        ("", None),
+                    ] {
+                        h.col(|ui| match s {
+                            Some(s) => {
+                                let text = if *sort == s {
+                                    format!("{title} (sorted)")
+                                } else {
+                                    title.to_owned()
+                                };
+                                if ui
+                                    .button(text)
+                                    .on_hover_text("Sort by this column")
+                                    .clicked()
+                                {
+                                    *sort = if *sort == s { ClaimSort::File } else { s };
+                                }
                             }
-                        })
-                        .response
-                        .on_hover_text("Qualifier");
-                    if c.qualifier != before {
-                        field = Some("qualifier");
+                            None => {
+                                ui.strong(title);
+                            }
+                        });
                     }
-                });
-                row.col(|ui| {
-                    let r = ui
-                        .add(egui::TextEdit::singleline(&mut c.baseline).desired_width(160.0))
-                        .on_hover_text("Baseline");
-                    if r.changed() {
-                        field = Some("baseline");
-                    }
-                    if r.lost_focus() {
-                        actions.push(Action::SealEdit);
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(
-                        old.when
-                            .as_ref()
-                            .map(crate::model::format::when_text)
-                            .unwrap_or_default(),
-                    );
-                });
-                row.col(|ui| {
-                    let r = ui
-                        .add(egui::TextEdit::singleline(&mut c.quote).desired_width(f32::INFINITY))
-                        .on_hover_text("Quote (verbatim)");
-                    if r.changed() {
-                        field = Some("quote");
-                    }
-                    if r.lost_focus() {
-                        actions.push(Action::SealEdit);
-                    }
-                });
-                row.col(|ui| {
-                    if ui
-                        .small_button("Delete")
-                        .on_hover_text("Delete this claim")
-                        .clicked()
-                    {
-                        delete = Some(i);
-                    }
-                });
-                if let Some(field) = field
-                    && let Some((label, edits)) = replace_record(ds, AnyRecord::from(c))
-                {
-                    actions.push(Action::Edit {
-                        label,
-                        edits,
-                        coalesce: Some(CoalesceKey::field(RecordRef::Claim(old.id.clone()), field)),
+                })
+                .body(|body| {
+                    body.rows(24.0, order.len(), |mut row| {
+                        let i = order[row.index()];
+                        let old = &ds.claims[i];
+                        let mut c = old.clone();
+                        let mut field: Option<&'static str> = None;
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(about(old)).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(old.metric.label()).truncate());
+                        });
+                        row.col(|ui| match &mut c.value {
+                            ClaimValue::Number(n) => {
+                                let mut v = Some(*n);
+                                let id = ui.make_persistent_id(("claim_value_cell", &old.id));
+                                cell_buffer_ui(
+                                    ui,
+                                    id,
+                                    &mut v,
+                                    |v| v.map(|v| v.to_string()).unwrap_or_default(),
+                                    |t| parse_cell_number(t).map(Some),
+                                );
+                                if let Some(v) = v
+                                    && v != *n
+                                {
+                                    *n = v;
+                                    field = Some("value");
+                                }
+                            }
+                            other => {
+                                ui.label(crate::model::format::value_text(
+                                    other,
+                                    &old.unit,
+                                    Qualifier::Exact,
+                                ));
+                            }
+                        });
+                        row.col(|ui| {
+                            let before = c.qualifier;
+                            egui::ComboBox::from_id_salt(("claim_q", &old.id))
+                                .selected_text(c.qualifier.label())
+                                .show_ui(ui, |ui| {
+                                    for q in Qualifier::ALL {
+                                        ui.selectable_value(&mut c.qualifier, q, q.label());
+                                    }
+                                })
+                                .response
+                                .on_hover_text("Qualifier");
+                            if c.qualifier != before {
+                                field = Some("qualifier");
+                            }
+                        });
+                        row.col(|ui| {
+                            let r = ui
+                                .add(
+                                    egui::TextEdit::singleline(&mut c.baseline)
+                                        .desired_width(160.0),
+                                )
+                                .on_hover_text("Baseline");
+                            if r.changed() {
+                                field = Some("baseline");
+                            }
+                            if r.lost_focus() {
+                                actions.push(Action::SealEdit);
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(
+                                old.when
+                                    .as_ref()
+                                    .map(crate::model::format::when_text)
+                                    .unwrap_or_default(),
+                            );
+                        });
+                        row.col(|ui| {
+                            let r = ui
+                                .add(
+                                    egui::TextEdit::singleline(&mut c.quote)
+                                        .desired_width(f32::INFINITY),
+                                )
+                                .on_hover_text("Quote (verbatim)");
+                            if r.changed() {
+                                field = Some("quote");
+                            }
+                            if r.lost_focus() {
+                                actions.push(Action::SealEdit);
+                            }
+                        });
+                        row.col(|ui| {
+                            if ui
+                                .small_button("Delete")
+                                .on_hover_text("Delete this claim")
+                                .clicked()
+                            {
+                                delete = Some(i);
+                            }
+                        });
+                        if let Some(field) = field
+                            && let Some((label, edits)) = replace_record(ds, AnyRecord::from(c))
+                        {
+                            actions.push(Action::Edit {
+                                label,
+                                edits,
+                                coalesce: Some(CoalesceKey::field(
+                                    RecordRef::Claim(old.id.clone()),
+                                    field,
+                                )),
+                            });
+                        }
                     });
-                }
-            });
+                });
         });
     if let Some(i) = delete {
         actions.push(Action::AskDelete(RecordRef::Claim(ds.claims[i].id.clone())));

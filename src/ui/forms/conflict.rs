@@ -41,7 +41,7 @@ pub fn conflict_form_ui(
     ui.label(egui::RichText::new("Records that disagree").strong());
     let mut remove = None;
     for (i, r) in x.records.iter().enumerate() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let name = record_name(ds, &ScanLists, r, NameStyle::Link);
             ui.label(format!("{}: {name}", r.kind_and_id().0));
             if ui

@@ -22,8 +22,12 @@ pub(super) struct Form<'a> {
     pub(super) actions: &'a mut Vec<Action>,
     /// The record being edited.
     pub(super) record: RecordRef,
-    /// Width of the input fields: half the panel, within 140..=360 points, so the form fits.
+    /// Width of the input fields: under half the panel, within 120..=360 points, so the form fits.
     pub(super) width: f32,
+    /// Widest a field's label may be before it wraps, so label, field and problem fit the panel.
+    pub(super) label_width: f32,
+    /// Widest a field's problem text may be before it wraps.
+    pub(super) problem_width: f32,
 }
 
 impl<'a> Form<'a> {
@@ -35,6 +39,8 @@ impl<'a> Form<'a> {
         actions: &'a mut Vec<Action>,
     ) -> Self {
         let (kind, id) = record.kind_and_id();
+        let width = (panel_width * 0.45).clamp(120.0, 360.0);
+        let label_width = ((panel_width - width) * 0.6).clamp(80.0, 260.0);
         let problems = all
             .iter()
             .filter(|p| p.kind == kind && p.id == id)
@@ -44,8 +50,19 @@ impl<'a> Form<'a> {
             changed: None,
             actions,
             record,
-            width: (panel_width * 0.5).clamp(140.0, 360.0),
+            width,
+            label_width,
+            problem_width: (panel_width - width - label_width - 2.0 * GRID_GAP).max(60.0),
         }
+    }
+
+    /// A field's label in the form's first column, wrapped at `label_width`.
+    pub(super) fn label_ui(&self, ui: &mut Ui, label: &str) -> egui::Response {
+        ui.scope(|ui| {
+            ui.set_max_width(self.label_width);
+            ui.add(egui::Label::new(label).wrap())
+        })
+        .inner
     }
 
     /// `field` changed by one click or pick (not typing): the change is its own undo step.
@@ -85,7 +102,10 @@ impl<'a> Form<'a> {
         } else {
             ui.visuals().warn_fg_color
         };
-        ui.colored_label(color, msgs.join("; "));
+        ui.scope(|ui| {
+            ui.set_max_width(self.problem_width);
+            ui.add(egui::Label::new(egui::RichText::new(msgs.join("; ")).color(color)).wrap());
+        });
     }
 
     /// Ends a field's row: notes a change, ends the typing burst on leaving, shows problems.
@@ -109,7 +129,7 @@ impl<'a> Form<'a> {
         value: &mut bool,
         text: &str,
     ) {
-        ui.label(label);
+        self.label_ui(ui, label);
         let r = ui.checkbox(value, text);
         if r.changed() {
             self.changed_in_one_step(field);
@@ -126,7 +146,7 @@ impl<'a> Form<'a> {
         field: &'static str,
         value: &mut String,
     ) {
-        let l = ui.label(label);
+        let l = self.label_ui(ui, label);
         let r = ui
             .add(egui::TextEdit::singleline(value).desired_width(self.width))
             .labelled_by(l.id);
@@ -141,7 +161,7 @@ impl<'a> Form<'a> {
         field: &'static str,
         value: &mut String,
     ) {
-        let l = ui.label(label);
+        let l = self.label_ui(ui, label);
         let r = ui
             .add(
                 egui::TextEdit::multiline(value)
@@ -162,7 +182,7 @@ impl<'a> Form<'a> {
         show: impl Fn(&T) -> String,
         parse: impl Fn(&str) -> Result<T, String>,
     ) {
-        let l = ui.label(label);
+        let l = self.label_ui(ui, label);
         let id = ui.make_persistent_id(("form_buffer", &self.record, field));
         // (text typed, the stored value it was typed against)
         let (mut text, seen) = ui
@@ -294,7 +314,7 @@ impl<'a> Form<'a> {
         options: &[(T, impl AsRef<str>)],
         allow_none: bool,
     ) {
-        let l = ui.label(label);
+        let l = self.label_ui(ui, label);
         let current = options
             .iter()
             .find(|(o, _)| value.as_ref() == Some(o))
@@ -364,7 +384,7 @@ impl<'a> Form<'a> {
         unset: Unset<'_>,
     ) {
         let allow_none = matches!(unset, Unset::None);
-        let l = ui.label(label);
+        let l = self.label_ui(ui, label);
         let current = value
             .as_ref()
             .map(|record| {
@@ -382,6 +402,7 @@ impl<'a> Form<'a> {
         egui::ComboBox::from_id_salt(("form_ref", field))
             .selected_text(current)
             .width(self.width)
+            .truncate()
             .show_ui(ui, |ui| {
                 let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
                 let fl = ui.label("Find:");
@@ -434,7 +455,7 @@ impl<'a> Form<'a> {
             let mut remove = None;
             for (i, c) in value.iter_mut().enumerate() {
                 let s = &c.source;
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let title = ds.sources.iter().position(|x| &x.id == s).map_or_else(
                         || "a source that is not in the dataset".to_owned(),
                         |p| {
@@ -559,9 +580,12 @@ enum Unset<'p> {
     Ask(&'p str),
 }
 
+/// Room between a form's columns, in points.
+const GRID_GAP: f32 = 12.0;
+
 /// The three-column grid of a form: label, field, what validation says.
 pub(super) fn grid(id: &str) -> egui::Grid {
-    egui::Grid::new(id).num_columns(3).spacing([12.0, 6.0])
+    egui::Grid::new(id).num_columns(3).spacing([GRID_GAP, 6.0])
 }
 
 /// A table cell holding typed text until it parses (`parse` gives `None` while invalid).

@@ -137,7 +137,7 @@ pub fn series_form_ui(
     // A new point is added only once both its date and its value are typed: nothing invented.
     let new_id = ui.make_persistent_id(("series_new_point", &old.id));
     let (mut nd, mut nv): (String, String) = ui.data(|d| d.get_temp(new_id)).unwrap_or_default();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("New point: date");
         ui.add(
             egui::TextEdit::singleline(&mut nd)

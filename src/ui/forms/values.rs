@@ -58,6 +58,7 @@ impl Form<'_> {
             egui::ComboBox::from_id_salt(("form_value", field))
                 .selected_text(selected)
                 .width(width)
+                .truncate()
                 .show_ui(ui, |ui| {
                     if ui
                         .selectable_label(current.is_empty(), words.empty)
