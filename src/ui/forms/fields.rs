@@ -322,6 +322,8 @@ impl<'a> Form<'a> {
         let before = value.clone();
         egui::ComboBox::from_id_salt(("form_choice", field))
             .selected_text(current)
+            .width(self.width)
+            .truncate()
             .show_ui(ui, |ui| {
                 if allow_none {
                     ui.selectable_value(value, None, "unknown");
