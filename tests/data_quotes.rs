@@ -35,6 +35,14 @@ fn normalise(text: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The cells of each data row of the Markdown tables in `text` (not the header or rule rows).
+fn table_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('|') && !l.starts_with("|---") && !l.starts_with("| Fact |"))
+        .map(|l| l.trim_matches('|').split('|').collect())
+}
+
 /// A quoted fragment of the fact sheet's Value column, with the Source cell of its row, both
 /// normalised.
 struct Fragment {
@@ -47,15 +55,10 @@ struct Fragment {
 /// then not be told apart from the summary around them.
 fn sheet_fragments(facts: &str) -> Vec<Fragment> {
     let mut fragments = Vec::new();
-    for line in facts.lines() {
-        let line = line.trim();
-        if !line.starts_with('|') || line.starts_with("|---") || line.starts_with("| Fact |") {
-            continue;
-        }
-        let cells: Vec<&str> = line.trim_matches('|').split('|').collect();
+    for cells in table_rows(facts) {
         assert!(
             cells.len() >= 3,
-            "a fact sheet row without a Value cell: {line}"
+            "a fact sheet row without a Value cell: {cells:?}"
         );
         let value = normalise(cells[1]);
         let row_sources = normalise(&cells[2..].join("|"));
@@ -232,11 +235,8 @@ fn the_fixtures_are_the_article_and_the_fact_sheet() {
 
 /// The Source cell of every table row of the excerpts file, as written.
 fn excerpt_row_sources() -> Vec<String> {
-    EXCERPTS
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with('|') && !l.starts_with("|---") && !l.starts_with("| Fact |"))
-        .map(|l| l.trim_matches('|').split('|').nth(2).unwrap_or("").trim().to_owned())
+    table_rows(EXCERPTS)
+        .map(|cells| cells.get(2).map_or("", |c| c.trim()).to_owned())
         .collect()
 }
 
@@ -246,8 +246,14 @@ fn every_excerpt_is_of_a_page_the_dataset_cites_and_is_quoted_from_it() {
     let rows = excerpt_row_sources();
     assert!(rows.len() >= 15, "only {} excerpt rows", rows.len());
     for row in &rows {
-        let cited = ds.sources.iter().any(|s| !s.locator.is_empty() && s.locator == *row);
-        assert!(cited, "an excerpt of a page no source of data.ron has as its locator: {row}");
+        let cited = ds
+            .sources
+            .iter()
+            .any(|s| !s.locator.is_empty() && s.locator == *row);
+        assert!(
+            cited,
+            "an excerpt of a page no source of data.ron has as its locator: {row}"
+        );
     }
     // And the excerpts are what the quotes are checked against: claims quote many of these
     // pages (the others carry series points and paraphrases).
@@ -258,7 +264,11 @@ fn every_excerpt_is_of_a_page_the_dataset_cites_and_is_quoted_from_it() {
             rows.contains(&s.locator).then(|| s.locator.clone())
         })
         .collect();
-    assert!(quoted.len() >= 10, "only {} excerpt pages are quoted", quoted.len());
+    assert!(
+        quoted.len() >= 10,
+        "only {} excerpt pages are quoted",
+        quoted.len()
+    );
 }
 
 #[test]
