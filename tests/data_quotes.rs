@@ -4,7 +4,9 @@
 //! a row whose Source column names the claim's source (by its locator, its publisher, or the
 //! publisher or locator of the original it is derived from). The article's words are not another
 //! source's words, and a fragment is not the words of a source its row does not cite.
-//! Copies of both texts are in `tests/fixtures/` (see its README).
+//! Pages read later with the search tool (issue #14) have their verbatim excerpts in a table of
+//! the same form, `excerpts.md`, checked the same way.
+//! Copies of the texts are in `tests/fixtures/` (see its README).
 //! Only whitespace, typographic quotes and apostrophes and the ellipsis are normalised.
 
 use ai_adoption_explorer::app::BUILTIN_RON;
@@ -13,6 +15,8 @@ use ai_adoption_explorer::model::Dataset;
 
 const ARTICLE: &str = include_str!("fixtures/article.txt");
 const FACTS: &str = include_str!("fixtures/facts.md");
+/// Verbatim excerpts of the stored pages found in later research, one table row per page.
+const EXCERPTS: &str = include_str!("fixtures/excerpts.md");
 /// The id of the article's source record in `data.ron`.
 const ARTICLE_SOURCE: &str = "article-000";
 
@@ -31,6 +35,14 @@ fn normalise(text: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The cells of each data row of the Markdown tables in `text` (not the header or rule rows).
+fn table_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('|') && !l.starts_with("|---") && !l.starts_with("| Fact |"))
+        .map(|l| l.trim_matches('|').split('|').collect())
+}
+
 /// A quoted fragment of the fact sheet's Value column, with the Source cell of its row, both
 /// normalised.
 struct Fragment {
@@ -43,15 +55,10 @@ struct Fragment {
 /// then not be told apart from the summary around them.
 fn sheet_fragments(facts: &str) -> Vec<Fragment> {
     let mut fragments = Vec::new();
-    for line in facts.lines() {
-        let line = line.trim();
-        if !line.starts_with('|') || line.starts_with("|---") || line.starts_with("| Fact ") {
-            continue;
-        }
-        let cells: Vec<&str> = line.trim_matches('|').split('|').collect();
+    for cells in table_rows(facts) {
         assert!(
             cells.len() >= 3,
-            "a fact sheet row without a Value cell: {line}"
+            "a fact sheet row without a Value cell: {cells:?}"
         );
         let value = normalise(cells[1]);
         let row_sources = normalise(&cells[2..].join("|"));
@@ -75,10 +82,11 @@ struct Texts {
 }
 
 impl Texts {
-    fn new(article: &str, facts: &str) -> Self {
+    /// The article, and the quoted fragments of every table given (the fact sheet, the excerpts).
+    fn new(article: &str, tables: &[&str]) -> Self {
         Texts {
             article: normalise(article),
-            fragments: sheet_fragments(facts),
+            fragments: tables.iter().flat_map(|t| sheet_fragments(t)).collect(),
         }
     }
 
@@ -145,7 +153,7 @@ fn quotes(ds: &Dataset) -> Vec<(String, String, String)> {
 
 #[test]
 fn quotes_citing_the_article_are_in_the_article() {
-    let texts = Texts::new(ARTICLE, FACTS);
+    let texts = Texts::new(ARTICLE, &[FACTS, EXCERPTS]);
     let all = quotes(&builtin());
     let of_article: Vec<_> = all.iter().filter(|q| q.1 == ARTICLE_SOURCE).collect();
     // The check must have something to check: data.ron quotes the article a dozen times.
@@ -168,7 +176,7 @@ fn quotes_citing_the_article_are_in_the_article() {
 
 #[test]
 fn other_quotes_are_quoted_fragments_of_rows_citing_their_source() {
-    let texts = Texts::new(ARTICLE, FACTS);
+    let texts = Texts::new(ARTICLE, &[FACTS, EXCERPTS]);
     let ds = builtin();
     let all = quotes(&ds);
     let others: Vec<_> = all.iter().filter(|q| q.1 != ARTICLE_SOURCE).collect();
@@ -188,7 +196,7 @@ fn other_quotes_are_quoted_fragments_of_rows_citing_their_source() {
 
 #[test]
 fn the_matcher_rejects_a_changed_word_and_accepts_only_typographic_differences() {
-    let texts = Texts::new(ARTICLE, FACTS);
+    let texts = Texts::new(ARTICLE, &[FACTS, EXCERPTS]);
     let scmp = ["SCMP".to_owned()];
     let bbc_reprint = ["europesays.com/uk/?p=716407".to_owned(), "BBC".to_owned()];
     // Verbatim, and with the article's curly apostrophe typed straight: accepted.
@@ -222,4 +230,55 @@ fn the_fixtures_are_the_article_and_the_fact_sheet() {
     assert!(ARTICLE.starts_with("In a significant shift within the artificial intelligence"));
     assert!(FACTS.starts_with("# Fact sheet for the default dataset"));
     assert!(sheet_fragments(FACTS).len() >= 30);
+    assert!(EXCERPTS.starts_with("# Excerpts of stored public pages"));
+}
+
+/// The Source cell of every table row of the excerpts file, as written.
+fn excerpt_row_sources() -> Vec<String> {
+    table_rows(EXCERPTS)
+        .map(|cells| cells.get(2).map_or("", |c| c.trim()).to_owned())
+        .collect()
+}
+
+#[test]
+fn every_excerpt_is_of_a_page_the_dataset_cites_and_is_quoted_from_it() {
+    let ds = builtin();
+    let rows = excerpt_row_sources();
+    assert!(rows.len() >= 15, "only {} excerpt rows", rows.len());
+    for row in &rows {
+        let cited = ds
+            .sources
+            .iter()
+            .any(|s| !s.locator.is_empty() && s.locator == *row);
+        assert!(
+            cited,
+            "an excerpt of a page no source of data.ron has as its locator: {row}"
+        );
+    }
+    // And the excerpts are what the quotes are checked against: claims quote many of these
+    // pages (the others carry series points and paraphrases).
+    let quoted: std::collections::BTreeSet<String> = quotes(&ds)
+        .into_iter()
+        .filter_map(|(_, source, _)| {
+            let s = ds.sources.iter().find(|s| s.id.as_str() == source)?;
+            rows.contains(&s.locator).then(|| s.locator.clone())
+        })
+        .collect();
+    assert!(
+        quoted.len() >= 10,
+        "only {} excerpt pages are quoted",
+        quoted.len()
+    );
+}
+
+#[test]
+fn an_excerpt_is_the_words_of_its_own_page_only() {
+    let texts = Texts::new(ARTICLE, &[FACTS, EXCERPTS]);
+    let bnp = ["https://maddyness.com/uk/?p=732749".to_owned()];
+    let hsbc = ["https://pulse24.ai/news/2025/12/1/6/hsbc-adopts-mistral-ai".to_owned()];
+    assert!(texts.in_fragment_citing("This model runs on-prem within BNP Paribas", &bnp));
+    assert!(!texts.in_fragment_citing("This model runs on-prem within BNP Paribas", &hsbc));
+    assert!(!texts.in_fragment_citing("This model runs in the cloud within BNP Paribas", &bnp));
+    // A row's label (outside the quotation marks) is not the page's words.
+    assert!(!texts.in_fragment_citing("BNP Paribas and Mistral", &bnp));
 }

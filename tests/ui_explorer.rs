@@ -83,11 +83,14 @@ fn the_filter_uses_a_model_from_china_lists_the_adopters_of_chinese_models() {
     );
     let total = h.state().state.doc.dataset.organizations.len();
     assert!(
-        h.query_by_label(&format!("2 of {total}")).is_some(),
-        "Pinterest and Airbnb"
+        h.query_by_label(&format!("5 of {total}")).is_some(),
+        "Airbnb, Cursor, Instacart, Perplexity and Pinterest"
     );
-    assert!(h.query_by_label("Pinterest").is_some());
-    assert!(h.query_by_label("Airbnb").is_some());
+    for adopter in ["Pinterest", "Airbnb", "Cursor", "Instacart", "Perplexity"] {
+        assert!(h.query_by_label(adopter).is_some(), "{adopter}");
+    }
+    // Adopters of Mistral (France) only, and developers, are filtered out.
+    assert!(h.query_by_label("HSBC").is_none());
     assert!(h.query_by_label("Meta").is_none());
 }
 
