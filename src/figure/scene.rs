@@ -110,12 +110,15 @@ impl Scene {
     /// as last set. A mesh with such a texture id draws (part of) that image.
     pub fn images(&self) -> HashMap<egui::TextureId, Arc<egui::ColorImage>> {
         let mut out = HashMap::new();
-        for (id, delta) in &self.output.textures_delta.set {
-            if *id == egui::TextureId::default() || delta.pos.is_some() {
+        #[expect(clippy::iter_over_hash_type)] // the last full image of each id wins
+        for (id, deltas) in &self.output.textures_delta.set {
+            if *id == egui::TextureId::default() {
                 continue;
             }
-            let egui::ImageData::Color(image) = &delta.image;
-            out.insert(*id, Arc::clone(image));
+            for delta in deltas.iter().filter(|d| d.pos.is_none()) {
+                let egui::ImageData::Color(image) = &delta.image;
+                out.insert(*id, Arc::clone(image));
+            }
         }
         out
     }
