@@ -5,12 +5,20 @@
 //! Draws with [`crate::figure`], as the window does, and knows nothing of `ui`; the command line
 //! (`ai-adoption-explorer export`) and the window's File > Export plot image... both come here.
 
+mod faces;
+pub mod metadata;
 mod offscreen;
+mod png_file;
+pub mod shapes;
+pub mod pdf;
+pub mod svg;
 
 use std::path::Path;
 use std::sync::Arc;
 
+pub use metadata::FigureMetadata;
 pub use offscreen::Offscreen;
+pub use png_file::{encode_png_with, png_text_chunks};
 
 use crate::app::explorer::{Explorer, ListQuery, ListTab};
 use crate::figure::scene::{FigureParts, SceneError, SceneOptions, figure_scene};
@@ -188,26 +196,9 @@ pub fn render_figure(
     Ok(Figure { image, stats })
 }
 
-/// Encodes an image as PNG (8-bit RGBA).
+/// Encodes an image as PNG (8-bit RGBA), without metadata (see [`encode_png_with`]).
 pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, ExportError> {
-    use image::ImageEncoder as _;
-    let [w, h] = image.size;
-    let mut bytes = Vec::with_capacity(image.pixels.len() * 4);
-    for p in &image.pixels {
-        bytes.extend_from_slice(&p.to_srgba_unmultiplied());
-    }
-    let mut out = Vec::new();
-    image::codecs::png::PngEncoder::new_with_quality(
-        &mut out,
-        image::codecs::png::CompressionType::Fast,
-        image::codecs::png::FilterType::Adaptive,
-    )
-    .write_image(&bytes, w as u32, h as u32, image::ExtendedColorType::Rgba8)
-    .map_err(|e| ExportError::Write {
-        file: "PNG".to_owned(),
-        reason: e.to_string(),
-    })?;
-    Ok(out)
+    encode_png_with(image, None)
 }
 
 /// Writes `bytes` to `path` atomically (a failed export never leaves half a file).

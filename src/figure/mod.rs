@@ -16,7 +16,7 @@ pub mod scene;
 mod view;
 
 pub use cache::pick_mark;
-pub use fonts::{CJK_SUBSET_FONT, install_fonts};
+pub use fonts::{CJK_SUBSET_FONT, font_definitions, install_fonts};
 pub use layout::{
     SOURCE_LINE_ROWS, figure_footer_ui, figure_header_ui, footer_for_view, footer_lines_ui,
 };
