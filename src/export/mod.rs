@@ -21,7 +21,7 @@ pub use offscreen::Offscreen;
 pub use png_file::{encode_png_with, png_text_chunks};
 
 use crate::app::explorer::{Explorer, ListQuery, ListTab};
-use crate::figure::scene::{FigureParts, SceneError, SceneOptions, figure_scene};
+use crate::figure::scene::{FigureParts, Scene, SceneError, SceneOptions, figure_scene};
 use crate::figure::{FigureStats, PlotView};
 use crate::model::{Dataset, RecordRef};
 use crate::plots::{DeriveOptions, PlotData, PlotKind, derive_with};
@@ -194,6 +194,47 @@ pub fn render_figure(
     let output = std::mem::take(&mut scene.output);
     let image = offscreen.render(&scene.ctx, output, size_px, background)?;
     Ok(Figure { image, stats })
+}
+
+/// Largest side of a vector page in points (PDF's limit, 200 inches).
+pub const MAX_PAGE_POINTS: f32 = 14_400.0;
+
+/// Lays out the figure of `data` with `view` for a vector file (SVG, PDF): the same scene the
+/// PNG renders, without a GPU.
+pub fn vector_scene(
+    ds: &Dataset,
+    data: &Arc<PlotData>,
+    view: &PlotView,
+    selected: Option<&RecordRef>,
+    options: &FigureOptions,
+) -> Result<Scene, ExportError> {
+    options.check()?;
+    let pt = options.size_points();
+    if pt.x > MAX_PAGE_POINTS || pt.y > MAX_PAGE_POINTS {
+        return Err(ExportError::BadSize(format!(
+            "{:.0}x{:.0} points: each side of a page must be at most {MAX_PAGE_POINTS:.0}",
+            pt.x, pt.y
+        )));
+    }
+    let max = (MAX_PAGE_POINTS * options.scale) as usize;
+    let mut scene = figure_scene(ds, data, view, selected, &options.scene(max)).map_err(
+        |SceneError::TooTall {
+             points,
+             pixels,
+             max,
+         }| ExportError::TooTall {
+            points,
+            pixels,
+            max,
+        },
+    )?;
+    // Only the dense images are read back from the texture updates; the font atlas is not.
+    scene
+        .output
+        .textures_delta
+        .set
+        .retain(|id, _| *id != egui::TextureId::default());
+    Ok(scene)
 }
 
 /// Encodes an image as PNG (8-bit RGBA), without metadata (see [`encode_png_with`]).

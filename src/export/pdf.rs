@@ -31,7 +31,8 @@ fn failed(reason: String) -> ExportError {
 struct Placed {
     id: u16,
     range: std::ops::Range<usize>,
-    advance: f32,
+    /// Advance to the next glyph in ems of the run's font size.
+    advance_em: f32,
 }
 
 impl krilla::text::Glyph for Placed {
@@ -41,8 +42,8 @@ impl krilla::text::Glyph for Placed {
     fn text_range(&self) -> std::ops::Range<usize> {
         self.range.clone()
     }
-    fn x_advance(&self, _size: f32) -> f32 {
-        self.advance
+    fn x_advance(&self, size: f32) -> f32 {
+        self.advance_em * size
     }
     fn x_offset(&self, _size: f32) -> f32 {
         0.0
@@ -150,7 +151,7 @@ impl Painter<'_> {
             glyphs.push(Placed {
                 id: g.id,
                 range: at..at + len,
-                advance: next - g.x,
+                advance_em: (next - g.x) / run.size.max(0.1),
             });
             at += len;
         }

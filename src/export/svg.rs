@@ -86,10 +86,16 @@ fn font_family(faces: &Faces, run: &TextRun) -> (String, u16) {
 
 fn text_element(out: &mut String, faces: &Faces, run: &TextRun) {
     let (family, weight) = font_family(faces, run);
+    // Every glyph at egui's position (viewers that ignore `textLength` keep the layout too).
+    let xs: Vec<String> = run
+        .glyphs
+        .iter()
+        .map(|g| num(run.origin.x + g.x))
+        .collect();
     let _ = write!(
         out,
         "<text x=\"{}\" y=\"{}\" font-family=\"{family}\" font-size=\"{}\"",
-        num(run.origin.x),
+        xs.join(" "),
         num(run.origin.y),
         num(run.size)
     );
