@@ -95,6 +95,14 @@ impl Faces {
         &self.faces
     }
 
+    /// The advance of glyph `id` of face `face`, in ems.
+    pub fn advance_em(&self, face: usize, id: u16) -> Option<f32> {
+        let f = &self.faces[face];
+        let parsed = ttf_parser::Face::parse(f.data(), f.index).ok()?;
+        let adv = parsed.glyph_hor_advance(ttf_parser::GlyphId(id))?;
+        Some(f32::from(adv) / f32::from(parsed.units_per_em().max(1)))
+    }
+
     /// The face that draws `c` in `family` and its glyph id there; `None` when no face has it
     /// (egui draws a replacement box).
     pub fn resolve(&mut self, family: &egui::FontFamily, c: char) -> Option<(usize, u16)> {

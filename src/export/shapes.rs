@@ -346,7 +346,44 @@ pub fn text_runs(t: &TextShape, faces: &mut Faces) -> Vec<TextRun> {
     }
     // Runs of blanks only draw nothing.
     runs.retain(|r| !r.text.trim().is_empty());
+    for r in &mut runs {
+        split_ligatures(r, faces);
+    }
     runs
+}
+
+/// egui shapes ligatures ("fi") as one glyph with the whole advance followed by zero-width
+/// glyphs for the other characters; the vector files draw each character's own glyph, so the
+/// ligature's advance is shared among them in proportion to their own advances.
+fn split_ligatures(run: &mut TextRun, faces: &Faces) {
+    let Some(face) = run.face else {
+        return;
+    };
+    let n = run.glyphs.len();
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        while j < n && run.glyphs[j].advance == 0.0 && !run.glyphs[j].chr.is_whitespace() {
+            j += 1;
+        }
+        if j > i + 1 {
+            let natural: Vec<f32> = run.glyphs[i..j]
+                .iter()
+                .map(|g| faces.advance_em(face, g.id).unwrap_or(0.0) * run.size)
+                .collect();
+            let sum: f32 = natural.iter().sum();
+            let total = run.glyphs[i].advance;
+            if sum > 0.0 && total > 0.0 {
+                let mut x = run.glyphs[i].x;
+                for (g, a) in run.glyphs[i..j].iter_mut().zip(natural) {
+                    g.x = x;
+                    g.advance = a * total / sum;
+                    x += g.advance;
+                }
+            }
+        }
+        i = j;
+    }
 }
 
 /// The box of a run's glyphs in page points (for overlap checks): its width and its row's

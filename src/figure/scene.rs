@@ -129,6 +129,13 @@ impl Scene {
     }
 }
 
+impl Drop for Scene {
+    /// A scene nobody rendered drops its texture updates (egui insists they are handled).
+    fn drop(&mut self) {
+        self.output.textures_delta.clear();
+    }
+}
+
 /// Lays out the figure of `data` (with this export's [`FigureParts`]) drawn with `view` and the
 /// `selected` record ringed, by the same drawing code as the window, and returns its shapes.
 /// Runs without a GPU.
