@@ -105,8 +105,16 @@ fn every_plot_exports_to_svg_with_real_text_and_metadata() {
             .count();
         assert_eq!(sources, data.footer.full_sources.len(), "{}", kind.name());
         let texts = svg_texts(&doc);
-        let all: String = texts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n");
-        assert!(all.contains(&data.title), "{}: the title is text", kind.name());
+        let all: String = texts
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            all.contains(&data.title),
+            "{}: the title is text",
+            kind.name()
+        );
         assert!(
             texts.iter().any(|t| t.text.starts_with("Source: ")),
             "{}: the source line is text",
@@ -130,7 +138,11 @@ fn every_plot_exports_to_svg_with_real_text_and_metadata() {
         // Nothing outside the page.
         let page = egui::Rect::from_min_size(egui::Pos2::ZERO, scene.size_points);
         for t in &flat {
-            assert!(page.expand(0.5).contains_rect(t.rect), "{}: {t:?}", kind.name());
+            assert!(
+                page.expand(0.5).contains_rect(t.rect),
+                "{}: {t:?}",
+                kind.name()
+            );
         }
     }
 }
@@ -142,7 +154,9 @@ fn have(tool: &str) -> bool {
 #[test]
 fn every_plot_exports_to_pdf_with_embedded_fonts_and_findable_text() {
     if !have("pdftotext") || !have("pdffonts") {
-        eprintln!("skipped: pdftotext/pdffonts missing (Debian: poppler-utils; .ci/run installs it)");
+        eprintln!(
+            "skipped: pdftotext/pdffonts missing (Debian: poppler-utils; .ci/run installs it)"
+        );
         return;
     }
     let ds = builtin();
@@ -180,16 +194,31 @@ fn every_plot_exports_to_pdf_with_embedded_fonts_and_findable_text() {
             let cols: Vec<&str> = row.split_whitespace().collect();
             let n = cols.len();
             // name type... encoding emb sub uni object-id generation
-            assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{}: {row}", kind.name());
+            assert_eq!(
+                &cols[n - 5..n - 2],
+                ["yes", "yes", "yes"],
+                "{}: {row}",
+                kind.name()
+            );
         }
         let info = Command::new("pdfinfo").arg(&path).output().unwrap();
         let info = String::from_utf8_lossy(&info.stdout);
-        assert!(info.contains(&format!("Title:           {}", data.title)), "{info}");
-        assert!(info.contains(&meta.alt.short), "subject is the alt text: {info}");
+        assert!(
+            info.contains(&format!("Title:           {}", data.title)),
+            "{info}"
+        );
+        assert!(
+            info.contains(&meta.alt.short),
+            "subject is the alt text: {info}"
+        );
         assert!(info.contains("AI Adoption Explorer"), "{info}");
     }
     // Chinese text is drawn from the bundled CJK subset, embedded (subset) too.
-    let data = Arc::new(derive_all(PlotKind::WhoUsesWhat, &ds, &DeriveOptions::default()));
+    let data = Arc::new(derive_all(
+        PlotKind::WhoUsesWhat,
+        &ds,
+        &DeriveOptions::default(),
+    ));
     let mut opts = options();
     opts.parts.title = Some("阿里巴巴 and 深度求索".to_owned());
     let scene = vector_scene(&ds, &data, &PlotView::default(), None, &opts).unwrap();
@@ -203,7 +232,11 @@ fn every_plot_exports_to_pdf_with_embedded_fonts_and_findable_text() {
         .find(|l| l.contains("Noto"))
         .unwrap_or_else(|| panic!("the CJK font is listed: {fonts}"));
     assert!(cjk.contains("yes yes yes"), "{cjk}");
-    let text = Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+    let text = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("阿里巴巴 and 深度求索"));
 }
 
@@ -319,7 +352,10 @@ fn the_command_line_writes_svg_and_pdf_by_extension_preset_and_all() {
     assert!(text.contains(">My own title</text>"));
     assert!(text.contains(">A note of mine</text>"));
     assert!(text.contains(">Chart: A. Reporter</text>"));
-    assert!(!text.contains("<rect width=\"100%\""), "transparent: no background");
+    assert!(
+        !text.contains("<rect width=\"100%\""),
+        "transparent: no background"
+    );
 
     let all = dir.path().join("all");
     let (code, out, err) = run(&[
@@ -335,8 +371,14 @@ fn the_command_line_writes_svg_and_pdf_by_extension_preset_and_all() {
     for kind in PlotKind::ALL {
         let file = all.join(format!("{}.svg", kind.name()));
         assert!(starts_with(&file, b"<?xml"), "{}", file.display());
-        assert!(out.contains(&format!("{}: alt text (short): ", kind.name())), "{out}");
-        assert!(out.contains(&format!("{}: alt text (long): ", kind.name())), "{out}");
+        assert!(
+            out.contains(&format!("{}: alt text (short): ", kind.name())),
+            "{out}"
+        );
+        assert!(
+            out.contains(&format!("{}: alt text (long): ", kind.name())),
+            "{out}"
+        );
     }
 
     // Alt texts alone: nothing written.

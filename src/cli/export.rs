@@ -200,12 +200,9 @@ fn load_dataset(
     err: &mut dyn Write,
 ) -> Result<(crate::model::Dataset, bool), i32> {
     match &args.dataset {
-        None => crate::io::load_bytes(
-            crate::app::BUILTIN_NAME,
-            crate::app::BUILTIN_RON.as_bytes(),
-        )
-        .map(|l| (l.dataset, false))
-        .map_err(|e| fail(err, EXIT_BAD_INPUT, &load_error_line(&e))),
+        None => crate::io::load_bytes(crate::app::BUILTIN_NAME, crate::app::BUILTIN_RON.as_bytes())
+            .map(|l| (l.dataset, false))
+            .map_err(|e| fail(err, EXIT_BAD_INPUT, &load_error_line(&e))),
         Some(path) => match load_path(path) {
             Ok(l) => {
                 let errors = l.problems.iter().filter(|p| p.is_error()).count();
@@ -331,8 +328,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             }
         }
         if let Some(csv) = &args.csv {
-            if let Err(e) = crate::export::write_file(csv, crate::plots::to_csv(&data).as_bytes())
-            {
+            if let Err(e) = crate::export::write_file(csv, crate::plots::to_csv(&data).as_bytes()) {
                 return fail(err, EXIT_EXPORT_FAILED, &e.to_string());
             }
             let _ = writeln!(out, "{}: {} rows", shown_path(csv), data.mark_count());

@@ -37,6 +37,10 @@ pub struct Cli {
 
 /// Commands that run without a window.
 #[derive(Debug, Subcommand)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "parsed once at start; export's options are many"
+)]
 pub enum Command {
     /// Check a dataset file and print each problem on its own line.
     ///

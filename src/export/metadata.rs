@@ -70,15 +70,15 @@ impl FigureMetadata {
             title: data.title.clone(),
             subtitle: data.subtitle.clone(),
             alt: alt_text(data),
-            source_line: data
-                .footer
-                .lines()
-                .into_iter()
-                .next()
-                .unwrap_or_default(),
+            source_line: data.footer.lines().into_iter().next().unwrap_or_default(),
             sources: data.footer.full_sources.iter().map(source_entry).collect(),
             dataset: ds.meta.title.clone(),
-            dataset_date: ds.meta.date.as_ref().map(ToString::to_string).unwrap_or_default(),
+            dataset_date: ds
+                .meta
+                .date
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             software: software(),
             keywords,
         }

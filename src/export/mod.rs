@@ -1,6 +1,8 @@
-//! Publication images of the plots: the figure (title, subtitle, plot with legend, notes and
-//! source footer) laid out by the same drawing code as the window, rendered offscreen with wgpu
-//! at the requested pixel density, never upscaled from a screenshot, and encoded as PNG.
+//! Publication files of the plots: the figure (title, subtitle, plot with legend, notes and
+//! source footer) laid out by the same drawing code as the window ([`crate::figure::scene`]),
+//! rendered offscreen with wgpu at the requested pixel density and encoded as PNG with text
+//! chunks, or written from the same shapes as SVG (`svg`) and PDF (`pdf`) without a GPU, each
+//! with the figure's metadata (`metadata`).
 //!
 //! Draws with [`crate::figure`], as the window does, and knows nothing of `ui`; the command line
 //! (`ai-adoption-explorer export`) and the window's File > Export plot image... both come here.
@@ -8,9 +10,9 @@
 mod faces;
 pub mod metadata;
 mod offscreen;
+pub mod pdf;
 mod png_file;
 pub mod shapes;
-pub mod pdf;
 pub mod svg;
 
 use std::path::Path;

@@ -107,7 +107,11 @@ fn rounded_rect(pb: &mut PathBuilder, r: Rect, radius: f32) {
 }
 
 fn circle(pb: &mut PathBuilder, c: Pos2, r: f32) {
-    rounded_rect(pb, Rect::from_center_size(c, egui::vec2(2.0 * r, 2.0 * r)), r);
+    rounded_rect(
+        pb,
+        Rect::from_center_size(c, egui::vec2(2.0 * r, 2.0 * r)),
+        r,
+    );
 }
 
 fn rect_path(r: Rect) -> Option<Path> {

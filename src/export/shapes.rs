@@ -233,7 +233,8 @@ fn flatten_shape(shape: &Shape, clip: Rect, faces: &mut Faces, out: &mut Vec<Cli
         Shape::Mesh(mesh) => {
             if mesh.texture_id != egui::TextureId::default() {
                 // An image: the bounds of its vertices and of their texture coordinates.
-                let rect = Rect::from_points(&mesh.vertices.iter().map(|v| v.pos).collect::<Vec<_>>());
+                let rect =
+                    Rect::from_points(&mesh.vertices.iter().map(|v| v.pos).collect::<Vec<_>>());
                 let uv = Rect::from_points(&mesh.vertices.iter().map(|v| v.uv).collect::<Vec<_>>());
                 push(Item::Image {
                     texture: mesh.texture_id,
@@ -397,7 +398,12 @@ pub fn run_box(r: &TextRun) -> Rect {
         return b;
     }
     let rot = egui::emath::Rot2::from_angle(r.angle);
-    let pts = [b.left_top(), b.right_top(), b.right_bottom(), b.left_bottom()]
-        .map(|p| r.pivot + rot * (p - r.pivot));
+    let pts = [
+        b.left_top(),
+        b.right_top(),
+        b.right_bottom(),
+        b.left_bottom(),
+    ]
+    .map(|p| r.pivot + rot * (p - r.pivot));
     Rect::from_points(&pts)
 }

@@ -39,7 +39,11 @@ pub fn xml_escape(s: &str) -> String {
 fn num(v: f32) -> String {
     let s = format!("{v:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
 }
 
 /// ` name="#rrggbb"` and its opacity when not opaque.
@@ -87,11 +91,7 @@ fn font_family(faces: &Faces, run: &TextRun) -> (String, u16) {
 fn text_element(out: &mut String, faces: &Faces, run: &TextRun) {
     let (family, weight) = font_family(faces, run);
     // Every glyph at egui's position (viewers that ignore `textLength` keep the layout too).
-    let xs: Vec<String> = run
-        .glyphs
-        .iter()
-        .map(|g| num(run.origin.x + g.x))
-        .collect();
+    let xs: Vec<String> = run.glyphs.iter().map(|g| num(run.origin.x + g.x)).collect();
     let _ = write!(
         out,
         "<text x=\"{}\" y=\"{}\" font-family=\"{family}\" font-size=\"{}\"",
@@ -117,7 +117,11 @@ fn text_element(out: &mut String, faces: &Faces, run: &TextRun) {
             num(run.pivot.y)
         );
     }
-    let _ = writeln!(out, " xml:space=\"preserve\">{}</text>", xml_escape(&run.text));
+    let _ = writeln!(
+        out,
+        " xml:space=\"preserve\">{}</text>",
+        xml_escape(&run.text)
+    );
 }
 
 /// The part `uv` of `image`, as a PNG.
@@ -146,12 +150,24 @@ fn metadata_element(out: &mut String, meta: &FigureMetadata) {
          xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><rdf:Description rdf:about=\"\">"
     );
     let _ = writeln!(out, "<dc:title>{}</dc:title>", e(&meta.title));
-    let _ = writeln!(out, "<dc:description>{}</dc:description>", e(&meta.alt.long));
-    let _ = writeln!(out, "<dc:subject>{}</dc:subject>", e(&meta.keywords.join(", ")));
+    let _ = writeln!(
+        out,
+        "<dc:description>{}</dc:description>",
+        e(&meta.alt.long)
+    );
+    let _ = writeln!(
+        out,
+        "<dc:subject>{}</dc:subject>",
+        e(&meta.keywords.join(", "))
+    );
     for s in &meta.sources {
         let _ = writeln!(out, "<dc:source>{}</dc:source>", e(s));
     }
-    let _ = writeln!(out, "<dc:relation>Dataset: {}</dc:relation>", e(&meta.dataset_line()));
+    let _ = writeln!(
+        out,
+        "<dc:relation>Dataset: {}</dc:relation>",
+        e(&meta.dataset_line())
+    );
     if !meta.dataset_date.is_empty() {
         let _ = writeln!(out, "<dc:date>{}</dc:date>", e(&meta.dataset_date));
     }
@@ -174,7 +190,11 @@ pub fn scene_to_svg(scene: &Scene, meta: &FigureMetadata) -> Result<String, Expo
          width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
          aria-labelledby=\"figure-title figure-desc\">"
     );
-    let _ = writeln!(out, "<title id=\"figure-title\">{}</title>", xml_escape(&meta.title));
+    let _ = writeln!(
+        out,
+        "<title id=\"figure-title\">{}</title>",
+        xml_escape(&meta.title)
+    );
     let _ = writeln!(
         out,
         "<desc id=\"figure-desc\">{}\n\n{}</desc>",

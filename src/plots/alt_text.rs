@@ -60,7 +60,10 @@ fn time_span(data: &PlotData) -> Option<String> {
     if !lo.is_finite() {
         return None;
     }
-    let (a, b) = (lo.floor() as i64, (hi - 1e-9).floor().max(lo.floor()) as i64);
+    let (a, b) = (
+        lo.floor() as i64,
+        (hi - 1e-9).floor().max(lo.floor()) as i64,
+    );
     Some(if a == b {
         format!("{a}")
     } else {
@@ -218,7 +221,11 @@ pub fn alt_text(data: &PlotData) -> AltText {
     if data.marks.iter().any(|m| m.in_conflict.is_some()) {
         long.push_str(" Figures on which sources disagree are ringed in magenta.");
     }
-    let sources = data.footer.full_sources.len().max(data.footer.sources.len());
+    let sources = data
+        .footer
+        .full_sources
+        .len()
+        .max(data.footer.sources.len());
     if sources > 0 {
         long.push_str(&format!(
             " Based on {}.",
@@ -291,7 +298,10 @@ mod tests {
             "Scatter chart of Model size: 3 marks, from 2023 to 2025."
         );
         assert!(alt.long.contains("values from 7B to 671B"), "{}", alt.long);
-        assert!(alt.long.contains("Largest: Big (671B); Mid (70B); Small (7B)."));
+        assert!(
+            alt.long
+                .contains("Largest: Big (671B); Mid (70B); Small (7B).")
+        );
         assert!(alt.long.contains("(log scale)"));
     }
 
