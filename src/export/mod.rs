@@ -68,6 +68,22 @@ pub enum ExportError {
     },
 }
 
+impl From<SceneError> for ExportError {
+    fn from(e: SceneError) -> Self {
+        match e {
+            SceneError::TooTall {
+                points,
+                pixels,
+                max,
+            } => ExportError::TooTall {
+                points,
+                pixels,
+                max,
+            },
+        }
+    }
+}
+
 /// Largest pixel density offered (4x).
 pub const MAX_SCALE: f32 = 8.0;
 
@@ -179,18 +195,7 @@ pub fn render_figure(
             options.width_px, options.height_px
         )));
     }
-    let mut scene =
-        figure_scene(ds, data, view, selected, &options.scene(max)).map_err(|e| match e {
-            SceneError::TooTall {
-                points,
-                pixels,
-                max,
-            } => ExportError::TooTall {
-                points,
-                pixels,
-                max,
-            },
-        })?;
+    let mut scene = figure_scene(ds, data, view, selected, &options.scene(max))?;
     let stats = scene.stats;
     let (size_px, background) = (scene.size_px, scene.background);
     let output = std::mem::take(&mut scene.output);
@@ -219,17 +224,7 @@ pub fn vector_scene(
         )));
     }
     let max = (MAX_PAGE_POINTS * options.scale) as usize;
-    let mut scene = figure_scene(ds, data, view, selected, &options.scene(max)).map_err(
-        |SceneError::TooTall {
-             points,
-             pixels,
-             max,
-         }| ExportError::TooTall {
-            points,
-            pixels,
-            max,
-        },
-    )?;
+    let mut scene = figure_scene(ds, data, view, selected, &options.scene(max))?;
     // Only the dense images are read back from the texture updates; the font atlas is not.
     scene
         .output

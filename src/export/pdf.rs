@@ -19,7 +19,7 @@ use krilla::text::{Font, GlyphId};
 use super::ExportError;
 use super::faces::Faces;
 use super::metadata::FigureMetadata;
-use super::shapes::{Clipped, Item, Line, TextRun, flatten};
+use super::shapes::{Clipped, Item, Line, TextRun, flatten, image_part};
 use crate::figure::install_fonts;
 use crate::figure::scene::Scene;
 
@@ -85,6 +85,14 @@ fn set_paint(surface: &mut Surface<'_>, fill: Option<Color32>, stroke: Line) {
             ..Default::default()
         }
     }));
+}
+
+/// Fills and strokes the path built in `pb`.
+fn draw(surface: &mut Surface<'_>, pb: PathBuilder, fill: Option<Color32>, stroke: Line) {
+    if let Some(path) = pb.finish() {
+        set_paint(surface, fill, stroke);
+        surface.draw_path(&path);
+    }
 }
 
 /// Cubic Bézier handle length of a quarter circle.
@@ -198,10 +206,7 @@ impl Painter<'_> {
                 if *closed {
                     pb.close();
                 }
-                if let Some(path) = pb.finish() {
-                    set_paint(surface, *fill, *stroke);
-                    surface.draw_path(&path);
-                }
+                draw(surface, pb, *fill, *stroke);
             }
             Item::Circle {
                 center,
@@ -211,10 +216,7 @@ impl Painter<'_> {
             } => {
                 let mut pb = PathBuilder::new();
                 circle(&mut pb, *center, *radius);
-                if let Some(path) = pb.finish() {
-                    set_paint(surface, *fill, *stroke);
-                    surface.draw_path(&path);
-                }
+                draw(surface, pb, *fill, *stroke);
             }
             Item::Rect {
                 rect,
@@ -227,31 +229,21 @@ impl Painter<'_> {
                 }
                 let mut pb = PathBuilder::new();
                 rounded_rect(&mut pb, *rect, *radius);
-                if let Some(path) = pb.finish() {
-                    set_paint(surface, *fill, *stroke);
-                    surface.draw_path(&path);
-                }
+                draw(surface, pb, *fill, *stroke);
             }
             Item::Image { texture, rect, uv } => {
                 let Some(image) = self.images.get(texture) else {
                     return Ok(());
                 };
-                let [w, h] = image.size;
-                let x0 = ((uv.min.x * w as f32).round() as usize).min(w);
-                let x1 = ((uv.max.x * w as f32).round() as usize).clamp(x0, w);
-                let y0 = ((uv.min.y * h as f32).round() as usize).min(h);
-                let y1 = ((uv.max.y * h as f32).round() as usize).clamp(y0, h);
-                if x1 == x0 || y1 == y0 {
+                let Some(part) = image_part(image, *uv) else {
                     return Ok(());
+                };
+                let [w, h] = part.size;
+                let mut rgba = Vec::with_capacity(w * h * 4);
+                for p in &part.pixels {
+                    rgba.extend_from_slice(&p.to_srgba_unmultiplied());
                 }
-                let mut rgba = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
-                for y in y0..y1 {
-                    for p in &image.pixels[y * w + x0..y * w + x1] {
-                        rgba.extend_from_slice(&p.to_srgba_unmultiplied());
-                    }
-                }
-                let img =
-                    krilla::image::Image::from_rgba8(rgba, (x1 - x0) as u32, (y1 - y0) as u32);
+                let img = krilla::image::Image::from_rgba8(rgba, w as u32, h as u32);
                 let Some(size) = Size::from_wh(rect.width(), rect.height()) else {
                     return Ok(());
                 };

@@ -115,6 +115,42 @@ fn line(width: f32, c: Color32) -> Line {
     (width > 0.0 && c.a() > 0).then_some((width, c))
 }
 
+/// A flattened curve as a path.
+fn curve(
+    points: Vec<Pos2>,
+    closed: bool,
+    fill: Color32,
+    stroke: &egui::epaint::PathStroke,
+) -> Item {
+    Item::Path {
+        points,
+        closed,
+        fill: if closed { visible(fill) } else { None },
+        stroke: match &stroke.color {
+            egui::epaint::ColorMode::Solid(c) => line(stroke.width, *c),
+            egui::epaint::ColorMode::UV(_) => None,
+        },
+    }
+}
+
+/// The part `uv` (0..1) of `image`, or `None` when it is empty.
+pub fn image_part(image: &egui::ColorImage, uv: Rect) -> Option<egui::ColorImage> {
+    let [w, h] = image.size;
+    let x0 = ((uv.min.x * w as f32).round() as usize).min(w);
+    let x1 = ((uv.max.x * w as f32).round() as usize).clamp(x0, w);
+    let y0 = ((uv.min.y * h as f32).round() as usize).min(h);
+    let y1 = ((uv.max.y * h as f32).round() as usize).clamp(y0, h);
+    if x1 == x0 || y1 == y0 {
+        return None;
+    }
+    let mut part = egui::ColorImage::filled([x1 - x0, y1 - y0], Color32::TRANSPARENT);
+    for (row, y) in (y0..y1).enumerate() {
+        part.pixels[row * (x1 - x0)..(row + 1) * (x1 - x0)]
+            .copy_from_slice(&image.pixels[y * w + x0..y * w + x1]);
+    }
+    Some(part)
+}
+
 /// Flattens `shapes` in paint order.
 pub fn flatten(shapes: &[ClippedShape], faces: &mut Faces) -> Vec<Clipped> {
     let mut out = Vec::new();
@@ -212,24 +248,8 @@ fn flatten_shape(shape: &Shape, clip: Rect, faces: &mut Faces, out: &mut Vec<Cli
                 stroke: line(b.stroke.width, b.stroke.color),
             });
         }
-        Shape::QuadraticBezier(q) => push(Item::Path {
-            points: q.flatten(Some(0.1)),
-            closed: q.closed,
-            fill: if q.closed { visible(q.fill) } else { None },
-            stroke: match &q.stroke.color {
-                egui::epaint::ColorMode::Solid(c) => line(q.stroke.width, *c),
-                egui::epaint::ColorMode::UV(_) => None,
-            },
-        }),
-        Shape::CubicBezier(q) => push(Item::Path {
-            points: q.flatten(Some(0.1)),
-            closed: q.closed,
-            fill: if q.closed { visible(q.fill) } else { None },
-            stroke: match &q.stroke.color {
-                egui::epaint::ColorMode::Solid(c) => line(q.stroke.width, *c),
-                egui::epaint::ColorMode::UV(_) => None,
-            },
-        }),
+        Shape::QuadraticBezier(q) => push(curve(q.flatten(Some(0.1)), q.closed, q.fill, &q.stroke)),
+        Shape::CubicBezier(q) => push(curve(q.flatten(Some(0.1)), q.closed, q.fill, &q.stroke)),
         Shape::Mesh(mesh) => {
             if mesh.texture_id != egui::TextureId::default() {
                 // An image: the bounds of its vertices and of their texture coordinates.

@@ -14,7 +14,7 @@ use super::ExportError;
 use super::faces::Faces;
 use super::metadata::FigureMetadata;
 use super::png_file::encode_png_with;
-use super::shapes::{Clipped, Item, Line, TextRun, flatten};
+use super::shapes::{Clipped, Item, Line, TextRun, flatten, image_part};
 use crate::figure::scene::Scene;
 
 /// Escapes text for XML content and attributes.
@@ -122,24 +122,6 @@ fn text_element(out: &mut String, faces: &Faces, run: &TextRun) {
         " xml:space=\"preserve\">{}</text>",
         xml_escape(&run.text)
     );
-}
-
-/// The part `uv` of `image`, as a PNG.
-fn image_part(image: &egui::ColorImage, uv: Rect) -> Result<Vec<u8>, ExportError> {
-    let [w, h] = image.size;
-    let x0 = ((uv.min.x * w as f32).round() as usize).min(w);
-    let x1 = ((uv.max.x * w as f32).round() as usize).clamp(x0, w);
-    let y0 = ((uv.min.y * h as f32).round() as usize).min(h);
-    let y1 = ((uv.max.y * h as f32).round() as usize).clamp(y0, h);
-    if x0 == 0 && y0 == 0 && x1 == w && y1 == h {
-        return encode_png_with(image, None);
-    }
-    let mut part = egui::ColorImage::filled([x1 - x0, y1 - y0], Color32::TRANSPARENT);
-    for (row, y) in (y0..y1).enumerate() {
-        part.pixels[row * (x1 - x0)..(row + 1) * (x1 - x0)]
-            .copy_from_slice(&image.pixels[y * w + x0..y * w + x1]);
-    }
-    encode_png_with(&part, None)
 }
 
 fn metadata_element(out: &mut String, meta: &FigureMetadata) {
@@ -315,7 +297,10 @@ pub fn scene_to_svg(scene: &Scene, meta: &FigureMetadata) -> Result<String, Expo
                 let Some(image) = images.get(texture) else {
                     continue;
                 };
-                let png = image_part(image, *uv)?;
+                let Some(part) = image_part(image, *uv) else {
+                    continue;
+                };
+                let png = encode_png_with(&part, None)?;
                 let _ = writeln!(
                     out,
                     "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" preserveAspectRatio=\"none\" \

@@ -99,18 +99,14 @@ fn valued(data: &PlotData) -> Vec<(f64, Mark)> {
     // Each run contributes its largest and smallest point (a run may hold a million).
     let mut i = data.marks.len();
     for r in &data.runs {
-        let best = r
-            .points
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.value.is_finite())
-            .max_by(|a, b| a.1.value.total_cmp(&b.1.value));
-        let least = r
-            .points
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.value.is_finite())
-            .min_by(|a, b| a.1.value.total_cmp(&b.1.value));
+        let finite = || {
+            r.points
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.value.is_finite())
+        };
+        let best = finite().max_by(|a, b| a.1.value.total_cmp(&b.1.value));
+        let least = finite().min_by(|a, b| a.1.value.total_cmp(&b.1.value));
         for (j, p) in best.into_iter().chain(least) {
             if let Some(m) = data.mark(i + j) {
                 out.push((p.value, m.into_owned()));
