@@ -42,3 +42,15 @@ measure "matplotlib mpl_scatter.py, 1M points" python3 "$MPL" 1000000 "$TMP/b.pn
 measure "ai-adoption-explorer export, built-in model-size" \
     "$BIN" export --plot model-size --width 1200 --height 800 --scale 2 --out "$TMP/c.png"
 measure "matplotlib mpl_scatter.py, 1000 points" python3 "$MPL" 1000 "$TMP/d.png"
+
+# The same charts as SVG and PDF (matplotlib picks the format from the extension too): like with
+# like, plus the files' sizes.
+for fmt in svg pdf; do
+    measure "ai-adoption-explorer export, 1M-point scatter, $fmt" \
+        "$BIN" export --plot downloads --width 1200 --height 800 --scale 2 --out "$TMP/a.$fmt" "$TMP/scatter.ron"
+    measure "matplotlib mpl_scatter.py, 1M points, $fmt" python3 "$MPL" 1000000 "$TMP/b.$fmt"
+    measure "ai-adoption-explorer export, built-in model-size, $fmt" \
+        "$BIN" export --plot model-size --width 1200 --height 800 --scale 2 --out "$TMP/c.$fmt"
+    printf 'sizes (%s): ours 1M %s bytes, matplotlib 1M %s bytes\n' "$fmt" \
+        "$(stat -c %s "$TMP/a.$fmt")" "$(stat -c %s "$TMP/b.$fmt")"
+done

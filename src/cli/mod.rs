@@ -14,8 +14,8 @@ pub use check::{
     run_synth_scatter,
 };
 pub use export::{
-    DEFAULT_FIGURE_POINTS, DEFAULT_PLOT_POINTS, EXIT_BAD_INPUT, EXIT_EXPORT_FAILED, ExportArgs,
-    ThemeArg, run_export,
+    DEFAULT_FIGURE_POINTS, DEFAULT_PLOT_POINTS, EXIT_BAD_INPUT, EXIT_EXPORT_FAILED,
+    EXIT_WITH_PROBLEMS, ExportArgs, FormatArg, PresetArg, ThemeArg, run_export,
 };
 pub use lines::{load_error_line, problem_line};
 
@@ -38,6 +38,10 @@ pub struct Cli {
 
 /// Commands that run without a window.
 #[derive(Debug, Subcommand)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "parsed once at start; export's options are many"
+)]
 pub enum Command {
     /// Check a dataset file and print each problem on its own line.
     ///
@@ -61,13 +65,16 @@ pub enum Command {
         /// The dataset file to rewrite.
         file: PathBuf,
     },
-    /// Export a plot as a PNG image (and its plotted values as CSV), without a window or GPU.
+    /// Export a plot (or --all) as PNG, SVG or PDF (and its plotted values as CSV), without a
+    /// window.
     ///
     /// The figure is the one the window draws (title, subtitle, plot, legend, notes and the
-    /// source footer), rendered offscreen with wgpu; on a machine without a GPU, Mesa's
-    /// lavapipe (Debian: mesa-vulkan-drivers) renders it. Exit code 0: written. 1: rendering
-    /// or writing failed (no renderer, a figure taller than the renderer can draw...). 2: bad
-    /// arguments or an unreadable dataset.
+    /// source footer). SVG and PDF are written from its shapes with text as text, no GPU
+    /// needed; a PNG is rendered offscreen with wgpu (without a GPU, Mesa's lavapipe, Debian:
+    /// mesa-vulkan-drivers). Every file carries the title, alt texts, sources, dataset and
+    /// software. Exit code 0: written. 1: written, with problems in the data reported. 2: bad
+    /// arguments or an unreadable dataset. 3: rendering or writing failed (no renderer, a
+    /// figure taller than the renderer can draw, a folder that cannot be written...).
     Export(ExportArgs),
     /// Write a synthetic scatter dataset (three download series, made-up values) for the
     /// benchmarks; see `benches/compare_matplotlib.sh`.

@@ -1,22 +1,30 @@
-//! Publication images of the plots: the figure (title, subtitle, plot with legend, notes and
-//! source footer) laid out by the same drawing code as the window, rendered offscreen with wgpu
-//! at the requested pixel density, never upscaled from a screenshot, and encoded as PNG.
+//! Publication files of the plots: the figure (title, subtitle, plot with legend, notes and
+//! source footer) laid out by the same drawing code as the window ([`crate::figure::scene`]),
+//! rendered offscreen with wgpu at the requested pixel density and encoded as PNG with text
+//! chunks, or written from the same shapes as SVG (`svg`) and PDF (`pdf`) without a GPU, each
+//! with the figure's metadata (`metadata`).
 //!
 //! Draws with [`crate::figure`], as the window does, and knows nothing of `ui`; the command line
 //! (`ai-adoption-explorer export`) and the window's File > Export plot image... both come here.
 
+mod faces;
+pub mod metadata;
 mod offscreen;
+pub mod pdf;
+mod png_file;
+pub mod shapes;
+pub mod svg;
 
 use std::path::Path;
 use std::sync::Arc;
 
+pub use metadata::FigureMetadata;
 pub use offscreen::Offscreen;
+pub use png_file::{encode_png_with, png_text_chunks};
 
 use crate::app::explorer::{Explorer, ListQuery, ListTab};
-use crate::figure::{
-    FigureArgs, FigureStats, PlotView, figure_footer_ui, figure_header_ui, install_fonts,
-    plot_only_ui,
-};
+use crate::figure::scene::{FigureParts, Scene, SceneError, SceneOptions, figure_scene};
+use crate::figure::{FigureStats, PlotView};
 use crate::model::{Dataset, RecordRef};
 use crate::plots::{DeriveOptions, PlotData, PlotKind, derive_with};
 
@@ -60,6 +68,22 @@ pub enum ExportError {
     },
 }
 
+impl From<SceneError> for ExportError {
+    fn from(e: SceneError) -> Self {
+        match e {
+            SceneError::TooTall {
+                points,
+                pixels,
+                max,
+            } => ExportError::TooTall {
+                points,
+                pixels,
+                max,
+            },
+        }
+    }
+}
+
 /// Largest pixel density offered (4x).
 pub const MAX_SCALE: f32 = 8.0;
 
@@ -78,6 +102,8 @@ pub struct FigureOptions {
     /// (the window's export: the plot as shown, with all its notes and sources below);
     /// `None` fits the figure into `height_px`.
     pub plot_height: Option<f32>,
+    /// Plain or complete, transparent or not, and this export's texts.
+    pub parts: FigureParts,
 }
 
 impl FigureOptions {
@@ -89,6 +115,19 @@ impl FigureOptions {
             scale,
             theme,
             plot_height: None,
+            parts: FigureParts::default(),
+        }
+    }
+
+    /// The scene these options lay out, on pages of at most `max_side_px` pixels a side.
+    pub fn scene(&self, max_side_px: usize) -> SceneOptions {
+        SceneOptions {
+            size_points: self.size_points(),
+            pixels_per_point: self.scale,
+            theme: self.theme,
+            plot_height: self.plot_height,
+            max_side_px,
+            parts: self.parts.clone(),
         }
     }
 
@@ -156,122 +195,48 @@ pub fn render_figure(
             options.width_px, options.height_px
         )));
     }
-    let ctx = egui::Context::default();
-    install_fonts(&ctx);
-    ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-    ctx.set_theme(options.theme);
-    let background = ctx.style_of(options.theme).visuals.panel_fill;
-    let mut input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            options.size_points(),
-        )),
-        ..Default::default()
-    };
-    input.max_texture_side = Some(offscreen.max_texture_side());
-    input
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .native_pixels_per_point = Some(options.scale);
-    let mut args = FigureArgs {
-        ds,
-        data,
-        selected,
-        view: Some(view),
-        interactive: false,
-        layout_only: true,
-    };
-    let margin = egui::Margin::symmetric(14, 8);
-    let mut stats = FigureStats::default();
-    let mut textures = egui::TexturesDelta::default();
-    let mut last = None;
-    let mut size_px = [options.width_px, options.height_px];
-    // With a fixed plot height the figure is laid out on a tall page first, then the page is
-    // cut to the height the figure took.
-    let passes = if options.plot_height.is_some() { 4 } else { 3 };
-    if options.plot_height.is_some() {
-        let tall = egui::vec2(options.size_points().x, 20_000.0);
-        input.screen_rect = Some(egui::Rect::from_min_size(egui::Pos2::ZERO, tall));
-    }
-    // Panels size themselves from the previous pass: three passes settle the layout.
-    for pass in 0..passes {
-        args.layout_only = pass + 1 < passes;
-        let mut used = 0.0f32;
-        let mut out = ctx.run_ui(input.clone(), |ui| {
-            let frame = egui::Frame::new().fill(background).inner_margin(margin);
-            if let Some(plot_height) = options.plot_height {
-                egui::CentralPanel::default().frame(frame).show(ui, |ui| {
-                    figure_header_ui(ui, data);
-                    stats = plot_only_ui(ui, &args, plot_height).stats;
-                    figure_footer_ui(ui, data, Some(view));
-                    used = ui.cursor().min.y + f32::from(margin.bottom);
-                });
-                return;
-            }
-            egui::Panel::top("figure_header")
-                .frame(frame)
-                .show_separator_line(false)
-                .resizable(false)
-                .show(ui, |ui| figure_header_ui(ui, data));
-            egui::Panel::bottom("figure_footer")
-                .frame(frame)
-                .show_separator_line(false)
-                .resizable(false)
-                .show(ui, |ui| figure_footer_ui(ui, data, Some(view)));
-            egui::CentralPanel::default().frame(frame).show(ui, |ui| {
-                let h = ui.available_height().max(60.0);
-                stats = plot_only_ui(ui, &args, h).stats;
-            });
-        });
-        textures.append(std::mem::take(&mut out.textures_delta));
-        last = Some(out);
-        if options.plot_height.is_some() && pass + 2 == passes {
-            // Cut the page for the final pass.
-            let h = used.ceil().max(150.0);
-            let pixels = (f64::from(h) * f64::from(options.scale)).round() as u64;
-            if pixels > max as u64 {
-                // Nothing is rendered: the font textures are dropped unused.
-                textures.clear();
-                return Err(ExportError::TooTall {
-                    points: h,
-                    pixels,
-                    max,
-                });
-            }
-            input.screen_rect = Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(options.size_points().x, h),
-            ));
-            size_px[1] = (h * options.scale).round() as u32;
-        }
-    }
-    let mut out = last.expect("the passes ran");
-    out.textures_delta = textures;
-    let image = offscreen.render(&ctx, out, size_px, background)?;
+    let mut scene = figure_scene(ds, data, view, selected, &options.scene(max))?;
+    let stats = scene.stats;
+    let (size_px, background) = (scene.size_px, scene.background);
+    let output = std::mem::take(&mut scene.output);
+    let image = offscreen.render(&scene.ctx, output, size_px, background)?;
     Ok(Figure { image, stats })
 }
 
-/// Encodes an image as PNG (8-bit RGBA).
-pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, ExportError> {
-    use image::ImageEncoder as _;
-    let [w, h] = image.size;
-    let mut bytes = Vec::with_capacity(image.pixels.len() * 4);
-    for p in &image.pixels {
-        bytes.extend_from_slice(&p.to_srgba_unmultiplied());
+/// Largest side of a vector page in points (PDF's limit, 200 inches).
+pub const MAX_PAGE_POINTS: f32 = 14_400.0;
+
+/// Lays out the figure of `data` with `view` for a vector file (SVG, PDF): the same scene the
+/// PNG renders, without a GPU.
+pub fn vector_scene(
+    ds: &Dataset,
+    data: &Arc<PlotData>,
+    view: &PlotView,
+    selected: Option<&RecordRef>,
+    options: &FigureOptions,
+) -> Result<Scene, ExportError> {
+    options.check()?;
+    let pt = options.size_points();
+    if pt.x > MAX_PAGE_POINTS || pt.y > MAX_PAGE_POINTS {
+        return Err(ExportError::BadSize(format!(
+            "{:.0}x{:.0} points: each side of a page must be at most {MAX_PAGE_POINTS:.0}",
+            pt.x, pt.y
+        )));
     }
-    let mut out = Vec::new();
-    image::codecs::png::PngEncoder::new_with_quality(
-        &mut out,
-        image::codecs::png::CompressionType::Fast,
-        image::codecs::png::FilterType::Adaptive,
-    )
-    .write_image(&bytes, w as u32, h as u32, image::ExtendedColorType::Rgba8)
-    .map_err(|e| ExportError::Write {
-        file: "PNG".to_owned(),
-        reason: e.to_string(),
-    })?;
-    Ok(out)
+    let max = (MAX_PAGE_POINTS * options.scale) as usize;
+    let mut scene = figure_scene(ds, data, view, selected, &options.scene(max))?;
+    // Only the dense images are read back from the texture updates; the font atlas is not.
+    scene
+        .output
+        .textures_delta
+        .set
+        .retain(|id, _| *id != egui::TextureId::default());
+    Ok(scene)
+}
+
+/// Encodes an image as PNG (8-bit RGBA), without metadata (see [`encode_png_with`]).
+pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, ExportError> {
+    encode_png_with(image, None)
 }
 
 /// Writes `bytes` to `path` atomically (a failed export never leaves half a file).

@@ -9,6 +9,11 @@ pub const CJK_SUBSET_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC
 /// in the system's fonts by eframe's system font provider (in the native app), and are drawn as a
 /// replacement box, never a crash, when no font has them.
 pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
+}
+
+/// The fonts [`install_fonts`] installs (the vector exports embed or name the same fonts).
+pub fn font_definitions() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
     let name = "noto-sans-sc-subset".to_owned();
     fonts.font_data.insert(
@@ -18,5 +23,5 @@ pub fn install_fonts(ctx: &egui::Context) {
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         fonts.families.entry(family).or_default().push(name.clone());
     }
-    ctx.set_fonts(fonts);
+    fonts
 }

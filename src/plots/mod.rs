@@ -2,8 +2,9 @@
 //! its short `source_line` and the `credit` of each source) with the shared `builder`, its
 //! texts made safe and bounded by `fit`; `pick` finds the mark under a click, `csv` exports the
 //! plotted values, `scale` makes axis ticks and time periods, and `related` what a selection
-//! highlights.
+//! highlights; `alt_text` describes a plot in words for readers who cannot see it.
 
+mod alt_text;
 mod builder;
 mod credit;
 mod csv;
@@ -16,6 +17,7 @@ mod scale;
 mod source_line;
 mod types;
 
+pub use alt_text::{AltText, SHORT_ALT_MAX, alt_text};
 pub use builder::count_coord;
 pub use csv::{csv_field, to_csv};
 pub use fit::{ENTRY_CAP, LABEL_CAP, NOTE_CAP};

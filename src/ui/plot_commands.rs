@@ -14,7 +14,9 @@ impl ExplorerApp {
     /// `cmd` is one of the registry's plot commands: `ExportPlotImage`, `CopyPlotImage` or
     /// `ExportPlotData`.
     pub(super) fn run_plot_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
-        use crate::export::{FigureOptions, Offscreen, encode_png, render_figure, write_file};
+        use crate::export::{
+            FigureMetadata, FigureOptions, Offscreen, encode_png_with, render_figure, write_file,
+        };
         let shown = self.view.prefs.show_plots
             && matches!(self.view.prefs.plot, plots_panel::PlotChoice::Plot(_));
         let Some(data) = self.plots.current().filter(|_| shown) else {
@@ -118,7 +120,10 @@ impl ExplorerApp {
         let Some(path) = pick(&mut self.state, format!("{name}.png"), ("PNG image", "png")) else {
             return;
         };
-        let message = match encode_png(&figure.image).and_then(|b| write_file(&path, &b)) {
+        // The title, alt texts, sources, dataset and software go into the PNG's text chunks.
+        let meta = FigureMetadata::of(&self.state.doc.dataset, &data);
+        let png = encode_png_with(&figure.image, Some(&meta));
+        let message = match png.and_then(|b| write_file(&path, &b)) {
             Ok(()) => format!(
                 "Exported \"{}\" ({w}x{h} px, {scale}x) to {}",
                 data.title,
