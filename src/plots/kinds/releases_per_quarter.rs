@@ -36,11 +36,12 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     for c in &countries {
         b.group(c, &country_label(c));
     }
-    // Each quarter labelled under its bar ("Q1" over "2024"), as the tooltip names it.
+    // Each quarter labelled under its bar ("Q1 2024", drawn over two lines), as the tooltip
+    // names it.
     let mut ticks: Vec<(f64, String)> = Vec::new();
     for ((year, q), by_country) in &quarters {
         let x = f64::from(*year) + f64::from(q - 1) / 4.0 + 0.125;
-        ticks.push((x, format!("Q{q}\n{year}")));
+        ticks.push((x, format!("Q{q} {year}")));
         let mut base = 0usize;
         for (country, ms) in by_country {
             let top = base + ms.len();
