@@ -110,6 +110,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             ThemeArg::Light => egui::Theme::Light,
             ThemeArg::Dark => egui::Theme::Dark,
         },
+        parts: Default::default(),
     };
     if let Err(e) = options.check() {
         let _ = writeln!(err, "export: {}", message_line(&e.to_string()));

@@ -13,10 +13,8 @@ use std::sync::Arc;
 pub use offscreen::Offscreen;
 
 use crate::app::explorer::{Explorer, ListQuery, ListTab};
-use crate::figure::{
-    FigureArgs, FigureStats, PlotView, figure_footer_ui, figure_header_ui, install_fonts,
-    plot_only_ui,
-};
+use crate::figure::scene::{FigureParts, SceneError, SceneOptions, figure_scene};
+use crate::figure::{FigureStats, PlotView};
 use crate::model::{Dataset, RecordRef};
 use crate::plots::{DeriveOptions, PlotData, PlotKind, derive_with};
 
@@ -78,6 +76,8 @@ pub struct FigureOptions {
     /// (the window's export: the plot as shown, with all its notes and sources below);
     /// `None` fits the figure into `height_px`.
     pub plot_height: Option<f32>,
+    /// Plain or complete, transparent or not, and this export's texts.
+    pub parts: FigureParts,
 }
 
 impl FigureOptions {
@@ -89,6 +89,19 @@ impl FigureOptions {
             scale,
             theme,
             plot_height: None,
+            parts: FigureParts::default(),
+        }
+    }
+
+    /// The scene these options lay out, on pages of at most `max_side_px` pixels a side.
+    pub fn scene(&self, max_side_px: usize) -> SceneOptions {
+        SceneOptions {
+            size_points: self.size_points(),
+            pixels_per_point: self.scale,
+            theme: self.theme,
+            plot_height: self.plot_height,
+            max_side_px,
+            parts: self.parts.clone(),
         }
     }
 
@@ -156,99 +169,22 @@ pub fn render_figure(
             options.width_px, options.height_px
         )));
     }
-    let ctx = egui::Context::default();
-    install_fonts(&ctx);
-    ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-    ctx.set_theme(options.theme);
-    let background = ctx.style_of(options.theme).visuals.panel_fill;
-    let mut input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            options.size_points(),
-        )),
-        ..Default::default()
-    };
-    input.max_texture_side = Some(offscreen.max_texture_side());
-    input
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .native_pixels_per_point = Some(options.scale);
-    let mut args = FigureArgs {
-        ds,
-        data,
-        selected,
-        view: Some(view),
-        interactive: false,
-        layout_only: true,
-    };
-    let margin = egui::Margin::symmetric(14, 8);
-    let mut stats = FigureStats::default();
-    let mut textures = egui::TexturesDelta::default();
-    let mut last = None;
-    let mut size_px = [options.width_px, options.height_px];
-    // With a fixed plot height the figure is laid out on a tall page first, then the page is
-    // cut to the height the figure took.
-    let passes = if options.plot_height.is_some() { 4 } else { 3 };
-    if options.plot_height.is_some() {
-        let tall = egui::vec2(options.size_points().x, 20_000.0);
-        input.screen_rect = Some(egui::Rect::from_min_size(egui::Pos2::ZERO, tall));
-    }
-    // Panels size themselves from the previous pass: three passes settle the layout.
-    for pass in 0..passes {
-        args.layout_only = pass + 1 < passes;
-        let mut used = 0.0f32;
-        let mut out = ctx.run_ui(input.clone(), |ui| {
-            let frame = egui::Frame::new().fill(background).inner_margin(margin);
-            if let Some(plot_height) = options.plot_height {
-                egui::CentralPanel::default().frame(frame).show(ui, |ui| {
-                    figure_header_ui(ui, data);
-                    stats = plot_only_ui(ui, &args, plot_height).stats;
-                    figure_footer_ui(ui, data, Some(view));
-                    used = ui.cursor().min.y + f32::from(margin.bottom);
-                });
-                return;
-            }
-            egui::Panel::top("figure_header")
-                .frame(frame)
-                .show_separator_line(false)
-                .resizable(false)
-                .show(ui, |ui| figure_header_ui(ui, data));
-            egui::Panel::bottom("figure_footer")
-                .frame(frame)
-                .show_separator_line(false)
-                .resizable(false)
-                .show(ui, |ui| figure_footer_ui(ui, data, Some(view)));
-            egui::CentralPanel::default().frame(frame).show(ui, |ui| {
-                let h = ui.available_height().max(60.0);
-                stats = plot_only_ui(ui, &args, h).stats;
-            });
-        });
-        textures.append(std::mem::take(&mut out.textures_delta));
-        last = Some(out);
-        if options.plot_height.is_some() && pass + 2 == passes {
-            // Cut the page for the final pass.
-            let h = used.ceil().max(150.0);
-            let pixels = (f64::from(h) * f64::from(options.scale)).round() as u64;
-            if pixels > max as u64 {
-                // Nothing is rendered: the font textures are dropped unused.
-                textures.clear();
-                return Err(ExportError::TooTall {
-                    points: h,
-                    pixels,
-                    max,
-                });
-            }
-            input.screen_rect = Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(options.size_points().x, h),
-            ));
-            size_px[1] = (h * options.scale).round() as u32;
-        }
-    }
-    let mut out = last.expect("the passes ran");
-    out.textures_delta = textures;
-    let image = offscreen.render(&ctx, out, size_px, background)?;
+    let mut scene =
+        figure_scene(ds, data, view, selected, &options.scene(max)).map_err(|e| match e {
+            SceneError::TooTall {
+                points,
+                pixels,
+                max,
+            } => ExportError::TooTall {
+                points,
+                pixels,
+                max,
+            },
+        })?;
+    let stats = scene.stats;
+    let (size_px, background) = (scene.size_px, scene.background);
+    let output = std::mem::take(&mut scene.output);
+    let image = offscreen.render(&scene.ctx, output, size_px, background)?;
     Ok(Figure { image, stats })
 }
 

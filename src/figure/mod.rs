@@ -1,6 +1,7 @@
 //! Figure drawing shared by the window's plots area and the image export: the plot drawn with
 //! egui_plot (axes, marks, legend, the dense-marker image and their caches), the title above it
-//! and the notes and sources below it, colours and fonts. Knows nothing of `ui` or `export`.
+//! and the notes and sources below it, colours and fonts; `scene` lays a figure out headless as
+//! egui shapes for the PNG, SVG and PDF exports. Knows nothing of `ui` or `export`.
 
 pub mod axes;
 mod cache;
@@ -11,6 +12,7 @@ pub mod layout;
 pub mod legend;
 pub mod marks;
 mod plot;
+pub mod scene;
 mod view;
 
 pub use cache::pick_mark;
