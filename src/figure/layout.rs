@@ -88,6 +88,14 @@ fn footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotView>) {
     for n in &data.notes {
         ui.weak(n);
     }
+    let omitted = super::labels::labels_omitted(ui.ctx(), data.kind);
+    if omitted > 0 {
+        ui.weak(if omitted == 1 {
+            "1 label omitted: no room without covering another".to_owned()
+        } else {
+            format!("{omitted} labels omitted: no room without covering others")
+        });
+    }
     let footer = match view {
         Some(v) if !v.hidden.is_empty() => {
             ui.weak(format!("Hidden in this view: {}", v.hidden.join(", ")));

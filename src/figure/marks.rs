@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use egui::{Color32, RichText};
-use egui_plot::{Line, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Polygon, VLine};
+use egui::Color32;
+use egui_plot::{Line, MarkerShape, PlotPoints, PlotUi, Points, Polygon, VLine};
 
-use super::colors::{CONFLICT_RING, UNKNOWN, contrast, over, plot_background, text_color_of};
+use super::colors::{CONFLICT_RING, UNKNOWN, contrast, over, plot_background, with_contrast};
 use crate::plots::{Mark, MarkKind, PlotData, Scale};
 
 /// Whether marks of kind `k` are filled markers (the kinds a dense image can take over).
@@ -70,7 +70,8 @@ pub fn draw_marks(
                     plot_ui.line(
                         Line::new("", PlotPoints::new(vec![[m.x, m.y], [t.x, t.y]]))
                             .id(name.as_str())
-                            .color(color.gamma_multiply(0.5)),
+                            .color(color)
+                            .width(1.0),
                     );
                 }
             }
@@ -82,19 +83,7 @@ pub fn draw_marks(
                         .filled(false)
                         .shape(MarkerShape::Circle),
                 );
-                if !on_time_axis && !m.value_text.is_empty() {
-                    // "about 90%" above the marker.
-                    plot_ui.text(
-                        egui_plot::Text::new(
-                            "",
-                            PlotPoint::new(m.x, m.y + y_span * 0.04),
-                            RichText::new(&m.value_text).small(),
-                        )
-                        .id(name.as_str())
-                        .anchor(egui::Align2::CENTER_BOTTOM)
-                        .color(text_color_of(color, dark)),
-                    );
-                }
+                // Its value text is painted by `labels::paint_labels`.
             }
             MarkKind::YearSpan | MarkKind::TimeSpan => {
                 let x2 = m.x2.unwrap_or(m.x + 1.0);
@@ -117,7 +106,7 @@ pub fn draw_marks(
                 // Thin and dashed: context, not data; many of them must not crowd the axis.
                 plot_ui.vline(
                     VLine::new(name, m.x)
-                        .color(color.gamma_multiply(0.45))
+                        .color(with_contrast(over(color.gamma_multiply(0.6), bg), bg, 3.0))
                         .width(1.0)
                         .style(egui_plot::LineStyle::dashed_loose()),
                 );
@@ -164,7 +153,7 @@ pub fn draw_marks(
                         // Open-ended: the value may be anywhere below (up to) or above (at least).
                         MarkKind::UpTo | MarkKind::AtLeast => color.gamma_multiply(0.25),
                         MarkKind::Range => color.gamma_multiply(0.5),
-                        _ => color.gamma_multiply(0.8),
+                        _ => color,
                     },
                     bg,
                 );
@@ -175,15 +164,7 @@ pub fn draw_marks(
                             .fill_color(fill)
                             .stroke(egui::Stroke::NONE),
                     );
-                    plot_ui.line(
-                        Line::new(
-                            "",
-                            PlotPoints::new(vec![[x0, y1], [x0, y0], [x1, y0], [x1, y1]]),
-                        )
-                        .id(name.as_str())
-                        .color(color)
-                        .width(1.5),
-                    );
+                    // Its sides and base: `labels::paint_labels`, after the plot.
                 } else {
                     plot_ui.polygon(
                         Polygon::new(name.clone(), PlotPoints::new(rect.clone()))
@@ -201,50 +182,7 @@ pub fn draw_marks(
                             .stroke(egui::Stroke::new(2.5, CONFLICT_RING)),
                     );
                 }
-                if matches!(
-                    m.kind,
-                    MarkKind::Bar | MarkKind::Range | MarkKind::UpTo | MarkKind::AtLeast
-                ) && !m.value_text.is_empty()
-                {
-                    // The value as stated ("up to 90%") above the bar.
-                    plot_ui.text(
-                        egui_plot::Text::new(
-                            "",
-                            PlotPoint::new(m.x, y1),
-                            RichText::new(&m.value_text).small(),
-                        )
-                        .id(name.as_str())
-                        .anchor(egui::Align2::CENTER_BOTTOM)
-                        .color(text_color_of(color, dark)),
-                    );
-                } else if matches!(m.kind, MarkKind::UpTo | MarkKind::AtLeast) {
-                    let word = if m.kind == MarkKind::UpTo {
-                        "up to"
-                    } else {
-                        m.qualifier.prefix().trim()
-                    };
-                    plot_ui.text(
-                        egui_plot::Text::new(
-                            "",
-                            PlotPoint::new(m.x, y1),
-                            RichText::new(word).small(),
-                        )
-                        .id(name.as_str())
-                        .anchor(egui::Align2::CENTER_BOTTOM)
-                        .color(text_color_of(color, dark)),
-                    );
-                }
-                if m.kind == MarkKind::Cell && !m.label.is_empty() {
-                    plot_ui.text(
-                        egui_plot::Text::new(
-                            "",
-                            PlotPoint::new(m.x, m.y),
-                            RichText::new(&m.value_text).small(),
-                        )
-                        .id(name.as_str())
-                        .color(readable_on(fill)),
-                    );
-                }
+                // Value labels and cell texts: `labels::paint_labels`, after the plot.
             }
         }
     }

@@ -9,6 +9,7 @@ use super::PlotView;
 use super::axes::with_axes;
 use super::cache::figure_cache;
 use super::dense::dense_image_shape;
+use super::labels::{LabelArgs, paint_labels, store_omitted};
 use super::layout::apply_figure_style;
 use super::legend::{group_labels, set_hidden_names};
 use super::marks::{draw_conflict_rings, draw_marks, draw_runs, draw_selection_rings};
@@ -54,7 +55,13 @@ pub struct PlotShown {
     pub transform: egui_plot::PlotTransform,
 }
 
-/// Draws the plot itself (axes, marks, legend) `height` points high.
+/// The plot area (inside the axes) of plot `kind` as last drawn in `ctx`, in points: what the
+/// layout rules keep the legend and the figure's other texts out of.
+pub fn plot_frame(ctx: &egui::Context, kind: crate::plots::PlotKind) -> Option<egui::Rect> {
+    ctx.data(|d| d.get_temp(plot_id(kind).with("frame")))
+}
+
+/// Draws the plot itself (axes, marks) `height` points high.
 pub fn plot_only_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> PlotShown {
     ui.scope(|ui| {
         apply_figure_style(ui);
@@ -111,6 +118,10 @@ fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
         plot = plot.include_y(hi + 0.08 * span);
     }
     plot = with_axes(plot, data);
+    if data.marks.is_empty() && data.runs.is_empty() {
+        // Nothing to show (the notes say so): no axes of made-up numbers.
+        plot = plot.show_axes(false);
+    }
 
     // A slot under everything the plot draws, for its background and the dense image.
     let background_slot = ui.painter().add(egui::Shape::Noop);
@@ -163,6 +174,19 @@ fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
         marks_drawn: vector_drawn + if dense.is_empty() { runs_drawn } else { 0 },
         dense: 0,
     };
+    let omitted = paint_labels(
+        ui,
+        data,
+        &response.transform,
+        &LabelArgs {
+            vector: &vector,
+            hidden: &hidden,
+            labels: &labels,
+            colors: &colors,
+            selected: &selected_marks,
+        },
+    );
+    store_omitted(ui.ctx(), data.kind, omitted);
     cache.vector = vector;
     cache.colors = colors;
     cache.selected_marks = selected_marks;
@@ -170,6 +194,8 @@ fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
     // Background, then the dense markers rasterized for the bounds shown, under the grid.
     let transform = response.transform;
     let frame = *transform.frame();
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(plot_id(data.kind).with("frame"), frame));
     let mut under = vec![egui::Shape::rect_filled(
         frame,
         0.0,
