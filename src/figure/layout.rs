@@ -79,6 +79,15 @@ fn footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotView>) {
         .map(|e| e.label.as_str())
         .collect();
     let mut key: Vec<&str> = styles;
+    let filled = data
+        .marks
+        .iter()
+        .filter(|m| super::marks::is_filled_point(m.kind))
+        .count()
+        + data.runs.iter().map(|r| r.points.len()).sum::<usize>();
+    if filled >= super::dense::DENSE_MIN {
+        key.push(super::dense::density_key(ui.visuals().dark_mode));
+    }
     if data.marks.iter().any(|m| m.in_conflict.is_some()) {
         key.push("Magenta ring, outline or halo: a figure in a recorded conflict between sources (see below)");
     }
