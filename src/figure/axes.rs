@@ -194,7 +194,7 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
     // (Narrow ranges: a label is drawn at full strength or not at all, never faded below the
     // contrast rule.)
     let y_spacing = if data.y_axis.scale == Scale::Linear {
-        24.0..=24.5
+        18.0..=18.5
     } else {
         14.0..=14.5
     };

@@ -6,12 +6,15 @@
 
 use std::collections::HashMap;
 
-use egui::{Color32, Rect, Shape, TextStyle};
+use egui::{Color32, Rect, Shape};
 
 use super::colors::{UNKNOWN, over, plot_background, text_color_of};
 use super::marks::readable_on;
 use super::plot_id;
 use crate::plots::{Mark, MarkKind, PlotData, PlotKind, Scale};
+
+/// Size (points) of the texts on marks: value labels and matrix cells.
+pub const LABEL_TEXT: f32 = 11.0;
 
 /// Radius (points) kept clear around a ringed mark (selection and conflict rings).
 const RING_CLEARANCE: f32 = 10.0;
@@ -42,7 +45,7 @@ pub fn paint_labels(
     let painter = ui.painter_at(frame);
     let dark = ui.visuals().dark_mode;
     let bg = plot_background(dark);
-    let font = TextStyle::Small.resolve(ui.style());
+    let font = egui::FontId::proportional(LABEL_TEXT);
     let screen = |x: f64, y: f64| transform.position_from_point(&egui_plot::PlotPoint::new(x, y));
     let shown = |m: &Mark| {
         let name = args.labels.get(&m.group).unwrap_or(&m.group);
@@ -128,8 +131,14 @@ pub fn paint_labels(
                     continue;
                 };
                 let anchor = screen(m.x, m.y) - egui::vec2(0.0, 2.0);
+                let alpha = match m.kind {
+                    MarkKind::UpTo | MarkKind::AtLeast => 0.25,
+                    MarkKind::Range => 0.5,
+                    _ => 1.0,
+                };
+                let fill = over(color.gamma_multiply(alpha), bg);
                 if !place(
-                    &painter, ui, &mut taken, frame, &text, &font, anchor, color, dark,
+                    &painter, ui, &mut taken, frame, &text, &font, anchor, color, dark, fill,
                 ) {
                     omitted += 1;
                 }
@@ -146,6 +155,7 @@ pub fn paint_labels(
                     anchor,
                     color,
                     dark,
+                    bg,
                 ) {
                     omitted += 1;
                 }
@@ -169,16 +179,28 @@ fn place(
     anchor: egui::Pos2,
     color: Color32,
     dark: bool,
+    inside_fill: Color32,
 ) -> bool {
     let galley = ui
         .fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), text_color_of(color, dark)));
     let size = galley.size();
-    let rect = Rect::from_min_size(anchor - egui::vec2(size.x / 2.0, size.y), size);
-    if !frame.contains_rect(rect) || taken.iter().any(|t| t.intersects(rect)) {
+    let free = |r: &Rect| frame.contains_rect(*r) && !taken.iter().any(|t| t.intersects(*r));
+    // Above the mark, else just inside its top (a bar reaching the plot's top).
+    let above = Rect::from_min_size(anchor - egui::vec2(size.x / 2.0, size.y), size);
+    let inside = above.translate(egui::vec2(0.0, size.y + 6.0));
+    let Some(rect) = [above, inside].into_iter().find(free) else {
         return false;
-    }
+    };
     taken.push(rect.expand(1.0));
-    painter.galley(rect.min, galley, color);
+    if rect == above {
+        painter.galley(rect.min, galley, color);
+    } else {
+        // On the bar: black or white, whichever reads on its fill.
+        let text = readable_on(inside_fill);
+        painter.add(
+            egui::epaint::TextShape::new(rect.min, galley, text).with_override_text_color(text),
+        );
+    }
     true
 }
 

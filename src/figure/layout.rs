@@ -8,8 +8,10 @@ use super::PlotView;
 use super::legend::{group_labels, legend_row_ui};
 use crate::plots::PlotData;
 
-/// The smallest text of a figure at 1x, in points (notes, source line, value labels).
-pub const FIGURE_SMALL_TEXT: f32 = 11.0;
+/// The smallest text of a figure at 1x, in points (notes, source line): at 10 points its rows
+/// round alike at every pixel density, so a 4x export is exactly twice the 2x one. Texts in the
+/// plot (value labels, cells) take [`super::labels::LABEL_TEXT`].
+pub const FIGURE_SMALL_TEXT: f32 = 10.0;
 
 /// The figure's text style on `ui`: small text at [`FIGURE_SMALL_TEXT`], secondary text with the
 /// contrast rule's colour in this theme (egui's own weak text is fainter than 4.5:1).

@@ -115,7 +115,7 @@ fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
     // Headroom above the marks for the value labels over bars.
     if let Some((lo, hi)) = cache.y_extent {
         let span = if hi > lo { hi - lo } else { 1.0 };
-        plot = plot.include_y(hi + 0.08 * span);
+        plot = plot.include_y(hi + 0.15 * span);
     }
     plot = with_axes(plot, data);
     if data.marks.is_empty() && data.runs.is_empty() {
