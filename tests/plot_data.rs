@@ -708,7 +708,7 @@ fn quarters_count_only_month_or_day_dated_releases() {
     let members: usize = segs.iter().map(|m| m.members.len()).sum();
     assert_eq!(members, 5);
     // 2024 Q2 holds d1 (China) and e1 (United States), stacked.
-    let q2: Vec<&&Mark> = segs.iter().filter(|m| m.date_text == "2024 Q2").collect();
+    let q2: Vec<&&Mark> = segs.iter().filter(|m| m.date_text == "Q2 2024").collect();
     assert_eq!(q2.len(), 2);
     assert_eq!(
         (q2[0].group.as_str(), q2[0].y2, q2[0].y),

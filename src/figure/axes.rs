@@ -159,17 +159,29 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
                 .collect()
         }
     };
-    // Years and wrapped category names are narrow: label ticks closer than egui_plot's default.
+    // Years and wrapped category names are narrow: label ticks closer than egui_plot's default
+    // (and never faded: a label is drawn at full strength or not at all).
     let mut x_axis = egui_plot::AxisHints::new_x()
         .label(data.x_axis.title.clone())
-        .label_spacing(34.0..=48.0);
+        .label_spacing(34.0..=34.5);
     if !x_ticks.is_empty() {
-        // Category names break into short lines so that neighbours do not collide.
+        // Category names break into short lines so that neighbours do not collide; named
+        // times ("Q1 2024") go on two lines, and their labels are drawn at full strength.
         let wrap = matches!(data.x_axis.scale, Scale::Category(_));
+        let named_times = x_scale == Scale::Time;
+        if named_times {
+            x_axis = x_axis.label_spacing(20.0..=20.5);
+        }
         plot = plot.x_grid_spacer(in_range(x_ticks.clone()));
         x_axis = x_axis.formatter(move |m, _| {
             let l = tick_label(&x_ticks, m.value);
-            if wrap { wrap_label(&l) } else { l }
+            if wrap {
+                wrap_label(&l)
+            } else if named_times {
+                l.replacen(' ', "\n", 1)
+            } else {
+                l
+            }
         });
     } else if x_scale == Scale::Time {
         // Calendar ticks: decades, years, quarters and months, labelled as dates.
@@ -179,10 +191,12 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
     plot = plot.custom_x_axes(vec![x_axis]);
     // Powers of ten and category rows are labelled even when close together; plain numbers
     // keep egui_plot's spacing.
+    // (Narrow ranges: a label is drawn at full strength or not at all, never faded below the
+    // contrast rule.)
     let y_spacing = if data.y_axis.scale == Scale::Linear {
-        20.0..=30.0
+        18.0..=18.5
     } else {
-        12.0..=20.0
+        14.0..=14.5
     };
     let mut y_axis = egui_plot::AxisHints::new_y()
         .label(data.y_axis.title.clone())

@@ -21,6 +21,8 @@ use crate::plots::{Mark, PlotData, PlotKind, nearest_mark};
 pub(super) struct FigureCache {
     /// The plot the rest was made for.
     data: Option<Arc<PlotData>>,
+    /// Whether it was made for the dark theme (the colours depend on it).
+    dark: bool,
     /// The filled markers drawn as an image (empty below [`DENSE_MIN`]).
     pub(super) dense: Arc<DenseLayer>,
     /// The marks drawn as vectors (indices into `data.marks`).
@@ -58,10 +60,12 @@ impl FigureCache {
         ds: &Dataset,
         data: &Arc<PlotData>,
         selected: Option<&RecordRef>,
+        dark: bool,
     ) {
-        let same = self.data.as_ref().is_some_and(|d| Arc::ptr_eq(d, data));
+        let same = self.data.as_ref().is_some_and(|d| Arc::ptr_eq(d, data)) && self.dark == dark;
         if !same {
-            let colors = group_colors(data);
+            self.dark = dark;
+            let colors = group_colors(data, dark);
             let run_points: usize = data.runs.iter().map(|r| r.points.len()).sum();
             let filled = data
                 .marks

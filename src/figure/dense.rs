@@ -185,8 +185,10 @@ fn coverage(
     let r = reach as usize;
     let pad = 2 * r;
     let (mw, mh) = (w + 2 * pad, h + 2 * pad);
-    let mut hit = vec![false; mw * mh];
     let (wf, hf) = (w as f64, h as f64);
+    // Points per pixel: a pixel's shade grows with the log of its count, so crowds show
+    // darker (brighter on dark) than lone points instead of one solid block.
+    let mut hits = vec![0u32; mw * mh];
     for &[x, y] in &g.points {
         let px = (x - x0) * sx;
         let py = (y1 - y) * sy;
@@ -195,20 +197,44 @@ fn coverage(
         }
         let ix = (px.floor() as isize + pad as isize) as usize;
         let iy = (py.floor() as isize + pad as isize) as usize;
-        hit[iy * mw + ix] = true;
+        hits[iy * mw + ix] += 1;
     }
+    let most = hits.iter().copied().max().unwrap_or(0);
     let stamp: Vec<(isize, u8)> = disk
         .iter()
         .map(|&(dx, dy, c)| (dy as isize * mw as isize + dx as isize, c))
         .collect();
     let mut mask = vec![0u8; mw * mh];
-    for (at, _) in hit.iter().enumerate().filter(|(_, h)| **h) {
+    for (at, &n) in hits.iter().enumerate().filter(|(_, n)| **n > 0) {
+        let shade = density_shade(n, most);
         for &(off, cover) in &stamp {
             let m = &mut mask[(at as isize + off) as usize];
-            *m = (*m).max(cover);
+            *m = (*m).max(((u32::from(cover) * u32::from(shade) + 127) / 255) as u8);
         }
     }
     (g.color, pad, mask)
+}
+
+/// The opacity (0..=255) of a pixel holding `n` of a group's points when the most crowded pixel
+/// holds `most`: a lone point at 35%, the most crowded pixel opaque, log-scaled between.
+pub fn density_shade(n: u32, most: u32) -> u8 {
+    if n == 0 {
+        return 0;
+    }
+    if most <= 1 {
+        return 255;
+    }
+    let t = (n as f32).ln() / (most as f32).ln();
+    (255.0 * (0.35 + 0.65 * t.clamp(0.0, 1.0))).round() as u8
+}
+
+/// The key's words for the density shading in the light or `dark` theme.
+pub fn density_key(dark: bool) -> &'static str {
+    if dark {
+        "Shading: brighter, more points on the pixel (dense layer, 20 000 points and more)"
+    } else {
+        "Shading: darker, more points on the pixel (dense layer, 20 000 points and more)"
+    }
 }
 
 /// The cached image of a dense layer in one plot.
@@ -430,6 +456,26 @@ mod tests {
                 .count()
         };
         assert!(lit(2.0) > 2 * lit(1.0));
+    }
+
+    #[test]
+    fn crowded_pixels_are_shaded_more_than_lone_points() {
+        assert_eq!(density_shade(0, 10), 0);
+        assert_eq!(density_shade(1, 1), 255);
+        assert!(density_shade(1, 1000) < density_shade(10, 1000));
+        assert!(density_shade(10, 1000) < density_shade(1000, 1000));
+        assert_eq!(density_shade(1000, 1000), 255);
+        // A crowd and a lone point of one group, rasterized: the crowd's pixel is more opaque.
+        let mut pts = vec![[0.25, 0.25]; 500];
+        pts.push([0.75, 0.75]);
+        let img = rasterize(&layer(pts), &|_| true, [0.0, 0.0, 1.0, 1.0], [40, 40], 1.0);
+        let alpha = |x: usize, y: usize| img.pixels[y * 40 + x].a();
+        assert!(
+            alpha(10, 30) > alpha(30, 10),
+            "{} {}",
+            alpha(10, 30),
+            alpha(30, 10)
+        );
     }
 
     #[test]

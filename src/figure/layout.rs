@@ -5,15 +5,35 @@
 use egui::RichText;
 
 use super::PlotView;
-use super::legend::group_labels;
+use super::legend::{group_labels, legend_row_ui};
 use crate::plots::PlotData;
 
-/// The title and subtitle of a figure.
-pub fn figure_header_ui(ui: &mut egui::Ui, data: &PlotData) {
-    ui.label(RichText::new(&data.title).strong().size(16.0));
-    if !data.subtitle.is_empty() {
-        ui.weak(&data.subtitle);
+/// The smallest text of a figure at 1x, in points (notes, source line): at 10 points its rows
+/// round alike at every pixel density, so a 4x export is exactly twice the 2x one. Texts in the
+/// plot (value labels, cells) take [`super::labels::LABEL_TEXT`].
+pub const FIGURE_SMALL_TEXT: f32 = 10.0;
+
+/// The figure's text style on `ui`: small text at [`FIGURE_SMALL_TEXT`], secondary text with the
+/// contrast rule's colour in this theme (egui's own weak text is fainter than 4.5:1).
+pub fn apply_figure_style(ui: &mut egui::Ui) {
+    let dark = ui.visuals().dark_mode;
+    let style = ui.style_mut();
+    if let Some(f) = style.text_styles.get_mut(&egui::TextStyle::Small) {
+        f.size = f.size.max(FIGURE_SMALL_TEXT);
     }
+    style.visuals.weak_text_color = Some(super::colors::weak_text_color(dark));
+}
+
+/// The title and subtitle of a figure, and its legend row.
+pub fn figure_header_ui(ui: &mut egui::Ui, data: &PlotData) {
+    ui.scope(|ui| {
+        apply_figure_style(ui);
+        ui.label(RichText::new(&data.title).strong().size(16.0));
+        if !data.subtitle.is_empty() {
+            ui.weak(&data.subtitle);
+        }
+        legend_row_ui(ui, data);
+    });
 }
 
 /// The footer of `data` with the legend entries `hidden`: only the sources of the values still
@@ -46,6 +66,13 @@ pub fn footer_lines_ui(ui: &egui::Ui, footer: &crate::plots::Footer) -> Vec<Stri
 
 /// The notes and the source footer of a figure (plus the legend entries hidden in `view`).
 pub fn figure_footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotView>) {
+    ui.scope(|ui| {
+        apply_figure_style(ui);
+        footer_ui(ui, data, view);
+    });
+}
+
+fn footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotView>) {
     // The legend's second half: what each mark style means.
     let styles: Vec<&str> = data
         .legend
@@ -54,6 +81,15 @@ pub fn figure_footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotVi
         .map(|e| e.label.as_str())
         .collect();
     let mut key: Vec<&str> = styles;
+    let filled = data
+        .marks
+        .iter()
+        .filter(|m| super::marks::is_filled_point(m.kind))
+        .count()
+        + data.runs.iter().map(|r| r.points.len()).sum::<usize>();
+    if filled >= super::dense::DENSE_MIN {
+        key.push(super::dense::density_key(ui.visuals().dark_mode));
+    }
     if data.marks.iter().any(|m| m.in_conflict.is_some()) {
         key.push("Magenta ring, outline or halo: a figure in a recorded conflict between sources (see below)");
     }
@@ -62,6 +98,14 @@ pub fn figure_footer_ui(ui: &mut egui::Ui, data: &PlotData, view: Option<&PlotVi
     }
     for n in &data.notes {
         ui.weak(n);
+    }
+    let omitted = super::labels::labels_omitted(ui.ctx(), data.kind);
+    if omitted > 0 {
+        ui.weak(if omitted == 1 {
+            "1 label omitted: no room without covering another".to_owned()
+        } else {
+            format!("{omitted} labels omitted: no room without covering others")
+        });
     }
     let footer = match view {
         Some(v) if !v.hidden.is_empty() => {

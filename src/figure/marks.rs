@@ -4,11 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use egui::{Color32, RichText};
-use egui_plot::{Line, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Polygon, VLine};
+use egui::Color32;
+use egui_plot::{Line, MarkerShape, PlotPoints, PlotUi, Points, Polygon, VLine};
 
-use super::colors::{CONFLICT_RING, UNKNOWN};
-use super::dense::DenseLayer;
+use super::colors::{CONFLICT_RING, UNKNOWN, contrast, over, plot_background, with_contrast};
 use crate::plots::{Mark, MarkKind, PlotData, Scale};
 
 /// Whether marks of kind `k` are filled markers (the kinds a dense image can take over).
@@ -24,22 +23,6 @@ pub fn marker_radius_of(m: &Mark) -> f32 {
     if m.size > 0.0 { m.size as f32 } else { 4.0 }
 }
 
-/// Legend entries for the groups of the dense image.
-pub fn draw_dense_legend_entries(plot_ui: &mut PlotUi<'_>, dense: &DenseLayer) {
-    // (egui_plot drops empty items: each entry carries the group's first point.)
-    for g in &dense.groups {
-        plot_ui.points(
-            Points::new(
-                g.name.clone(),
-                g.points.first().copied().into_iter().collect::<Vec<_>>(),
-            )
-            .color(g.color)
-            .radius(g.radius)
-            .filled(true),
-        );
-    }
-}
-
 /// Draws the marks `which` of `data` (indices into `data.marks`) as vectors.
 pub fn draw_marks(
     plot_ui: &mut PlotUi<'_>,
@@ -49,6 +32,8 @@ pub fn draw_marks(
     colors: &HashMap<String, Color32>,
 ) {
     let on_time_axis = data.x_axis.scale == Scale::Time;
+    let dark = plot_ui.ctx().theme() == egui::Theme::Dark;
+    let bg = plot_background(dark);
     // Height of the marks' y range, for arrow lengths.
     let y_span = {
         let ys = which
@@ -85,7 +70,8 @@ pub fn draw_marks(
                     plot_ui.line(
                         Line::new("", PlotPoints::new(vec![[m.x, m.y], [t.x, t.y]]))
                             .id(name.as_str())
-                            .color(color.gamma_multiply(0.5)),
+                            .color(color)
+                            .width(1.0),
                     );
                 }
             }
@@ -97,19 +83,7 @@ pub fn draw_marks(
                         .filled(false)
                         .shape(MarkerShape::Circle),
                 );
-                if !on_time_axis && !m.value_text.is_empty() {
-                    // "about 90%" above the marker.
-                    plot_ui.text(
-                        egui_plot::Text::new(
-                            "",
-                            PlotPoint::new(m.x, m.y + y_span * 0.04),
-                            RichText::new(&m.value_text).small(),
-                        )
-                        .id(name.as_str())
-                        .anchor(egui::Align2::CENTER_BOTTOM)
-                        .color(color),
-                    );
-                }
+                // Its value text is painted by `labels::paint_labels`.
             }
             MarkKind::YearSpan | MarkKind::TimeSpan => {
                 let x2 = m.x2.unwrap_or(m.x + 1.0);
@@ -132,7 +106,7 @@ pub fn draw_marks(
                 // Thin and dashed: context, not data; many of them must not crowd the axis.
                 plot_ui.vline(
                     VLine::new(name, m.x)
-                        .color(color.gamma_multiply(0.45))
+                        .color(with_contrast(over(color.gamma_multiply(0.6), bg), bg, 3.0))
                         .width(1.0)
                         .style(egui_plot::LineStyle::dashed_loose()),
                 );
@@ -173,17 +147,31 @@ pub fn draw_marks(
                     _ => (m.y2.unwrap_or(0.0), m.y),
                 };
                 let rect = vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
-                let fill = match m.kind {
-                    // Open-ended: the value may be anywhere below (up to) or above (at least).
-                    MarkKind::UpTo | MarkKind::AtLeast => color.gamma_multiply(0.25),
-                    MarkKind::Range => color.gamma_multiply(0.5),
-                    _ => color.gamma_multiply(0.8),
-                };
-                plot_ui.polygon(
-                    Polygon::new(name.clone(), PlotPoints::new(rect.clone()))
-                        .fill_color(fill)
-                        .stroke(egui::Stroke::new(1.0, color)),
+                // Opaque fills (the colour over the background), so nothing shows through.
+                let fill = over(
+                    match m.kind {
+                        // Open-ended: the value may be anywhere below (up to) or above (at least).
+                        MarkKind::UpTo | MarkKind::AtLeast => color.gamma_multiply(0.25),
+                        MarkKind::Range => color.gamma_multiply(0.5),
+                        _ => color,
+                    },
+                    bg,
                 );
+                if matches!(m.kind, MarkKind::UpTo | MarkKind::AtLeast) {
+                    // Open at the top, as the key says: sides and base only.
+                    plot_ui.polygon(
+                        Polygon::new(name.clone(), PlotPoints::new(rect.clone()))
+                            .fill_color(fill)
+                            .stroke(egui::Stroke::NONE),
+                    );
+                    // Its sides and base: `labels::paint_labels`, after the plot.
+                } else {
+                    plot_ui.polygon(
+                        Polygon::new(name.clone(), PlotPoints::new(rect.clone()))
+                            .fill_color(fill)
+                            .stroke(egui::Stroke::new(1.0, color)),
+                    );
+                }
                 if m.in_conflict.is_some() {
                     // A figure in a recorded conflict is outlined in magenta (an unnamed item,
                     // so the legend keeps the series' colour).
@@ -194,49 +182,7 @@ pub fn draw_marks(
                             .stroke(egui::Stroke::new(2.5, CONFLICT_RING)),
                     );
                 }
-                if matches!(
-                    m.kind,
-                    MarkKind::Bar | MarkKind::Range | MarkKind::UpTo | MarkKind::AtLeast
-                ) && !m.value_text.is_empty()
-                {
-                    // The value as stated ("up to 90%") above the bar.
-                    plot_ui.text(
-                        egui_plot::Text::new(
-                            "",
-                            PlotPoint::new(m.x, y1),
-                            RichText::new(&m.value_text).small(),
-                        )
-                        .id(name.as_str())
-                        .anchor(egui::Align2::CENTER_BOTTOM)
-                        .color(color),
-                    );
-                } else if matches!(m.kind, MarkKind::UpTo | MarkKind::AtLeast) {
-                    let word = if m.kind == MarkKind::UpTo {
-                        "up to"
-                    } else {
-                        m.qualifier.prefix().trim()
-                    };
-                    plot_ui.text(
-                        egui_plot::Text::new(
-                            "",
-                            PlotPoint::new(m.x, y1),
-                            RichText::new(word).small(),
-                        )
-                        .id(name.as_str())
-                        .anchor(egui::Align2::CENTER_BOTTOM)
-                        .color(color),
-                    );
-                }
-                if m.kind == MarkKind::Cell && !m.label.is_empty() {
-                    plot_ui.text(
-                        egui_plot::Text::new(
-                            "",
-                            PlotPoint::new(m.x, m.y),
-                            RichText::new(&m.value_text).small(),
-                        )
-                        .id(name.as_str()),
-                    );
-                }
+                // Value labels and cell texts: `labels::paint_labels`, after the plot.
             }
         }
     }
@@ -251,6 +197,15 @@ pub fn draw_marks(
                 .filled(kind != MarkKind::ActiveParams)
                 .shape(MarkerShape::Circle),
         );
+    }
+}
+
+/// Black or white, whichever reads better on `fill` (a cell's text).
+pub fn readable_on(fill: Color32) -> Color32 {
+    if contrast(Color32::BLACK, fill) >= contrast(Color32::WHITE, fill) {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
     }
 }
 

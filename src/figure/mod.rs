@@ -8,6 +8,7 @@ mod cache;
 pub mod colors;
 pub mod dense;
 pub mod fonts;
+pub mod labels;
 pub mod layout;
 pub mod legend;
 pub mod marks;
@@ -20,5 +21,5 @@ pub use fonts::{CJK_SUBSET_FONT, font_definitions, install_fonts};
 pub use layout::{
     SOURCE_LINE_ROWS, figure_footer_ui, figure_header_ui, footer_for_view, footer_lines_ui,
 };
-pub use plot::{FigureArgs, FigureStats, PlotShown, plot_only_ui};
+pub use plot::{FigureArgs, FigureStats, PlotShown, plot_frame, plot_only_ui};
 pub use view::{PlotView, plot_id};

@@ -9,13 +9,13 @@ use super::PlotView;
 use super::axes::with_axes;
 use super::cache::figure_cache;
 use super::dense::dense_image_shape;
-use super::legend::{group_labels, legend_of};
-use super::marks::{
-    draw_conflict_rings, draw_dense_legend_entries, draw_marks, draw_runs, draw_selection_rings,
-};
+use super::labels::{LabelArgs, paint_labels, store_omitted};
+use super::layout::apply_figure_style;
+use super::legend::{group_labels, set_hidden_names};
+use super::marks::{draw_conflict_rings, draw_marks, draw_runs, draw_selection_rings};
 use super::plot_id;
 use crate::model::{Dataset, RecordRef};
-use crate::plots::{Mark, PlotData, Scale};
+use crate::plots::{Mark, MarkKind, PlotData, Scale};
 
 /// What one drawing of a figure did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -55,19 +55,42 @@ pub struct PlotShown {
     pub transform: egui_plot::PlotTransform,
 }
 
-/// Draws the plot itself (axes, marks, legend) `height` points high.
+/// The plot area (inside the axes) of plot `kind` as last drawn in `ctx`, in points: what the
+/// layout rules keep the legend and the figure's other texts out of.
+pub fn plot_frame(ctx: &egui::Context, kind: crate::plots::PlotKind) -> Option<egui::Rect> {
+    ctx.data(|d| d.get_temp(plot_id(kind).with("frame")))
+}
+
+/// Draws the plot itself (axes, marks) `height` points high.
 pub fn plot_only_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> PlotShown {
+    ui.scope(|ui| {
+        apply_figure_style(ui);
+        plot_in_style_ui(ui, args, height)
+    })
+    .inner
+}
+
+fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> PlotShown {
     let data: &PlotData = args.data;
     let cache = figure_cache(ui.ctx(), data.kind);
     let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
-    cache.refresh(args.ds, args.data, args.selected);
+    cache.refresh(args.ds, args.data, args.selected, ui.visuals().dark_mode);
     let dense = Arc::clone(&cache.dense);
 
-    let legend = legend_of(data, args.view);
+    // An export draws the view's hidden groups hidden (the legend row reads them too).
+    if let Some(v) = args.view {
+        set_hidden_names(ui.ctx(), data, &v.hidden);
+    }
+    // Bars and matrix cells carry their values: no grid lines through them.
+    let grid = !data
+        .marks
+        .iter()
+        .any(|m| m.kind.is_bar() || m.kind == MarkKind::Cell);
+    // The legend is a row above the plot (`legend::legend_row_ui`), never over the data.
     let mut plot = Plot::new(("plot", data.kind))
         .id(plot_id(data.kind))
         .height(height)
-        .legend(legend)
+        .show_grid(grid)
         .allow_boxed_zoom(args.interactive)
         .allow_double_click_reset(args.interactive)
         .allow_drag(args.interactive)
@@ -89,12 +112,16 @@ pub fn plot_only_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
     if data.y_axis.scale == Scale::Linear {
         plot = plot.set_margin_fraction(egui::vec2(0.05, 0.0));
     }
-    // Headroom above the marks for the legend in the top corner.
+    // Headroom above the marks for the value labels over bars.
     if let Some((lo, hi)) = cache.y_extent {
         let span = if hi > lo { hi - lo } else { 1.0 };
-        plot = plot.include_y(hi + 0.22 * span);
+        plot = plot.include_y(hi + 0.15 * span);
     }
     plot = with_axes(plot, data);
+    if data.marks.is_empty() && data.runs.is_empty() {
+        // Nothing to show (the notes say so): no axes of made-up numbers.
+        plot = plot.show_axes(false);
+    }
 
     // A slot under everything the plot draws, for its background and the dense image.
     let background_slot = ui.painter().add(egui::Shape::Noop);
@@ -107,7 +134,6 @@ pub fn plot_only_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
         if let Some([x0, y0, x1, y1]) = view_bounds {
             plot_ui.set_plot_bounds(egui_plot::PlotBounds::from_min_max([x0, y0], [x1, y1]));
         }
-        draw_dense_legend_entries(plot_ui, &dense);
         draw_marks(plot_ui, data, &vector, &labels, &colors);
         // Figures in a recorded conflict carry a magenta ring, so both sides stand out.
         draw_conflict_rings(plot_ui, data, &vector, &labels);
@@ -148,6 +174,19 @@ pub fn plot_only_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
         marks_drawn: vector_drawn + if dense.is_empty() { runs_drawn } else { 0 },
         dense: 0,
     };
+    let omitted = paint_labels(
+        ui,
+        data,
+        &response.transform,
+        &LabelArgs {
+            vector: &vector,
+            hidden: &hidden,
+            labels: &labels,
+            colors: &colors,
+            selected: &selected_marks,
+        },
+    );
+    store_omitted(ui.ctx(), data.kind, omitted);
     cache.vector = vector;
     cache.colors = colors;
     cache.selected_marks = selected_marks;
@@ -155,6 +194,8 @@ pub fn plot_only_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
     // Background, then the dense markers rasterized for the bounds shown, under the grid.
     let transform = response.transform;
     let frame = *transform.frame();
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(plot_id(data.kind).with("frame"), frame));
     let mut under = vec![egui::Shape::rect_filled(
         frame,
         0.0,

@@ -17,8 +17,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::scale::{log_ticks, period_bounds};
 use super::{
-    Axis, DeriveOptions, Footer, GroupBy, GroupKind, LegendEntry, Mark, MarkKind, PlotData,
-    PlotKind, PointRun, Scale,
+    Axis, DeriveOptions, Footer, GroupBy, GroupKind, LegendEntry, MAX_COLOURED_GROUPS, Mark,
+    MarkKind, OTHER_GROUP, PlotData, PlotKind, PointRun, Scale,
 };
 use crate::app::explorer::Index;
 use crate::model::{
@@ -255,6 +255,21 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A source as a reader names it in a label: its publisher, site or kind ("news article"),
+    /// never its id or a file path.
+    pub(super) fn source_credit(&self, id: &crate::model::SourceId) -> String {
+        let Some(src) = self.ds.sources.iter().find(|s| &s.id == id) else {
+            return "source not in the dataset".to_owned();
+        };
+        match super::credit::credit_of(src, &[]) {
+            super::Credit::Named(n) => match n.find(" (supplied as") {
+                Some(cut) => n[..cut].to_owned(),
+                None => n,
+            },
+            super::Credit::Primary(devs) => format!("model card of {}", devs.join(", ")),
+        }
+    }
+
     /// Adds the note `text(n)` when `n` is not zero.
     pub(super) fn note(&mut self, n: usize, text: impl FnOnce(usize) -> String) {
         if n > 0 {
@@ -412,6 +427,7 @@ impl<'a> Builder<'a> {
                 .push("Nothing to show for the current search and filters".to_owned());
         }
 
+        self.merge_small_groups();
         let mut legend: Vec<LegendEntry> = Vec::new();
         // Every mark, a run's points standing for as many marks as it has points.
         let all: Vec<(&Mark, usize)> = self
@@ -462,6 +478,73 @@ impl<'a> Builder<'a> {
             runs: self.runs,
             notes: self.notes,
             footer,
+        }
+    }
+
+    /// More groups than a figure can colour: the [`MAX_COLOURED_GROUPS`] largest keep theirs,
+    /// the rest (and unknown values) become [`OTHER_GROUP`], each mark remembering its group,
+    /// and a note lists them.
+    fn merge_small_groups(&mut self) {
+        let size = |key: &str| -> usize {
+            self.marks.iter().filter(|m| m.group == key).count()
+                + self
+                    .runs
+                    .iter()
+                    .filter(|r| r.template.group == key)
+                    .map(|r| r.points.len())
+                    .sum::<usize>()
+        };
+        let mut named: Vec<(usize, usize, String, String)> = self
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, (k, _))| !k.is_empty())
+            .map(|(order, (k, l))| (size(k), order, k.clone(), l.clone()))
+            .filter(|(n, ..)| *n > 0)
+            .collect();
+        if named.len() <= MAX_COLOURED_GROUPS {
+            return;
+        }
+        named.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let merged: Vec<(String, String)> = named
+            .split_off(MAX_COLOURED_GROUPS)
+            .into_iter()
+            .map(|(_, _, k, l)| (k, l))
+            .chain(
+                self.groups
+                    .iter()
+                    .filter(|(k, _)| k.is_empty())
+                    .map(|(k, l)| (k.clone(), l.clone())),
+            )
+            .collect();
+        let label_of: HashMap<&str, &str> = merged
+            .iter()
+            .map(|(k, l)| (k.as_str(), l.as_str()))
+            .collect();
+        let mut moved = 0;
+        let mut retag = |m: &mut Mark| {
+            if let Some(l) = label_of.get(m.group.as_str()) {
+                m.merged_from = Some((*l).to_owned());
+                m.group = OTHER_GROUP.to_owned();
+                moved += 1;
+            }
+        };
+        for m in &mut self.marks {
+            retag(m);
+        }
+        for r in &mut self.runs {
+            retag(&mut r.template);
+        }
+        let names: Vec<&str> = merged.iter().map(|(_, l)| l.as_str()).collect();
+        self.groups
+            .retain(|(k, _)| !label_of.contains_key(k.as_str()));
+        self.groups
+            .push((OTHER_GROUP.to_owned(), "Other".to_owned()));
+        if moved > 0 {
+            self.notes.push(format!(
+                "Other (grey): {} — only the {MAX_COLOURED_GROUPS} largest groups get colours",
+                names.join(", ")
+            ));
         }
     }
 }

@@ -75,7 +75,11 @@ fn row(data: &PlotData, m: &Mark) -> Vec<String> {
     vec![
         data.kind.name().to_owned(),
         m.kind.name().to_owned(),
-        m.group.clone(),
+        // A group merged into "Other" says which it was.
+        match &m.merged_from {
+            Some(was) => format!("Other: {was}"),
+            None => m.group.clone(),
+        },
         m.label.clone(),
         kind.to_owned(),
         id.to_owned(),

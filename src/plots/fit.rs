@@ -47,6 +47,9 @@ fn fit_mark(m: &mut Mark) {
     fit(&mut m.label, ENTRY_CAP);
     fit(&mut m.value_text, ENTRY_CAP);
     fit(&mut m.date_text, LABEL_CAP);
+    if let Some(was) = &mut m.merged_from {
+        fit(was, LABEL_CAP);
+    }
 }
 
 fn fit_footer(f: &mut Footer) {

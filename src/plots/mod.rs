@@ -30,6 +30,6 @@ pub use related::related_records;
 pub use scale::{count_label, log_ticks, period_bounds};
 pub use source_line::{Credit, FullSource, PRIMARY_GROUP, SourceGroup, source_groups, source_line};
 pub use types::{
-    Axis, DeriveOptions, GroupBy, GroupKind, LegendEntry, Mark, MarkKind, PlotData, PointRun,
-    RUN_MIN, RunPoint, Scale,
+    Axis, DeriveOptions, GroupBy, GroupKind, LegendEntry, MAX_COLOURED_GROUPS, Mark, MarkKind,
+    OTHER_GROUP, PlotData, PointRun, RUN_MIN, RunPoint, Scale,
 };

@@ -233,7 +233,18 @@ pub struct Mark {
     pub in_conflict: Option<ConflictId>,
     /// Index of a related mark: an active-parameter point's total-parameter point.
     pub link: Option<usize>,
+    /// The label of the group the mark had before a figure with too many groups merged it into
+    /// [`OTHER_GROUP`] (shown in its tooltip and the CSV).
+    pub merged_from: Option<String>,
 }
+
+/// The group key of "Other": the groups beyond the [`MAX_COLOURED_GROUPS`] largest, and
+/// unknown values with them.
+pub const OTHER_GROUP: &str = "(other)";
+
+/// Groups a figure colours at most; the rest are merged into [`OTHER_GROUP`] (grey), so a figure
+/// has at most eight colours and never one twice.
+pub const MAX_COLOURED_GROUPS: usize = 7;
 
 /// From this many points on, a series' points are kept as a [`PointRun`] rather than one
 /// [`Mark`] each.

@@ -299,6 +299,9 @@ fn plot_hover_ui(
 fn mark_tooltip_ui(ui: &mut egui::Ui, ds: &Dataset, m: &Mark) {
     ui.set_max_width(420.0);
     ui.label(RichText::new(&m.label).strong());
+    if let Some(was) = &m.merged_from {
+        ui.label(format!("In \"Other\" (grey): {was}"));
+    }
     if !m.value_text.is_empty() {
         ui.label(&m.value_text);
     }

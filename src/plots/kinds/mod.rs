@@ -249,7 +249,7 @@ mod tests {
         // a and e in 2024 Q1 (China), b in 2024 Q3 (United States); c year-only, d undated.
         assert_eq!(
             groups,
-            [("2024 Q1", "China", 2.0), ("2024 Q3", "United States", 1.0)]
+            [("Q1 2024", "China", 2.0), ("Q3 2024", "United States", 1.0)]
         );
         assert!(
             p.notes

@@ -88,7 +88,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             "{}: {} ({}) — {baseline}",
             b.subject_name(&c.subject),
             metric,
-            source.source
+            b.source_credit(&source.source)
         ));
         let mut label = claim_text(c);
         if c.baseline.trim().is_empty() {

@@ -36,8 +36,12 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     for c in &countries {
         b.group(c, &country_label(c));
     }
+    // Each quarter labelled under its bar ("Q1 2024", drawn over two lines), as the tooltip
+    // names it.
+    let mut ticks: Vec<(f64, String)> = Vec::new();
     for ((year, q), by_country) in &quarters {
         let x = f64::from(*year) + f64::from(q - 1) / 4.0 + 0.125;
+        ticks.push((x, format!("Q{q} {year}")));
         let mut base = 0usize;
         for (country, ms) in by_country {
             let top = base + ms.len();
@@ -55,14 +59,14 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                 width: 0.2,
                 group: country.clone(),
                 label: format!(
-                    "{year} Q{q}, {}: {}",
+                    "Q{q} {year}, {}: {}",
                     country_label(country),
                     plural(ms.len(), "model", "models")
                 ),
                 members,
                 value: Some(ms.len() as f64),
                 value_text: plural(ms.len(), "model", "models"),
-                date_text: format!("{year} Q{q}"),
+                date_text: format!("Q{q} {year}"),
                 sources,
                 ..Mark::default()
             });
@@ -80,7 +84,10 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         subtitle: "Models released per calendar quarter, stacked by developer country; only \
                    releases dated to the month or day are counted"
             .to_owned(),
-        x_axis: Axis::new("Quarter of release (year)", Scale::Time),
+        x_axis: Axis {
+            ticks,
+            ..Axis::new("Quarter of release", Scale::Time)
+        },
         y_axis: Axis::new("Models released (count)", Scale::Linear),
         group_kind: GroupKind::Country,
     }

@@ -1,0 +1,344 @@
+//! The layout rules of docs/figure-style.md, checked on every plot's own shapes (egui's layout in
+//! a headless context, no GPU): at each size preset (article 640 wide, slide 1920x1080, square
+//! 1080x1080), light and dark, 1x and 2x, on the built-in dataset and on a generated one with
+//! many series and long names: no two texts overlap, nothing lies outside the image, no text of
+//! the legend, header or footer lies over the plot area, no two groups share a colour (and at
+//! most eight colours), every text is at least 10 px at 1x with 4.5:1 contrast against what it
+//! is drawn on, every mark 3:1 against the plot's background.
+
+use std::sync::Arc;
+
+use ai_adoption_explorer::app::BUILTIN_RON;
+use ai_adoption_explorer::export::derive_all;
+use ai_adoption_explorer::figure::colors::{
+    MARK_CONTRAST, TEXT_CONTRAST, contrast, group_colors, over,
+};
+use ai_adoption_explorer::figure::scene::{SceneOptions, figure_scene};
+use ai_adoption_explorer::figure::{PlotView, plot_frame};
+use ai_adoption_explorer::io::load_bytes;
+use ai_adoption_explorer::model::Dataset;
+use ai_adoption_explorer::plots::{DeriveOptions, PlotData, PlotKind};
+use egui::{Color32, Rect, Shape, epaint::ClippedShape};
+
+/// A size preset: name, page in points, the plot's height when the page grows to fit.
+const PRESETS: [(&str, [f32; 2], Option<f32>); 3] = [
+    ("article", [640.0, 400.0], Some(360.0)),
+    ("slide", [1920.0, 1080.0], None),
+    ("square", [1080.0, 1080.0], None),
+];
+
+fn builtin() -> Arc<Dataset> {
+    Arc::new(
+        load_bytes("built-in", BUILTIN_RON.as_bytes())
+            .expect("the built-in dataset loads")
+            .dataset,
+    )
+}
+
+/// A generated dataset with many organizations, families and countries, every name long.
+fn many_long_names() -> Arc<Dataset> {
+    let mut ds = ai_adoption_explorer::model::synth::synthetic(400, 12);
+    for (i, o) in ds.organizations.iter_mut().enumerate() {
+        o.name = format!("{} International Holdings of Very Long Names {i}", o.name);
+    }
+    for f in &mut ds.families {
+        f.name = format!("{} with an Exceptionally Long Family Name", f.name);
+    }
+    for m in &mut ds.models {
+        m.name = format!("{}-Instruct-Preview-Extended-Context", m.name);
+    }
+    Arc::new(ds)
+}
+
+/// A text row drawn: its text, box in points, font size, colour and the clip it is drawn in.
+struct TextBox {
+    text: String,
+    rect: Rect,
+    size: f32,
+    colors: Vec<Color32>,
+    clip: Rect,
+    /// What it is drawn on (the last filled shape under its centre, else the page).
+    under: Color32,
+}
+
+/// A filled area drawn before a text or mark, for what lies under it.
+struct Fill {
+    rect: Rect,
+    color: Color32,
+}
+
+fn flatten<'a>(shape: &'a Shape, clip: Rect, out: &mut Vec<(&'a Shape, Rect)>) {
+    match shape {
+        Shape::Vec(v) => v.iter().for_each(|s| flatten(s, clip, out)),
+        s => out.push((s, clip)),
+    }
+}
+
+fn rotated_bounds(r: Rect, origin: egui::Pos2, angle: f32) -> Rect {
+    if angle == 0.0 {
+        return r;
+    }
+    let rot = egui::emath::Rot2::from_angle(angle);
+    Rect::from_points(&[
+        origin + rot * (r.left_top() - origin),
+        origin + rot * (r.right_top() - origin),
+        origin + rot * (r.left_bottom() - origin),
+        origin + rot * (r.right_bottom() - origin),
+    ])
+}
+
+/// What a scene draws, as the rules read it.
+struct Drawn {
+    texts: Vec<TextBox>,
+    /// Marks inside the plot area (circles and paths), with their visible colours.
+    marks: Vec<(Rect, Vec<Color32>)>,
+    /// Filled areas inside the plot area.
+    fills: Vec<(Rect, Color32)>,
+    /// Every shape's visible box (its box within its clip).
+    boxes: Vec<Rect>,
+}
+
+fn read(shapes: &[ClippedShape], page: Color32, frame: Rect, plot_bg: Color32) -> Drawn {
+    let mut flat = Vec::new();
+    for c in shapes {
+        flatten(&c.shape, c.clip_rect, &mut flat);
+    }
+    let mut fills: Vec<Fill> = Vec::new();
+    let mut drawn = Drawn {
+        texts: Vec::new(),
+        marks: Vec::new(),
+        fills: Vec::new(),
+        boxes: Vec::new(),
+    };
+    let under = |fills: &[Fill], at: egui::Pos2| {
+        fills
+            .iter()
+            .rev()
+            .find(|f| f.rect.contains(at))
+            .map_or(page, |f| f.color)
+    };
+    for (shape, clip) in flat {
+        let bounds = shape.visual_bounding_rect();
+        if bounds.is_positive() {
+            drawn.boxes.push(bounds.intersect(clip));
+        }
+        match shape {
+            Shape::Text(t) => {
+                let sections = &t.galley.job.sections;
+                let colors: Vec<Color32> = sections
+                    .iter()
+                    .filter(|s| !s.byte_range.is_empty())
+                    .map(|s| {
+                        t.override_text_color
+                            .unwrap_or(if s.format.color == Color32::PLACEHOLDER {
+                                t.fallback_color
+                            } else {
+                                s.format.color
+                            })
+                    })
+                    .collect();
+                let size = sections
+                    .iter()
+                    .filter(|s| !s.byte_range.is_empty())
+                    .map(|s| s.format.font_id.size)
+                    .fold(f32::INFINITY, f32::min);
+                for row in &t.galley.rows {
+                    let text: String = row.row.glyphs.iter().map(|g| g.chr).collect();
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    let rect = rotated_bounds(
+                        row.rect_without_leading_space().translate(t.pos.to_vec2()),
+                        t.pos,
+                        t.angle,
+                    );
+                    let bg = under(&fills, rect.center());
+                    drawn.texts.push(TextBox {
+                        text,
+                        rect,
+                        size,
+                        colors: colors.clone(),
+                        clip,
+                        under: bg,
+                    });
+                }
+            }
+            Shape::Rect(r) if r.fill.a() > 0 => {
+                let color = over(r.fill, under(&fills, r.rect.center()));
+                fills.push(Fill {
+                    rect: r.rect.intersect(clip),
+                    color,
+                });
+            }
+            Shape::Path(p) if p.closed && p.fill.a() > 0 => {
+                let color = over(p.fill, under(&fills, bounds.center()));
+                fills.push(Fill {
+                    rect: bounds.intersect(clip),
+                    color,
+                });
+                // A fill reads by itself or by its outline, which egui_plot draws as a line
+                // of its own (an open-ended bar: its sides and base).
+                if frame.contains_rect(clip) {
+                    drawn.fills.push((bounds, color));
+                }
+            }
+            Shape::Circle(c) if frame.contains_rect(clip) => {
+                let mut colors = Vec::new();
+                if c.fill.a() > 0 {
+                    colors.push(over(c.fill, plot_bg));
+                }
+                if c.stroke.width > 0.0 && c.stroke.color.a() > 0 {
+                    colors.push(over(c.stroke.color, plot_bg));
+                }
+                drawn.marks.push((bounds, colors));
+            }
+            Shape::Path(p) if frame.contains_rect(clip) && p.stroke.width >= 1.0 => {
+                if let epaint::ColorMode::Solid(c) = p.stroke.color {
+                    drawn.marks.push((bounds, vec![over(c, plot_bg)]));
+                }
+            }
+            _ => {}
+        }
+    }
+    drawn
+}
+
+use egui::epaint;
+
+/// The rules on one scene; returns what breaks them, in words.
+fn problems(data: &PlotData, drawn: &Drawn, page: Rect, frame: Rect, dark: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let page = page.expand(0.5);
+    for b in &drawn.boxes {
+        if !page.contains_rect(*b) {
+            out.push(format!("a shape outside the image: {b:?}"));
+            break;
+        }
+    }
+    for (i, a) in drawn.texts.iter().enumerate() {
+        if !page.contains_rect(a.rect) {
+            out.push(format!(
+                "text outside the image: {:?} at {:?}",
+                a.text, a.rect
+            ));
+        }
+        if !a.clip.expand(0.5).contains_rect(a.rect) {
+            out.push(format!(
+                "text cut by its clip: {:?} at {:?}",
+                a.text, a.rect
+            ));
+        }
+        // The legend, titles, notes and axes stay out of the plot area (the plot's own value
+        // labels are drawn inside it, clipped to it).
+        let in_plot = frame.expand(0.5).contains_rect(a.clip);
+        if !in_plot && a.rect.shrink(0.5).intersects(frame) {
+            out.push(format!("text over the plot area: {:?}", a.text));
+        }
+        if a.size < 10.0 {
+            out.push(format!("text under 10 px at 1x: {:?} ({})", a.text, a.size));
+        }
+        for c in &a.colors {
+            let ratio = contrast(over(*c, a.under), a.under);
+            if ratio < TEXT_CONTRAST {
+                out.push(format!(
+                    "text contrast {ratio:.2}: {:?} ({c:?} on {:?})",
+                    a.text, a.under
+                ));
+            }
+        }
+        for b in &drawn.texts[i + 1..] {
+            let both = a.rect.intersect(b.rect);
+            if both.is_positive() && both.width() > 0.5 && both.height() > 0.5 {
+                out.push(format!("texts overlap: {:?} and {:?}", a.text, b.text));
+            }
+        }
+    }
+    let plot_bg = ai_adoption_explorer::figure::colors::plot_background(dark);
+    for (r, colors) in &drawn.marks {
+        let best = colors
+            .iter()
+            .map(|c| contrast(*c, plot_bg))
+            .fold(0.0, f32::max);
+        if best < MARK_CONTRAST {
+            out.push(format!("mark contrast {best:.2} at {r:?} ({colors:?})"));
+            break;
+        }
+    }
+    // A fill reads by itself, or is outlined by a line drawn around it (an open-ended bar's
+    // sides and base).
+    for (r, fill) in &drawn.fills {
+        // (Same sides; egui_plot clips a line to the plot area but not a fill.)
+        let outlined = drawn.marks.iter().any(|(line, colors)| {
+            (line.left() - r.left()).abs() <= 2.0
+                && (line.right() - r.right()).abs() <= 2.0
+                && line.intersect(*r).height() >= 0.5 * r.intersect(frame).height()
+                && colors
+                    .iter()
+                    .any(|c| contrast(*c, plot_bg) >= MARK_CONTRAST)
+        });
+        if !outlined && contrast(*fill, plot_bg) < MARK_CONTRAST {
+            out.push(format!(
+                "a fill without a readable outline at {r:?} ({fill:?})"
+            ));
+            break;
+        }
+    }
+    let colors = group_colors(data, dark);
+    let mut seen: Vec<Color32> = colors.values().copied().collect();
+    seen.sort_by_key(|c| c.to_array());
+    seen.dedup();
+    if seen.len() != colors.len() {
+        out.push(format!("two groups share a colour: {colors:?}"));
+    }
+    if colors.len() > 8 {
+        out.push(format!("{} colours", colors.len()));
+    }
+    out
+}
+
+#[test]
+fn every_figure_keeps_the_layout_rules_at_every_preset_theme_and_scale() {
+    let mut failures: Vec<String> = Vec::new();
+    for (ds_name, ds) in [("built-in", builtin()), ("generated", many_long_names())] {
+        for kind in PlotKind::ALL {
+            let data = Arc::new(derive_all(kind, &ds, &DeriveOptions::default()));
+            for (preset, size, plot_height) in PRESETS {
+                for theme in [egui::Theme::Light, egui::Theme::Dark] {
+                    for scale in [1.0, 2.0] {
+                        let options = SceneOptions {
+                            size_points: egui::vec2(size[0], size[1]),
+                            pixels_per_point: scale,
+                            theme,
+                            plot_height,
+                            max_side_px: 32_768,
+                            parts: Default::default(),
+                        };
+                        let mut scene =
+                            figure_scene(&ds, &data, &PlotView::default(), None, &options)
+                                .expect("the figure lays out");
+                        scene.forget_textures();
+                        let dark = theme == egui::Theme::Dark;
+                        let frame = plot_frame(&scene.ctx, kind).expect("the plot was drawn");
+                        let page = Rect::from_min_size(egui::Pos2::ZERO, scene.size_points);
+                        let plot_bg = ai_adoption_explorer::figure::colors::plot_background(dark);
+                        let drawn = read(scene.shapes(), scene.background, frame, plot_bg);
+                        assert!(!drawn.texts.is_empty());
+                        for p in problems(&data, &drawn, page, frame, dark) {
+                            failures.push(format!(
+                                "{ds_name} {} {preset} {theme:?} {scale}x: {p}",
+                                kind.name()
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
