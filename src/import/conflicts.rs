@@ -195,13 +195,9 @@ pub fn record_conflict(
                     Unit::None,
                 ),
             };
-            // The conflict is already recorded when a claim of this source gives the same value.
-            let known = w.ds.claims.iter().any(|c| {
-                c.subject == subject
-                    && c.metric == metric
-                    && c.value == value
-                    && c.source.as_ref().is_some_and(|s| s.source == cite.source)
-            });
+            // The conflict is already recorded when a claim gives the same value (from this file
+            // or another source, as the built-in Epoch release-date claims do).
+            let known = w.ds.claims.iter().any(|c| c.subject == subject && c.metric == metric && c.value == value);
             if known {
                 return false;
             }
@@ -252,7 +248,7 @@ pub fn record_conflict(
             });
             w.count(RecordKind::Conflict).new += 1;
             w.conflicts
-                .push(format!("{sentence}; both kept, recorded as a conflict"));
+                .push(format!("{sentence}; recorded as a conflict"));
             false
         }
     }
@@ -350,7 +346,7 @@ pub fn org_conflict(
             });
             w.count(RecordKind::Conflict).new += 1;
             w.conflicts
-                .push(format!("{sentence}; both kept, recorded as a conflict"));
+                .push(format!("{sentence}; recorded as a conflict"));
             false
         }
     }

@@ -280,7 +280,8 @@ impl MappedRow {
 /// Parses one cell for `field`; `bare_unit` multiplies numbers written without a suffix.
 pub fn parse_cell(field: Field, text: &str, bare_unit: Option<f64>) -> Result<Cell, String> {
     Ok(match field.parse() {
-        Parse::Text => Cell::Text(text.trim().to_owned()),
+        // Text becomes one line: a record's name may not hold line breaks.
+        Parse::Text => Cell::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")),
         Parse::List => Cell::List(parse_list(text)),
         Parse::Date => Cell::Date(parse_date(text)?),
         Parse::Openness => Cell::Openness(parse_openness(text)?),

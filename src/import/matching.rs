@@ -121,7 +121,7 @@ pub fn compatible(a: &Folded, b: &Folded) -> bool {
 }
 
 fn close_words(a: &str, b: &str) -> bool {
-    a == b || (a.len() >= 5 && b.len() >= 5 && strsim::jaro_winkler(a, b) >= 0.9)
+    a == b || (a.len() >= 5 && b.len() >= 5 && strsim::jaro_winkler(a, b) >= 0.94)
 }
 
 /// How well two folded names agree, 0 to 1 (1: the same key).

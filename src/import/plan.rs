@@ -127,6 +127,9 @@ pub(super) struct Work {
     pub conflicts: Vec<String>,
     orgs: NameIndex<usize>,
     families: NameIndex<usize>,
+    /// Records this import added, by folded name.
+    new_models: std::collections::HashMap<String, usize>,
+    new_orgs: std::collections::HashMap<String, usize>,
 }
 
 impl Work {
@@ -157,6 +160,8 @@ pub fn build_plan(
         counts: BTreeMap::new(),
         conflicts: Vec::new(),
         orgs: org_index(ds),
+        new_models: Default::default(),
+        new_orgs: Default::default(),
         families,
     };
     if source_is_new {
@@ -366,7 +371,13 @@ fn import_model(
     choice: &dyn Fn(Field) -> ConflictChoice,
 ) -> Result<(), String> {
     let values = model_values(row);
-    match m.decision {
+    // A name the file already gave (a row above, added as new) is that record, not another one.
+    let key = super::matching::fold(&m.name).key();
+    let decision = match (&m.decision, w.new_models.get(&key)) {
+        (Decision::New, Some(&i)) => Decision::Match(i),
+        (d, _) => d.clone(),
+    };
+    match decision {
         Decision::Match(i) => {
             let mut model = w.ds.models[i].clone();
             let mut changed = false;
@@ -458,8 +469,7 @@ fn import_model(
             if model.openness.is_some() {
                 model.openness_basis = Some(OpennessBasis::Source(w.source.clone()));
             }
-            let at = w.ds.models.len();
-            let _ = at;
+            w.new_models.insert(key, w.ds.models.len());
             w.ds.models.push(model);
             w.count(RecordKind::Model).new += 1;
             Ok(())
@@ -478,7 +488,12 @@ fn import_org(
     let kind = row.text(Field::OrgCategory).map(org_kind);
     let text = |f: Field| row.text(f).filter(|t| !t.is_empty()).map(str::to_owned);
     let country = row.list(Field::Country).first().cloned();
-    match m.decision {
+    let key = super::matching::fold(&m.name).key();
+    let decision = match (&m.decision, w.new_orgs.get(&key)) {
+        (Decision::New, Some(&i)) => Decision::Match(i),
+        (d, _) => d.clone(),
+    };
+    match decision {
         Decision::Match(i) => {
             let mut org = w.ds.organizations[i].clone();
             let mut changed = false;
@@ -546,6 +561,7 @@ fn import_org(
             };
             let at = w.ds.organizations.len();
             w.orgs.add(id.as_str(), &[&name], at);
+            w.new_orgs.insert(key, at);
             w.ds.organizations.push(org);
             w.count(RecordKind::Organization).new += 1;
             Ok(())
