@@ -12,8 +12,8 @@ use clap::Args;
 use super::lines::{load_error_line, shown_path};
 use crate::app::edit::apply_all;
 use crate::import::{
-    ConflictChoice, Field, Import, ImportKind, Mapping, PRESETS, Preset, ReadOptions, Settings, SourceInfo, Target,
-    parse_date, plural, read_file,
+    ConflictChoice, Field, Import, ImportKind, Mapping, PRESETS, Preset, ReadOptions, Settings,
+    SourceInfo, Target, parse_date, plural, read_file,
 };
 use crate::io::{load_path, save_atomic};
 use crate::model::text::safe_line;
@@ -137,73 +137,149 @@ fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
         return Ok(EXIT_IMPORT_DONE);
     }
     let Some(file) = &args.file else {
-        return Err(unusable("import: name the file to import: import FILE --into DATASET --out OUT.ron"));
+        return Err(unusable(
+            "import: name the file to import: import FILE --into DATASET --out OUT.ron",
+        ));
     };
     let Some(into) = &args.into else {
-        return Err(unusable("import: say which dataset to import into with --into DATASET"));
+        return Err(unusable(
+            "import: say which dataset to import into with --into DATASET",
+        ));
     };
     if args.out.is_none() && !args.dry_run {
-        return Err(unusable("import: say where to write the result with --out OUT.ron (or pass --dry-run)"));
+        return Err(unusable(
+            "import: say where to write the result with --out OUT.ron (or pass --dry-run)",
+        ));
     }
     let shown = shown_path(file);
-    let on_conflict = ConflictChoice::from_name(&args.on_conflict)
-        .ok_or_else(|| unusable(format!("import: --on-conflict takes keep, new or both, not `{}`", args.on_conflict)))?;
+    let on_conflict = ConflictChoice::from_name(&args.on_conflict).ok_or_else(|| {
+        unusable(format!(
+            "import: --on-conflict takes keep, new or both, not `{}`",
+            args.on_conflict
+        ))
+    })?;
     if let Some(s) = args.accept_best
         && !(0.0..=1.0).contains(&s)
     {
-        return Err(unusable(format!("import: --accept-best takes a score from 0 to 1, not {s}")));
+        return Err(unusable(format!(
+            "import: --accept-best takes a score from 0 to 1, not {s}"
+        )));
     }
     let retrieved = match &args.retrieved {
-        Some(d) => Some(parse_date(d).map_err(|why| unusable(format!("import: --retrieved: {why}")))?),
+        Some(d) => {
+            Some(parse_date(d).map_err(|why| unusable(format!("import: --retrieved: {why}")))?)
+        }
         None => None,
     };
     let delimiter = match args.delimiter.as_deref() {
         None => None,
         Some("\\t") | Some("tab") => Some(b'\t'),
         Some(d) if d.len() == 1 => Some(d.as_bytes()[0]),
-        Some(d) => return Err(unusable(format!("import: --delimiter takes one character, not `{d}`"))),
+        Some(d) => {
+            return Err(unusable(format!(
+                "import: --delimiter takes one character, not `{d}`"
+            )));
+        }
     };
     let loaded = load_path(into).map_err(|e| unusable(load_error_line(&e)))?;
     let ds = loaded.dataset;
-    let options = ReadOptions { sheet: args.sheet.clone(), delimiter, encoding: args.encoding.clone(), max_rows: None };
+    let options = ReadOptions {
+        sheet: args.sheet.clone(),
+        delimiter,
+        encoding: args.encoding.clone(),
+        max_rows: None,
+    };
     let table = read_file(file, &options).map_err(|e| unusable(e.to_string()))?;
     for issue in &table.issues {
-        let _ = writeln!(err, "{}", safe_line(&format!("{shown}:{}: {}", issue.row, issue.message)));
+        let _ = writeln!(
+            err,
+            "{}",
+            safe_line(&format!("{shown}:{}: {}", issue.row, issue.message))
+        );
     }
     let (mapping, preset) = choose_mapping(args, &table.headers, &shown)?;
     match preset {
         Some(p) if args.preset.is_none() => {
-            let _ = writeln!(err, "{shown}: using preset {} (detected from the headers)", p.name);
+            let _ = writeln!(
+                err,
+                "{shown}: using preset {} (detected from the headers)",
+                p.name
+            );
         }
         Some(p) => {
             let _ = writeln!(err, "{shown}: using preset {}", p.name);
         }
         None => {}
     }
-    let _ = writeln!(err, "{shown}: {}; {} rows", table.detected.describe(), table.rows.len());
-    let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+    let _ = writeln!(
+        err,
+        "{shown}: {}; {} rows",
+        table.detected.describe(),
+        table.rows.len()
+    );
+    let file_name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.clone());
     let source = SourceInfo {
-        title: args.source_title.clone().or(preset.map(|p| p.title.to_owned())).unwrap_or_else(|| file_name.clone()),
-        publisher: args.publisher.clone().or(preset.map(|p| p.publisher.to_owned())).unwrap_or_default(),
+        title: args
+            .source_title
+            .clone()
+            .or(preset.map(|p| p.title.to_owned()))
+            .unwrap_or_else(|| file_name.clone()),
+        publisher: args
+            .publisher
+            .clone()
+            .or(preset.map(|p| p.publisher.to_owned()))
+            .unwrap_or_default(),
         published: None,
         retrieved,
-        license: args.license.clone().or(preset.map(|p| p.license.to_owned())).unwrap_or_default(),
+        license: args
+            .license
+            .clone()
+            .or(preset.map(|p| p.license.to_owned()))
+            .unwrap_or_default(),
         locator: file_name,
     };
-    let settings = Settings { source, on_conflict, accept_best: args.accept_best, new_only: args.new_only };
+    let settings = Settings {
+        source,
+        on_conflict,
+        accept_best: args.accept_best,
+        new_only: args.new_only,
+    };
     let import = Import::new(&ds, table, mapping, settings).map_err(|wrong| {
-        (EXIT_IMPORT_UNUSABLE, wrong.into_iter().map(|w| format!("{shown}: {w}")).collect())
+        (
+            EXIT_IMPORT_UNUSABLE,
+            wrong.into_iter().map(|w| format!("{shown}: {w}")).collect(),
+        )
     })?;
     let plan = import.plan(&ds);
-    let _ = writeln!(out, "{}: {} of {} rows imported", shown, plan.rows_imported, import.rows.len());
+    let _ = writeln!(
+        out,
+        "{}: {} of {} rows imported",
+        shown,
+        plan.rows_imported,
+        import.rows.len()
+    );
     for line in plan.summary_lines() {
         let _ = writeln!(out, "{line}");
     }
     for p in &plan.problems {
-        let _ = writeln!(err, "{}", safe_line(&format!("{shown}:{}:{}: {}: {}", p.row, p.column, p.header, p.message)));
+        let _ = writeln!(
+            err,
+            "{}",
+            safe_line(&format!(
+                "{shown}:{}:{}: {}: {}",
+                p.row, p.column, p.header, p.message
+            ))
+        );
     }
     for s in &plan.skipped {
-        let _ = writeln!(err, "{}", safe_line(&format!("{shown}:{}: skipped: {}", s.row, s.reason)));
+        let _ = writeln!(
+            err,
+            "{}",
+            safe_line(&format!("{shown}:{}: skipped: {}", s.row, s.reason))
+        );
     }
     for c in &plan.conflicts {
         let _ = writeln!(err, "{}", safe_line(&format!("{shown}: conflict: {c}")));
@@ -211,41 +287,74 @@ fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
     if let Some(path) = &args.summary_json {
         let json = summary_json(&shown, preset, &import, &plan);
         if let Err(e) = std::fs::write(path, json) {
-            return Err((EXIT_IMPORT_WRITE_FAILED, vec![format!("{}: cannot write the summary: {e}", shown_path(path))]));
+            return Err((
+                EXIT_IMPORT_WRITE_FAILED,
+                vec![format!(
+                    "{}: cannot write the summary: {e}",
+                    shown_path(path)
+                )],
+            ));
         }
     }
-    let problems = !plan.skipped.is_empty() || !plan.problems.is_empty() || !import.table.issues.is_empty();
+    let problems =
+        !plan.skipped.is_empty() || !plan.problems.is_empty() || !import.table.issues.is_empty();
     if !args.dry_run
         && let Some(out_path) = &args.out
     {
         let mut result = ds.clone();
         if let Err(e) = apply_all(&mut result, plan.edits.clone()) {
-            return Err((EXIT_IMPORT_WRITE_FAILED, vec![format!("{shown}: the import could not be applied: {e}")]));
+            return Err((
+                EXIT_IMPORT_WRITE_FAILED,
+                vec![format!("{shown}: the import could not be applied: {e}")],
+            ));
         }
         if let Err(e) = save_atomic(&result, out_path) {
-            return Err((EXIT_IMPORT_WRITE_FAILED, vec![format!("{}: cannot write: {e}", shown_path(out_path))]));
+            return Err((
+                EXIT_IMPORT_WRITE_FAILED,
+                vec![format!("{}: cannot write: {e}", shown_path(out_path))],
+            ));
         }
         let _ = writeln!(err, "{}: written", shown_path(out_path));
     }
-    Ok(if problems { EXIT_IMPORT_PROBLEMS } else { EXIT_IMPORT_DONE })
+    Ok(if problems {
+        EXIT_IMPORT_PROBLEMS
+    } else {
+        EXIT_IMPORT_DONE
+    })
 }
 
 fn kind_named(k: &str) -> Result<ImportKind, Failure> {
     ImportKind::from_name(k).ok_or_else(|| {
         let names: Vec<&str> = ImportKind::ALL.iter().map(|k| k.name()).collect();
-        unusable(format!("import: `{k}` is not a kind; use one of {}", names.join(", ")))
+        unusable(format!(
+            "import: `{k}` is not a kind; use one of {}",
+            names.join(", ")
+        ))
     })
 }
 
 /// The mapping: a saved one, or `--kind` with suggestions and `--map`, or a preset (named or
 /// detected), with `--map`, `--wide` and `--absent` on top.
-fn choose_mapping(args: &ImportArgs, headers: &[String], shown: &str) -> Result<(Mapping, Option<&'static Preset>), Failure> {
+fn choose_mapping(
+    args: &ImportArgs,
+    headers: &[String],
+    shown: &str,
+) -> Result<(Mapping, Option<&'static Preset>), Failure> {
     let mut preset = None;
     let mut mapping = if let Some(path) = &args.mapping {
-        let text = std::fs::read_to_string(path).map_err(|e| unusable(format!("{}: cannot read the mapping: {e}", shown_path(path))))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            unusable(format!(
+                "{}: cannot read the mapping: {e}",
+                shown_path(path)
+            ))
+        })?;
         Mapping::from_ron(&text).map_err(|why| unusable(format!("{}: {why}", shown_path(path))))?
     } else if let Some(name) = &args.preset {
-        let p = Preset::by_name(name).ok_or_else(|| unusable(format!("import: there is no preset `{name}`; see import --list-presets")))?;
+        let p = Preset::by_name(name).ok_or_else(|| {
+            unusable(format!(
+                "import: there is no preset `{name}`; see import --list-presets"
+            ))
+        })?;
         preset = Some(p);
         p.mapping(headers)
     } else if let Some(k) = &args.kind {
@@ -264,13 +373,18 @@ fn choose_mapping(args: &ImportArgs, headers: &[String], shown: &str) -> Result<
     }
     for m in &args.maps {
         let Some((column, field)) = m.rsplit_once('=') else {
-            return Err(unusable(format!("import: --map takes COLUMN=FIELD, not `{m}`")));
+            return Err(unusable(format!(
+                "import: --map takes COLUMN=FIELD, not `{m}`"
+            )));
         };
         let target = match field.trim() {
             "notes" => Target::Notes,
             "ignore" => Target::Ignore,
             f => Target::Field(Field::from_name(f).ok_or_else(|| {
-                unusable(format!("import: `{f}` is not a field; see import --list-fields {}", mapping.kind.name()))
+                unusable(format!(
+                    "import: `{f}` is not a field; see import --list-fields {}",
+                    mapping.kind.name()
+                ))
             })?),
         };
         mapping.set(column.trim(), target);
@@ -280,11 +394,21 @@ fn choose_mapping(args: &ImportArgs, headers: &[String], shown: &str) -> Result<
     Ok((mapping, preset))
 }
 
-fn summary_json(shown: &str, preset: Option<&Preset>, import: &Import, plan: &crate::import::Plan) -> String {
+fn summary_json(
+    shown: &str,
+    preset: Option<&Preset>,
+    import: &Import,
+    plan: &crate::import::Plan,
+) -> String {
     let counts: serde_json::Map<String, serde_json::Value> = plan
         .counts
         .iter()
-        .map(|(k, c)| (plural(*k).to_owned(), serde_json::to_value(c).unwrap_or_default()))
+        .map(|(k, c)| {
+            (
+                plural(*k).to_owned(),
+                serde_json::to_value(c).unwrap_or_default(),
+            )
+        })
         .collect();
     let problems: Vec<serde_json::Value> = plan
         .problems

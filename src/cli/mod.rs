@@ -18,8 +18,8 @@ pub use export::{
     ThemeArg, run_export,
 };
 pub use import::{
-    EXIT_IMPORT_DONE, EXIT_IMPORT_PROBLEMS, EXIT_IMPORT_UNUSABLE, EXIT_IMPORT_WRITE_FAILED, ImportArgs,
-    run_import,
+    EXIT_IMPORT_DONE, EXIT_IMPORT_PROBLEMS, EXIT_IMPORT_UNUSABLE, EXIT_IMPORT_WRITE_FAILED,
+    ImportArgs, run_import,
 };
 pub use lines::{load_error_line, problem_line};
 

@@ -197,7 +197,10 @@ pub fn record_conflict(
             };
             // The conflict is already recorded when a claim gives the same value (from this file
             // or another source, as the built-in Epoch release-date claims do).
-            let known = w.ds.claims.iter().any(|c| c.subject == subject && c.metric == metric && c.value == value);
+            let known =
+                w.ds.claims
+                    .iter()
+                    .any(|c| c.subject == subject && c.metric == metric && c.value == value);
             if known {
                 return false;
             }
