@@ -8,7 +8,7 @@ use super::plan::Work;
 use crate::model::{
     Citation, Claim, ClaimId, ClaimValue, Conflict, ConflictId, ConflictKind, Metric, Model,
     Openness, OpennessBasis, Organization, PartialDate, Qualifier, RecordKind, RecordRef, SourceId,
-    Subject, Unit, fresh_id,
+    Subject, Unit,
 };
 
 /// What to do with a value that differs from the dataset's.
@@ -197,10 +197,10 @@ pub fn record_conflict(
             };
             // The conflict is already recorded when a claim gives the same value (from this file
             // or another source, as the built-in Epoch release-date claims do).
-            let known =
-                w.ds.claims
-                    .iter()
-                    .any(|c| c.subject == subject && c.metric == metric && c.value == value);
+            let about = w.claims_about(&subject);
+            let known = about
+                .iter()
+                .any(|&i| w.ds.claims[i].metric == metric && w.ds.claims[i].value == value);
             if known {
                 return false;
             }
@@ -211,9 +211,10 @@ pub fn record_conflict(
             };
             let existing = old_value
                 .and_then(|v| {
-                    w.ds.claims
+                    about
                         .iter()
-                        .find(|c| c.subject == subject && c.metric == metric && c.value == v)
+                        .map(|&i| &w.ds.claims[i])
+                        .find(|c| c.metric == metric && c.value == v)
                 })
                 .map(|c| RecordRef::Claim(c.id.clone()));
             let base = format!("{}-{}-{}", m.id, short(f), w.source);
@@ -294,10 +295,10 @@ pub fn org_conflict(
             let subject = Subject::Organization(o.id.clone());
             let value = ClaimValue::Text(new.to_owned());
             let metric = Metric::Other(what.into());
-            if w.ds
-                .claims
+            let about = w.claims_about(&subject);
+            if about
                 .iter()
-                .any(|c| c.subject == subject && c.metric == metric && c.value == value)
+                .any(|&i| w.ds.claims[i].metric == metric && w.ds.claims[i].value == value)
             {
                 return false;
             }
@@ -338,7 +339,8 @@ struct Recorded<'a> {
 }
 
 fn push_recorded(w: &mut Work, r: Recorded<'_>) {
-    let claim_id = ClaimId::new(fresh_id(&w.ds, RecordKind::Claim, &r.base));
+    let claim_id = ClaimId::new(w.fresh(RecordKind::Claim, &r.base));
+    w.note_claim(&r.subject);
     w.ds.claims.push(Claim {
         id: claim_id.clone(),
         subject: r.subject,
@@ -356,8 +358,9 @@ fn push_recorded(w: &mut Work, r: Recorded<'_>) {
         notes: String::new(),
     });
     w.count(RecordKind::Claim).new += 1;
+    let conflict_id = ConflictId::new(w.fresh(RecordKind::Conflict, &r.base));
     w.ds.conflicts.push(Conflict {
-        id: ConflictId::new(fresh_id(&w.ds, RecordKind::Conflict, &r.base)),
+        id: conflict_id,
         kind: r.kind,
         records: vec![r.first, RecordRef::Claim(claim_id)],
         description: format!(

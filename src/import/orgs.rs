@@ -6,7 +6,7 @@ use super::decide::{Decision, RowMatch};
 use super::fields::Field;
 use super::mapping::MappedRow;
 use super::plan::Work;
-use crate::model::{Citation, OrgId, OrgKind, Organization, RecordKind, fresh_id};
+use crate::model::{Citation, OrgId, OrgKind, Organization, RecordKind};
 
 pub(super) fn import_org(
     w: &mut Work,
@@ -72,7 +72,7 @@ pub(super) fn import_org(
         }
         Decision::New => {
             let name = m.name.clone();
-            let id = OrgId::new(fresh_id(&w.ds, RecordKind::Organization, &name));
+            let id = OrgId::new(w.fresh(RecordKind::Organization, &name));
             let mut notes = row.notes.clone();
             if let Some(t) = row.text(Field::Notes) {
                 notes.push(t.to_owned());

@@ -130,9 +130,52 @@ pub(super) struct Work {
     /// Records this import added, by folded name.
     new_models: std::collections::HashMap<String, usize>,
     pub new_orgs: std::collections::HashMap<String, usize>,
+    /// Ids in use per kind (filled when first needed), so a new id costs no scan of its list.
+    taken: std::collections::HashMap<RecordKind, std::collections::HashSet<String>>,
+    /// Positions of the claims about each subject (filled when first needed).
+    claims: Option<std::collections::HashMap<crate::model::Subject, Vec<usize>>>,
 }
 
 impl Work {
+    /// An unused id for a new record of `kind`, made from `base` as [`fresh_id`] makes it
+    /// (`alibaba-group`, then `-2`, `-3`... when taken), the same on every run.
+    pub fn fresh(&mut self, kind: RecordKind, base: &str) -> String {
+        let ds = &self.ds;
+        let taken = self.taken.entry(kind).or_insert_with(|| ids_of(ds, kind));
+        let slug = fresh_id(&Dataset::default(), kind, base);
+        let id = if taken.contains(&slug) {
+            (2..)
+                .map(|n| format!("{slug}-{n}"))
+                .find(|c| !taken.contains(c))
+                .unwrap_or(slug)
+        } else {
+            slug
+        };
+        taken.insert(id.clone());
+        id
+    }
+
+    /// Positions of the claims about `subject`.
+    pub fn claims_about(&mut self, subject: &crate::model::Subject) -> Vec<usize> {
+        let ds = &self.ds;
+        let index = self.claims.get_or_insert_with(|| {
+            let mut ix: std::collections::HashMap<_, Vec<usize>> = Default::default();
+            for (i, c) in ds.claims.iter().enumerate() {
+                ix.entry(c.subject.clone()).or_default().push(i);
+            }
+            ix
+        });
+        index.get(subject).cloned().unwrap_or_default()
+    }
+
+    /// Records that the claim about to be pushed is about `subject`.
+    pub fn note_claim(&mut self, subject: &crate::model::Subject) {
+        let at = self.ds.claims.len();
+        if let Some(ix) = &mut self.claims {
+            ix.entry(subject.clone()).or_default().push(at);
+        }
+    }
+
     pub fn count(&mut self, k: RecordKind) -> &mut Counts {
         self.counts.entry(k).or_default()
     }
@@ -157,6 +200,8 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
         orgs: org_index(ds),
         new_models: Default::default(),
         new_orgs: Default::default(),
+        taken: Default::default(),
+        claims: None,
         families,
     };
     if source_is_new {
@@ -285,7 +330,7 @@ fn resolve_org(
         }
         Found::None => {}
     }
-    let id = OrgId::new(fresh_id(&w.ds, RecordKind::Organization, name));
+    let id = OrgId::new(w.fresh(RecordKind::Organization, name));
     let org = Organization {
         id: id.clone(),
         name: name.to_owned(),
@@ -309,7 +354,7 @@ fn resolve_family(w: &mut Work, name: &str, developer: &OrgId, cite: &Citation) 
     if let Found::Exact(i) = w.families.find(name, &[]) {
         return w.ds.families[i].id.clone();
     }
-    let id = FamilyId::new(fresh_id(&w.ds, RecordKind::Family, name));
+    let id = FamilyId::new(w.fresh(RecordKind::Family, name));
     let at = w.ds.families.len();
     w.families.add(id.as_str(), &[name], at);
     w.ds.families.push(ModelFamily {
@@ -426,7 +471,7 @@ fn import_model(
                 .filter(|f| !f.is_empty())
                 .map(|f| resolve_family(w, f, &developer, cite));
             let name = m.name.clone();
-            let id = ModelId::new(fresh_id(&w.ds, RecordKind::Model, &name));
+            let id = ModelId::new(w.fresh(RecordKind::Model, &name));
             let mut notes = row.notes.clone();
             if let Some(full) = row.text(Field::Name)
                 && full.trim() != name
@@ -503,4 +548,18 @@ fn diff_edits(before: &Dataset, after: &Dataset) -> Vec<Edit> {
         edits.push(Edit::SetMeta(after.meta.clone()));
     }
     edits
+}
+
+/// The ids of one kind's records.
+fn ids_of(ds: &Dataset, kind: RecordKind) -> std::collections::HashSet<String> {
+    let ids: Vec<&str> = match kind {
+        RecordKind::Organization => ds.organizations.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Family => ds.families.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Model => ds.models.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Claim => ds.claims.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Conflict => ds.conflicts.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Source => ds.sources.iter().map(|r| r.id.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    ids.into_iter().map(str::to_owned).collect()
 }
