@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod figure;
+pub mod import;
 pub mod io;
 pub mod model;
 pub mod plots;

@@ -3,7 +3,8 @@
 use clap::Parser;
 
 use ai_adoption_explorer::cli::{
-    Cli, Command, run_check, run_check_builtin, run_export, run_format, run_synth_scatter,
+    Cli, Command, run_check, run_check_builtin, run_export, run_format, run_import,
+    run_synth_scatter,
 };
 
 fn main() -> std::process::ExitCode {
@@ -24,6 +25,14 @@ fn main() -> std::process::ExitCode {
         }
         Some(Command::Export(args)) => {
             let code = run_export(
+                &args,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
+        Some(Command::Import(args)) => {
+            let code = run_import(
                 &args,
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),

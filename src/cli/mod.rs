@@ -1,5 +1,5 @@
 //! The command line: the window's arguments and the subcommands that run without a window
-//! (`check`, `format`, `export`), one file per subcommand, and the safe output lines they share.
+//! (`check`, `format`, `export`, `import`), one file per subcommand, and the safe output lines they share.
 
 use std::path::PathBuf;
 
@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod check;
 mod export;
+mod import;
 mod lines;
 
 pub use check::{
@@ -16,6 +17,10 @@ pub use check::{
 pub use export::{
     DEFAULT_FIGURE_POINTS, DEFAULT_PLOT_POINTS, EXIT_BAD_INPUT, EXIT_EXPORT_FAILED,
     EXIT_WITH_PROBLEMS, ExportArgs, FormatArg, PresetArg, ThemeArg, run_export,
+};
+pub use import::{
+    EXIT_IMPORT_DONE, EXIT_IMPORT_PROBLEMS, EXIT_IMPORT_UNUSABLE, EXIT_IMPORT_WRITE_FAILED,
+    ImportArgs, run_import,
 };
 pub use lines::{load_error_line, problem_line};
 
@@ -76,6 +81,12 @@ pub enum Command {
     /// arguments or an unreadable dataset. 3: rendering or writing failed (no renderer, a
     /// figure taller than the renderer can draw, a folder that cannot be written...).
     Export(ExportArgs),
+    /// Import a CSV, TSV, XLSX, ODS or JSON file into a dataset: match its rows to the records
+    /// already there, cite the file's row for every value, record differing values as conflicts.
+    ///
+    /// Exit code 0: done. 1: done, with rows skipped or problems listed. 2: unusable file,
+    /// mapping or arguments (`FILE:ROW:COLUMN: message` lines). 3: the result could not be written.
+    Import(Box<ImportArgs>),
     /// Write a synthetic scatter dataset (three download series, made-up values) for the
     /// benchmarks; see `benches/compare_matplotlib.sh`.
     #[command(hide = true)]
