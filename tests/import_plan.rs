@@ -16,7 +16,13 @@ fn builtin() -> Dataset {
 
 fn settings(title: &str, on_conflict: ConflictChoice) -> Settings {
     Settings {
-        source: SourceInfo { title: title.into(), publisher: "Epoch AI".into(), license: "Epoch AI data, CC BY 4.0 (credit: Epoch AI)".into(), locator: "file.csv".into(), ..Default::default() },
+        source: SourceInfo {
+            title: title.into(),
+            publisher: "Epoch AI".into(),
+            license: "Epoch AI data, CC BY 4.0 (credit: Epoch AI)".into(),
+            locator: "file.csv".into(),
+            ..Default::default()
+        },
         on_conflict,
         accept_best: None,
         new_only: false,
@@ -39,13 +45,21 @@ fn applied(ds: &Dataset, plan: &Plan) -> Dataset {
 }
 
 fn errors(ds: &Dataset) -> Vec<String> {
-    validate(ds).into_iter().filter(|p| p.is_error()).map(|p| format!("{p:?}")).collect()
+    validate(ds)
+        .into_iter()
+        .filter(|p| p.is_error())
+        .map(|p| format!("{p:?}"))
+        .collect()
 }
 
 #[test]
 fn the_epoch_models_preset_matches_existing_models_and_records_conflicts() {
     let ds = builtin();
-    let (import, plan) = import_file(&ds, "epoch_large_scale_ai_models_2026-02_first80.csv", ConflictChoice::Both);
+    let (import, plan) = import_file(
+        &ds,
+        "epoch_large_scale_ai_models_2026-02_first80.csv",
+        ConflictChoice::Both,
+    );
     assert_eq!(import.mapping.name, "epoch-models");
     assert_eq!(import.rows.len(), 80);
     let out = applied(&ds, &plan);
@@ -56,24 +70,52 @@ fn the_epoch_models_preset_matches_existing_models_and_records_conflicts() {
     assert!(src.notes.contains("CC BY 4.0"));
     assert!(out.meta.credits.iter().any(|c| c.contains("CC BY 4.0")));
     // Existing models are matched, not duplicated: one Qwen3-14B, citing row 79 of the file.
-    let qwen: Vec<&Model> = out.models.iter().filter(|m| m.name == "Qwen3-14B").collect();
+    let qwen: Vec<&Model> = out
+        .models
+        .iter()
+        .filter(|m| m.name == "Qwen3-14B")
+        .collect();
     assert_eq!(qwen.len(), 1);
     // Its parameter count differs (14 vs 14.8): kept, and the file's value recorded as a conflict.
     assert_eq!(qwen[0].total_params_b, Some(14.0));
-    let claim = out.claims.iter().find(|c| c.subject == Subject::Model(qwen[0].id.clone()) && c.source.as_ref().is_some_and(|s| s.source == plan.source)).unwrap();
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| {
+            c.subject == Subject::Model(qwen[0].id.clone())
+                && c.source.as_ref().is_some_and(|s| s.source == plan.source)
+        })
+        .unwrap();
     assert_eq!(claim.value, ClaimValue::Number(14.8));
     assert_eq!(claim.source.as_ref().unwrap().detail, "row 79");
-    assert!(out.conflicts.iter().any(|k| k.records.contains(&RecordRef::Claim(claim.id.clone()))));
+    assert!(
+        out.conflicts
+            .iter()
+            .any(|k| k.records.contains(&RecordRef::Claim(claim.id.clone())))
+    );
     // New models cite their row and have their developer matched or created.
     let kexa = out.models.iter().find(|m| m.name == "K-EXAONE").unwrap();
-    assert_eq!(kexa.sources, [Citation::with_detail(plan.source.clone(), "row 2")]);
+    assert_eq!(
+        kexa.sources,
+        [Citation::with_detail(plan.source.clone(), "row 2")]
+    );
     assert_eq!(kexa.release_date, Some(PartialDate::day(2025, 12, 31)));
     assert_eq!(kexa.total_params_b, Some(236.0));
     assert_eq!(kexa.openness, Some(Openness::ApiAccess));
-    assert!(out.organizations.iter().any(|o| o.id == kexa.developer && o.name == "LG AI Research"));
+    assert!(
+        out.organizations
+            .iter()
+            .any(|o| o.id == kexa.developer && o.name == "LG AI Research")
+    );
     let counts = &plan.counts[&RecordKind::Model];
-    assert_eq!(counts.new + counts.updated + counts.unchanged + counts.skipped, 80 - count_matched_conflicts_only(&plan));
-    assert_eq!(plan.label, "Import of 80 rows from epoch_large_scale_ai_models_2026-02_first80.csv");
+    assert_eq!(
+        counts.new + counts.updated + counts.unchanged + counts.skipped,
+        80 - count_matched_conflicts_only(&plan)
+    );
+    assert_eq!(
+        plan.label,
+        "Import of 80 rows from epoch_large_scale_ai_models_2026-02_first80.csv"
+    );
 }
 
 /// Rows whose only change is a recorded conflict are counted as conflicts, not updated.
@@ -85,13 +127,31 @@ fn count_matched_conflicts_only(plan: &Plan) -> usize {
 #[test]
 fn conflicts_are_kept_either_way_or_taken() {
     let ds = builtin();
-    let qwen = |out: &Dataset| out.models.iter().find(|m| m.name == "Qwen3-14B").unwrap().total_params_b;
-    let (_, keep) = import_file(&ds, "epoch_large_scale_ai_models_2026-02_first80.csv", ConflictChoice::Keep);
+    let qwen = |out: &Dataset| {
+        out.models
+            .iter()
+            .find(|m| m.name == "Qwen3-14B")
+            .unwrap()
+            .total_params_b
+    };
+    let (_, keep) = import_file(
+        &ds,
+        "epoch_large_scale_ai_models_2026-02_first80.csv",
+        ConflictChoice::Keep,
+    );
     let kept = applied(&ds, &keep);
     assert_eq!(qwen(&kept), Some(14.0));
     assert_eq!(kept.conflicts.len(), ds.conflicts.len());
-    assert!(keep.conflicts.iter().any(|c| c.contains("Qwen3-14B total parameters") && c.ends_with("kept 14")));
-    let (_, take) = import_file(&ds, "epoch_large_scale_ai_models_2026-02_first80.csv", ConflictChoice::New);
+    assert!(
+        keep.conflicts
+            .iter()
+            .any(|c| c.contains("Qwen3-14B total parameters") && c.ends_with("kept 14"))
+    );
+    let (_, take) = import_file(
+        &ds,
+        "epoch_large_scale_ai_models_2026-02_first80.csv",
+        ConflictChoice::New,
+    );
     let taken = applied(&ds, &take);
     assert_eq!(qwen(&taken), Some(14.8));
     assert_eq!(errors(&taken), Vec::<String>::new());
@@ -100,9 +160,17 @@ fn conflicts_are_kept_either_way_or_taken() {
 #[test]
 fn the_same_import_twice_changes_nothing_more() {
     let ds = builtin();
-    let (_, first) = import_file(&ds, "epoch_large_scale_ai_models_2026-02_first80.csv", ConflictChoice::Both);
+    let (_, first) = import_file(
+        &ds,
+        "epoch_large_scale_ai_models_2026-02_first80.csv",
+        ConflictChoice::Both,
+    );
     let once = applied(&ds, &first);
-    let (_, second) = import_file(&once, "epoch_large_scale_ai_models_2026-02_first80.csv", ConflictChoice::Both);
+    let (_, second) = import_file(
+        &once,
+        "epoch_large_scale_ai_models_2026-02_first80.csv",
+        ConflictChoice::Both,
+    );
     let twice = applied(&once, &second);
     assert_eq!(twice.models.len(), once.models.len());
     assert_eq!(twice.organizations.len(), once.organizations.len());
@@ -119,8 +187,18 @@ fn the_organizations_preset_reads_every_row_and_matches_known_names() {
     let out = applied(&ds, &plan);
     assert_eq!(errors(&out), Vec::<String>::new());
     // A name with a leading space in the file is trimmed and matched ("Hugging Face" exists).
-    assert_eq!(out.organizations.iter().filter(|o| o.name == "Hugging Face").count(), 1);
-    let hpe = out.organizations.iter().find(|o| o.name == "Hewlett Packard Enterprise").unwrap();
+    assert_eq!(
+        out.organizations
+            .iter()
+            .filter(|o| o.name == "Hugging Face")
+            .count(),
+        1
+    );
+    let hpe = out
+        .organizations
+        .iter()
+        .find(|o| o.name == "Hewlett Packard Enterprise")
+        .unwrap();
     assert_eq!(hpe.country, "United States of America");
     assert_eq!(hpe.kind, OrgKind::Company);
 }
@@ -128,15 +206,34 @@ fn the_organizations_preset_reads_every_row_and_matches_known_names() {
 #[test]
 fn the_hugging_face_preset_names_models_by_their_repository() {
     let ds = builtin();
-    let (import, plan) = import_file(&ds, "hf_models_downloads_2026-03.json", ConflictChoice::Both);
+    let (import, plan) = import_file(
+        &ds,
+        "hf_models_downloads_2026-03.json",
+        ConflictChoice::Both,
+    );
     assert_eq!(import.mapping.name, "huggingface-models");
     assert_eq!(import.rows.len(), 514);
     let out = applied(&ds, &plan);
     assert_eq!(errors(&out), Vec::<String>::new());
     // `Qwen/Qwen2.5-7B-Instruct` is the existing Qwen2.5-7B-Instruct, never Qwen2.5-7B.
-    assert_eq!(out.models.iter().filter(|m| m.name == "Qwen2.5-7B-Instruct").count(), 1);
-    let m = out.models.iter().find(|m| m.name == "Qwen2.5-7B-Instruct").unwrap();
-    assert!(m.sources.iter().any(|c| c.source == plan.source && c.detail.starts_with("item ")) || plan.counts[&RecordKind::Model].unchanged > 0);
+    assert_eq!(
+        out.models
+            .iter()
+            .filter(|m| m.name == "Qwen2.5-7B-Instruct")
+            .count(),
+        1
+    );
+    let m = out
+        .models
+        .iter()
+        .find(|m| m.name == "Qwen2.5-7B-Instruct")
+        .unwrap();
+    assert!(
+        m.sources
+            .iter()
+            .any(|c| c.source == plan.source && c.detail.starts_with("item "))
+            || plan.counts[&RecordKind::Model].unchanged > 0
+    );
 }
 
 #[test]
@@ -145,8 +242,12 @@ fn matching_exact_folded_fuzzy_and_ambiguous() {
     let table = read_bytes("m.csv", "m.csv", "Model,Organization\nqwen 2.5 72b,Alibaba\nQWEN2.5-7B-INSTRUCT,Alibaba\nQwen2.5-72B-Instruct,Alibaba\nKimi K2 Thinkking,Moonshot AI\n".as_bytes(), false, &ReadOptions::default()).unwrap();
     let mapping = Mapping::suggest(ImportKind::Models, &table.headers);
     assert_eq!(mapping.column_of(Field::Name).unwrap().column, "Model");
-    assert_eq!(mapping.column_of(Field::Developer).unwrap().column, "Organization");
-    let mut import = Import::new(&ds, table, mapping, settings("Test", ConflictChoice::Both)).unwrap();
+    assert_eq!(
+        mapping.column_of(Field::Developer).unwrap().column,
+        "Organization"
+    );
+    let mut import =
+        Import::new(&ds, table, mapping, settings("Test", ConflictChoice::Both)).unwrap();
     let name = |i: usize| match import.matches[i].decision {
         Decision::Match(k) => ds.models[k].name.clone(),
         ref d => format!("{d:?}"),
@@ -171,7 +272,14 @@ fn matching_exact_folded_fuzzy_and_ambiguous() {
 #[test]
 fn cells_that_do_not_parse_are_listed_and_their_row_waits() {
     let ds = builtin();
-    let table = read_bytes("m.csv", "m.csv", b"Model,Organization,Publication date\nNew One,Alibaba,someday\n", false, &ReadOptions::default()).unwrap();
+    let table = read_bytes(
+        "m.csv",
+        "m.csv",
+        b"Model,Organization,Publication date\nNew One,Alibaba,someday\n",
+        false,
+        &ReadOptions::default(),
+    )
+    .unwrap();
     let mapping = Mapping::suggest(ImportKind::Models, &table.headers);
     let import = Import::new(&ds, table, mapping, settings("Test", ConflictChoice::Both)).unwrap();
     let plan = import.plan(&ds);
@@ -187,10 +295,17 @@ fn an_import_is_one_undoable_step() {
     let mut state = AppState::new(Box::new(ScriptedDialogs::default()), AppSettings::default());
     state.apply(Action::OpenBuiltin);
     let before = (*state.doc.dataset).clone();
-    let (_, plan) = import_file(&before, "epoch_large_scale_ai_models_2026-02_first80.csv", ConflictChoice::Both);
+    let (_, plan) = import_file(
+        &before,
+        "epoch_large_scale_ai_models_2026-02_first80.csv",
+        ConflictChoice::Both,
+    );
     state.apply(plan.action());
     assert!(state.doc.dataset.models.len() > before.models.len());
-    assert_eq!(state.history.undo_menu_text(), "Undo import of 80 rows from epoch_large_scale_ai_models_2026-02_first80.csv");
+    assert_eq!(
+        state.history.undo_menu_text(),
+        "Undo import of 80 rows from epoch_large_scale_ai_models_2026-02_first80.csv"
+    );
     state.apply(Action::Undo);
     assert_eq!(*state.doc.dataset, before);
 }
@@ -200,10 +315,21 @@ fn a_failing_import_applies_nothing() {
     let mut state = AppState::new(Box::new(ScriptedDialogs::default()), AppSettings::default());
     state.apply(Action::OpenBuiltin);
     let before = (*state.doc.dataset).clone();
-    let (_, plan) = import_file(&before, "epoch_large_scale_ai_models_2026-02_first80.csv", ConflictChoice::Both);
+    let (_, plan) = import_file(
+        &before,
+        "epoch_large_scale_ai_models_2026-02_first80.csv",
+        ConflictChoice::Both,
+    );
     let mut edits = plan.edits.clone();
     // A last edit that cannot apply: everything before it is rolled back.
-    edits.push(ai_adoption_explorer::app::edit::Edit::Remove { kind: RecordKind::Model, at: 1_000_000 });
-    state.apply(Action::Edit { label: plan.label.clone(), edits, coalesce: None });
+    edits.push(ai_adoption_explorer::app::edit::Edit::Remove {
+        kind: RecordKind::Model,
+        at: 1_000_000,
+    });
+    state.apply(Action::Edit {
+        label: plan.label.clone(),
+        edits,
+        coalesce: None,
+    });
     assert_eq!(*state.doc.dataset, before);
 }

@@ -131,6 +131,7 @@ impl ExplorerApp {
         self.panels_ui(ui, &mut queue);
         dialogs::drop_overlay_ui(&ctx);
         queue.collect_actions(|actions| dialogs::modal_ui(&ctx, &self.state, actions));
+        self.import_dialog_ui(&ctx, &mut queue);
         self.help_windows_ui(&ctx);
 
         for queued in queue.take() {
@@ -211,6 +212,7 @@ impl ExplorerApp {
             UiCommand::ShowShortcuts => self.view.help = HelpWindow::Shortcuts,
             UiCommand::ShowClaimsTable => self.view.help = HelpWindow::ClaimsTable,
             UiCommand::ShowAbout => self.view.help = HelpWindow::About,
+            UiCommand::ImportData => self.open_import_dialog(),
             UiCommand::ExportPlotImage | UiCommand::CopyPlotImage | UiCommand::ExportPlotData => {
                 self.run_plot_command(ctx, command);
             }
