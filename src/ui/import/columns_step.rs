@@ -55,7 +55,11 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
     }
     ui.add_space(4.0);
     let total = ui.available_height();
-    let problems_height = (total * 0.3).clamp(60.0, 220.0);
+    let problems_height = if d.problems().is_empty() {
+        24.0
+    } else {
+        (total * 0.3).clamp(60.0, 220.0)
+    };
     egui::ScrollArea::vertical()
         .id_salt("import_columns")
         .max_height((total - problems_height - 30.0).max(80.0))

@@ -29,7 +29,11 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
             .on_hover_text("Read the file at this path")
             .clicked()
         {
-            *d = ImportDialog::open(PathBuf::from(d.path_text.trim()));
+            if d.path_text.trim().is_empty() {
+                d.preview = Err("Type the path of the file to import first.".into());
+            } else {
+                *d = ImportDialog::open(PathBuf::from(d.path_text.trim()));
+            }
         }
     });
     if let Err(e) = &d.preview {

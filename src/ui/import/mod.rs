@@ -350,7 +350,11 @@ impl ImportDialog {
         egui::Modal::new(egui::Id::unique("import_dialog")).show(ctx, |ui| {
             ui.set_width(size.x);
             ui.set_height(size.y);
-            ui.heading(format!("Import data from {}", self.file_name()));
+            ui.heading(if self.path.as_os_str().is_empty() {
+                "Import data".to_owned()
+            } else {
+                format!("Import data from {}", self.file_name())
+            });
             ui.horizontal(|ui| {
                 for s in Step::ALL {
                     if ui.selectable_label(self.step == s, s.title()).clicked() {

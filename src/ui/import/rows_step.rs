@@ -155,8 +155,10 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog, ds: &Dataset) {
                 });
                 row.col(|ui| {
                     let mut text = proposal_words(ds, kind, &m.proposal);
-                    if problems > 0 {
-                        text.push_str(&format!("; {problems} cells do not parse"));
+                    match problems {
+                        0 => {}
+                        1 => text.push_str("; 1 cell does not parse"),
+                        n => text.push_str(&format!("; {n} cells do not parse")),
                     }
                     ui.add(egui::Label::new(text).truncate());
                 });
