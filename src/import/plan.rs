@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::conflicts::{ConflictChoice, FieldValue, compare, record_conflict};
 use super::decide::{Decision, RowMatch, org_aliases, org_index};
 use super::fields::{Field, ImportKind};
-use super::mapping::{CellProblem, MappedRow, Mapping};
+use super::mapping::{CellProblem, MappedRow};
 use super::matching::{Found, NameIndex};
 use super::provenance::{SourceInfo, row_citation, source_for};
 use crate::app::Action;
@@ -138,17 +138,12 @@ impl Work {
     }
 }
 
-/// Builds the plan for rows already mapped and decided.
-pub fn build_plan(
-    ds: &Dataset,
-    file: &str,
-    locator_of: &dyn Fn(u32) -> String,
-    mapping: &Mapping,
-    rows: &[MappedRow],
-    matches: &[RowMatch],
-    settings: &Settings,
-    overrides: &BTreeMap<(u32, Field), ConflictChoice>,
-) -> Plan {
+/// Builds the plan for an import whose rows are mapped and decided.
+pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
+    let file = import.table.file.as_str();
+    let locator_of = |row: u32| import.table.locator(row);
+    let (mapping, rows, matches) = (&import.mapping, &import.rows, &import.matches);
+    let (settings, overrides) = (&import.settings, &import.conflict_choices);
     let (source, source_is_new) = source_for(ds, &settings.source);
     let mut families = NameIndex::new();
     for (i, f) in ds.families.iter().enumerate() {

@@ -114,16 +114,6 @@ impl Import {
 
     /// What applying the import would do; nothing is changed until its action is applied.
     pub fn plan(&self, ds: &Dataset) -> Plan {
-        let locator = |row: u32| self.table.locator(row);
-        build_plan(
-            ds,
-            &self.table.file,
-            &locator,
-            &self.mapping,
-            &self.rows,
-            &self.matches,
-            &self.settings,
-            &self.conflict_choices,
-        )
+        build_plan(ds, self)
     }
 }
