@@ -156,36 +156,28 @@ pub fn preset_words(p: &Preset) -> &'static str {
     }
 }
 
-fn encoding_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table) -> bool {
-    let l = ui.label("Encoding");
-    let detected = match t.detected.encoding {
-        Some(e) if t.detected.bom => format!("{e} with byte-order mark"),
-        Some(e) => e.to_owned(),
-        None => "not text".to_owned(),
-    };
-    let shown = match &d.options.encoding {
-        Some(e) => ENCODINGS
-            .iter()
-            .find(|(k, _)| k == e)
-            .map_or(e.clone(), |(_, n)| (*n).to_owned()),
-        None => format!("{detected} (detected)"),
-    };
+/// A grid row with a chooser of "Detect" or one of `options` (value, name); whether it changed.
+fn forced_ui<T: Clone + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    shown: String,
+    current: &mut Option<T>,
+    options: &[(T, String)],
+) -> bool {
+    let l = ui.label(label);
     let mut changed = false;
-    egui::ComboBox::from_id_salt("import_encoding")
+    egui::ComboBox::from_id_salt(("import_forced", label))
         .selected_text(shown)
         .width(260.0)
         .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(d.options.encoding.is_none(), "Detect")
-                .clicked()
-            {
-                d.options.encoding = None;
+            if ui.selectable_label(current.is_none(), "Detect").clicked() && current.is_some() {
+                *current = None;
                 changed = true;
             }
-            for (key, name) in ENCODINGS {
-                let on = d.options.encoding.as_deref() == Some(key);
-                if ui.selectable_label(on, *name).clicked() && !on {
-                    d.options.encoding = Some((*key).to_owned());
+            for (value, name) in options {
+                let on = current.as_ref() == Some(value);
+                if ui.selectable_label(on, name).clicked() && !on {
+                    *current = Some(value.clone());
                     changed = true;
                 }
             }
@@ -196,37 +188,37 @@ fn encoding_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table) -> bool {
     changed
 }
 
+fn encoding_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table) -> bool {
+    let detected = match t.detected.encoding {
+        Some(e) if t.detected.bom => format!("{e} with byte-order mark"),
+        Some(e) => e.to_owned(),
+        None => "not text".to_owned(),
+    };
+    let options: Vec<(String, String)> = ENCODINGS
+        .iter()
+        .map(|(k, n)| ((*k).to_owned(), (*n).to_owned()))
+        .collect();
+    let shown = match &d.options.encoding {
+        Some(e) => options
+            .iter()
+            .find(|(k, _)| k == e)
+            .map_or(e.clone(), |(_, n)| n.clone()),
+        None => format!("{detected} (detected)"),
+    };
+    forced_ui(ui, "Encoding", shown, &mut d.options.encoding, &options)
+}
+
 fn delimiter_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table) -> bool {
-    let l = ui.label("Delimiter");
     let shown = match (d.options.delimiter, t.detected.delimiter) {
         (Some(c), _) => delimiter_name(c),
         (None, Some(c)) => format!("{} (detected)", delimiter_name(c)),
         (None, None) => "detected".to_owned(),
     };
-    let mut changed = false;
-    egui::ComboBox::from_id_salt("import_delimiter")
-        .selected_text(shown)
-        .width(260.0)
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(d.options.delimiter.is_none(), "Detect")
-                .clicked()
-            {
-                d.options.delimiter = None;
-                changed = true;
-            }
-            for c in DELIMITERS {
-                let on = d.options.delimiter == Some(*c);
-                if ui.selectable_label(on, delimiter_name(*c)).clicked() && !on {
-                    d.options.delimiter = Some(*c);
-                    changed = true;
-                }
-            }
-        })
-        .response
-        .labelled_by(l.id);
-    ui.end_row();
-    changed
+    let options: Vec<(u8, String)> = DELIMITERS
+        .iter()
+        .map(|c| (*c, delimiter_name(*c)))
+        .collect();
+    forced_ui(ui, "Delimiter", shown, &mut d.options.delimiter, &options)
 }
 
 fn sheet_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table) -> bool {
