@@ -108,7 +108,7 @@ impl ExplorerApp {
             queue.push_action(Action::Quit);
         }
         // No shortcut while one of the app's dialogs is open: the dialog has the keyboard.
-        if self.state.modal.is_none() {
+        if self.state.modal.is_none() && self.view.import.is_none() {
             for pressed in command::pressed_window_commands(&ctx) {
                 queue.push(pressed);
             }
