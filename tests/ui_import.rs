@@ -198,3 +198,32 @@ fn a_row_matched_by_its_folded_name_shows_the_record_and_a_cell_that_does_not_pa
         "a row with a cell that does not parse waits for the user"
     );
 }
+
+#[test]
+fn without_a_file_dialog_the_path_is_typed() {
+    let mut state = AppState::new(
+        Box::new(ScriptedDialogs::new([DialogOutcome::Unavailable])),
+        Settings::default(),
+    );
+    state.apply(Action::OpenBuiltin);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 640.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| ExplorerApp::with_state(cc, state));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+    assert!(has_text(&h, "No file dialog could be shown"));
+    let path = fixture("epoch_organizations_2025-05.csv");
+    let text_input = egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(text_input, "File:").focus();
+    h.run();
+    h.get_by_role_and_label(text_input, "File:")
+        .type_text(&path.display().to_string());
+    h.run();
+    click(&mut h, "Read");
+    assert!(
+        has_text(&h, "Recognised as Epoch AI's organizations table"),
+        "the typed file is read"
+    );
+}
