@@ -217,41 +217,25 @@ pub fn record_conflict(
                 })
                 .map(|c| RecordRef::Claim(c.id.clone()));
             let base = format!("{}-{}-{}", m.id, short(f), w.source);
-            let claim_id = ClaimId::new(fresh_id(&w.ds, RecordKind::Claim, &base));
-            w.ds.claims.push(Claim {
-                id: claim_id.clone(),
-                subject,
-                metric,
-                value,
-                unit,
-                qualifier: Qualifier::Exact,
-                baseline: String::new(),
-                scope: String::new(),
-                when: None,
-                said_by: None,
-                source: Some(cite.clone()),
-                quote: String::new(),
-                paraphrase: format!("{title} gives {} as the {what} of {}", new.text(), m.name),
-                notes: String::new(),
-            });
-            w.count(RecordKind::Claim).new += 1;
-            let conflict_id = ConflictId::new(fresh_id(&w.ds, RecordKind::Conflict, &base));
-            let first = existing.unwrap_or(RecordRef::Model(m.id.clone()));
-            w.ds.conflicts.push(Conflict {
-                id: conflict_id,
-                kind: if f == Field::ReleaseDate {
-                    ConflictKind::DifferentMeasure
-                } else {
-                    ConflictKind::Contradiction
+            push_recorded(
+                w,
+                Recorded {
+                    subject,
+                    metric,
+                    value,
+                    unit,
+                    cite,
+                    paraphrase: format!("{title} gives {} as the {what} of {}", new.text(), m.name),
+                    first: existing.unwrap_or(RecordRef::Model(m.id.clone())),
+                    kind: if f == Field::ReleaseDate {
+                        ConflictKind::DifferentMeasure
+                    } else {
+                        ConflictKind::Contradiction
+                    },
+                    sentence,
+                    base,
                 },
-                records: vec![first, RecordRef::Claim(claim_id)],
-                description: format!(
-                    "{sentence}. Recorded by an import; no source says which is right."
-                ),
-            });
-            w.count(RecordKind::Conflict).new += 1;
-            w.conflicts
-                .push(format!("{sentence}; recorded as a conflict"));
+            );
             false
         }
     }
@@ -318,39 +302,70 @@ pub fn org_conflict(
                 return false;
             }
             let base = format!("{}-{}-{}", o.id, short(f), w.source);
-            let claim_id = ClaimId::new(fresh_id(&w.ds, RecordKind::Claim, &base));
-            w.ds.claims.push(Claim {
-                id: claim_id.clone(),
-                subject,
-                metric,
-                value,
-                unit: Unit::None,
-                qualifier: Qualifier::Exact,
-                baseline: String::new(),
-                scope: String::new(),
-                when: None,
-                said_by: None,
-                source: Some(cite.clone()),
-                quote: String::new(),
-                paraphrase: format!("{title} gives {new} as the {what} of {}", o.name),
-                notes: String::new(),
-            });
-            w.count(RecordKind::Claim).new += 1;
-            w.ds.conflicts.push(Conflict {
-                id: ConflictId::new(fresh_id(&w.ds, RecordKind::Conflict, &base)),
-                kind: ConflictKind::Contradiction,
-                records: vec![
-                    RecordRef::Organization(o.id.clone()),
-                    RecordRef::Claim(claim_id),
-                ],
-                description: format!(
-                    "{sentence}. Recorded by an import; no source says which is right."
-                ),
-            });
-            w.count(RecordKind::Conflict).new += 1;
-            w.conflicts
-                .push(format!("{sentence}; recorded as a conflict"));
+            push_recorded(
+                w,
+                Recorded {
+                    subject,
+                    metric,
+                    value,
+                    unit: Unit::None,
+                    cite,
+                    paraphrase: format!("{title} gives {new} as the {what} of {}", o.name),
+                    first: RecordRef::Organization(o.id.clone()),
+                    kind: ConflictKind::Contradiction,
+                    sentence,
+                    base,
+                },
+            );
             false
         }
     }
+}
+
+/// A differing value to record: a claim of the file's value citing its row, and a conflict
+/// between it and what stands for the dataset's value.
+struct Recorded<'a> {
+    subject: Subject,
+    metric: Metric,
+    value: ClaimValue,
+    unit: Unit,
+    cite: &'a Citation,
+    paraphrase: String,
+    first: RecordRef,
+    kind: ConflictKind,
+    sentence: String,
+    base: String,
+}
+
+fn push_recorded(w: &mut Work, r: Recorded<'_>) {
+    let claim_id = ClaimId::new(fresh_id(&w.ds, RecordKind::Claim, &r.base));
+    w.ds.claims.push(Claim {
+        id: claim_id.clone(),
+        subject: r.subject,
+        metric: r.metric,
+        value: r.value,
+        unit: r.unit,
+        qualifier: Qualifier::Exact,
+        baseline: String::new(),
+        scope: String::new(),
+        when: None,
+        said_by: None,
+        source: Some(r.cite.clone()),
+        quote: String::new(),
+        paraphrase: r.paraphrase,
+        notes: String::new(),
+    });
+    w.count(RecordKind::Claim).new += 1;
+    w.ds.conflicts.push(Conflict {
+        id: ConflictId::new(fresh_id(&w.ds, RecordKind::Conflict, &r.base)),
+        kind: r.kind,
+        records: vec![r.first, RecordRef::Claim(claim_id)],
+        description: format!(
+            "{}. Recorded by an import; no source says which is right.",
+            r.sentence
+        ),
+    });
+    w.count(RecordKind::Conflict).new += 1;
+    w.conflicts
+        .push(format!("{}; recorded as a conflict", r.sentence));
 }
