@@ -28,6 +28,8 @@ pub trait FileDialogs {
         file_name: &str,
         filter: (&str, &str),
     ) -> DialogOutcome;
+    /// Asks for a file to import (CSV, TSV, XLSX, ODS or JSON).
+    fn pick_import(&mut self, start_dir: Option<&Path>) -> DialogOutcome;
 }
 
 /// rfd's blocking native dialogs, filtered to `*.ron`.
@@ -90,6 +92,21 @@ impl FileDialogs for NativeDialogs {
         let started = Instant::now();
         outcome(d.save_file(), started)
     }
+
+    fn pick_import(&mut self, start_dir: Option<&Path>) -> DialogOutcome {
+        let mut d = rfd::FileDialog::new()
+            .set_title("Import data")
+            .add_filter(
+                "Tables (*.csv, *.tsv, *.txt, *.xlsx, *.ods, *.json)",
+                &["csv", "tsv", "txt", "xlsx", "ods", "json"],
+            )
+            .add_filter("All files", &["*"]);
+        if let Some(dir) = start_dir {
+            d = d.set_directory(dir);
+        }
+        let started = Instant::now();
+        outcome(d.pick_file(), started)
+    }
 }
 
 /// Dialogs that answer from a script, for tests: each call takes the next answer
@@ -124,6 +141,10 @@ impl FileDialogs for ScriptedDialogs {
         _file_name: &str,
         _filter: (&str, &str),
     ) -> DialogOutcome {
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+
+    fn pick_import(&mut self, _start_dir: Option<&Path>) -> DialogOutcome {
         self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
     }
 }

@@ -261,6 +261,12 @@ impl AppState {
         self.dialogs.pick_export(dir.as_deref(), file_name, filter)
     }
 
+    /// Asks for a file to import, starting beside the open dataset.
+    pub fn pick_import_path(&mut self) -> DialogOutcome {
+        let dir = self.start_dir();
+        self.dialogs.pick_import(dir.as_deref())
+    }
+
     pub(super) fn start_dir(&self) -> Option<PathBuf> {
         self.doc
             .path()

@@ -110,7 +110,7 @@ impl ExplorerApp {
             queue.push_action(Action::Quit);
         }
         // No shortcut while one of the app's dialogs is open: the dialog has the keyboard.
-        if self.state.modal.is_none() {
+        if self.state.modal.is_none() && self.view.import.is_none() {
             for pressed in command::pressed_window_commands(&ctx) {
                 queue.push(pressed);
             }
@@ -133,6 +133,7 @@ impl ExplorerApp {
         self.panels_ui(ui, &mut queue);
         dialogs::drop_overlay_ui(&ctx);
         queue.collect_actions(|actions| dialogs::modal_ui(&ctx, &self.state, actions));
+        self.import_dialog_ui(&ctx, &mut queue);
         self.help_windows_ui(&ctx);
         self.replace_prompt_ui(&ctx);
 
@@ -238,6 +239,7 @@ impl ExplorerApp {
             UiCommand::ShowShortcuts => self.view.help = HelpWindow::Shortcuts,
             UiCommand::ShowClaimsTable => self.view.help = HelpWindow::ClaimsTable,
             UiCommand::ShowAbout => self.view.help = HelpWindow::About,
+            UiCommand::ImportData => self.open_import_dialog(),
             UiCommand::ExportPlotImage | UiCommand::CopyPlotImage | UiCommand::ExportPlotData => {
                 self.run_plot_command(ctx, command);
             }

@@ -41,6 +41,8 @@ pub enum UiCommand {
     Save,
     /// File > Open...
     Open,
+    /// File > Import data...
+    ImportData,
     /// File > New.
     New,
     /// File > Quit.
@@ -158,6 +160,7 @@ impl UiCommand {
             SaveAs => "Save As...",
             Save => "Save",
             Open => "Open...",
+            ImportData => "Import data…",
             New => "New",
             Quit => "Quit",
             Back => "Back",
@@ -213,6 +216,9 @@ impl UiCommand {
             SaveAs => "Save As",
             Save => "Save (Save As for the built-in dataset)",
             Open => "Open a dataset file",
+            ImportData => {
+                "Bring rows of a CSV, TSV, spreadsheet or JSON file into the dataset, matched to its records"
+            }
             New => "New empty dataset",
             Quit => "Quit",
             Back => "Back to the previous selection",
@@ -276,6 +282,7 @@ impl UiCommand {
             SaveAs => &[shortcut!(COMMAND_SHIFT, S)],
             Save => &[shortcut!(Modifiers::COMMAND, S)],
             Open => &[shortcut!(Modifiers::COMMAND, O)],
+            ImportData => &[shortcut!(Modifiers::COMMAND, I)],
             New => &[shortcut!(Modifiers::COMMAND, N)],
             Quit => &[shortcut!(Modifiers::COMMAND, Q)],
             Back => &[shortcut!(Modifiers::ALT, ArrowLeft)],

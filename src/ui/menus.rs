@@ -77,6 +77,8 @@ impl ExplorerApp {
         command_item_ui(ui, queue, UiCommand::OpenByPath, true);
         command_item_ui(ui, queue, UiCommand::OpenBuiltin, true);
         ui.separator();
+        command_item_ui(ui, queue, UiCommand::ImportData, true);
+        ui.separator();
         command_item_ui(ui, queue, UiCommand::Save, true);
         command_item_ui(ui, queue, UiCommand::SaveAs, true);
         command_item_ui(ui, queue, UiCommand::SaveToPath, true);

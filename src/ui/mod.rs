@@ -8,6 +8,7 @@ pub mod detail;
 mod dialogs;
 pub mod forms;
 pub mod help;
+pub mod import;
 pub mod layout;
 pub mod list;
 mod menus;

@@ -97,6 +97,8 @@ pub struct ViewState {
     pub detail: detail::DetailView,
     /// Order of the claims table.
     pub claim_sort: forms::ClaimSort,
+    /// The import dialog, while open.
+    pub import: Option<Box<super::import::ImportDialog>>,
     /// Title last sent to the window, to send it only when it changes.
     pub(super) sent_title: String,
     /// Theme last applied.

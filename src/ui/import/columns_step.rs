@@ -1,0 +1,186 @@
+//! Step 2 of the import dialog: what the rows become, what each column becomes (a field, kept in
+//! notes, or ignored), and the cells that do not parse, by row and column with the reason.
+
+use super::{ImportDialog, field_words};
+use crate::import::{ImportKind, Target};
+use crate::model::text::safe_line;
+
+/// The step's contents.
+pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
+    let headers = d.headers().to_vec();
+    ui.horizontal(|ui| {
+        let l = ui.label("Each row becomes one of:");
+        let mut kind = d.mapping.kind;
+        egui::ComboBox::from_id_salt("import_kind")
+            .selected_text(kind.name())
+            .show_ui(ui, |ui| {
+                for k in ImportKind::ALL {
+                    ui.selectable_value(&mut kind, k, k.name());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if kind != d.mapping.kind {
+            d.set_kind(kind);
+        }
+        if let Some(p) = d.preset()
+            && p.kind == d.mapping.kind
+            && ui
+                .button("Use the recognised mapping")
+                .on_hover_text("Map the columns as the recognised table's preset does")
+                .clicked()
+        {
+            d.set_kind(p.kind);
+        }
+        if ui
+            .button("Suggest from the headers")
+            .on_hover_text("Map columns whose header names a field")
+            .clicked()
+        {
+            d.mapping = crate::import::Mapping::suggest(d.mapping.kind, &headers);
+            d.mapping_changed();
+        }
+    });
+    if !matches!(
+        d.mapping.kind,
+        ImportKind::Organizations | ImportKind::Models
+    ) {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "Importing {} is not supported yet: only organizations and models can be imported.",
+                d.mapping.kind.name()
+            ),
+        );
+    }
+    ui.add_space(4.0);
+    let total = ui.available_height();
+    let problems_height = if d.problems().is_empty() {
+        24.0
+    } else {
+        (total * 0.3).clamp(60.0, 220.0)
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("import_columns")
+        .max_height((total - problems_height - 30.0).max(80.0))
+        .auto_shrink([false, true])
+        .show(ui, |ui| columns_grid_ui(ui, d, &headers));
+    ui.separator();
+    problems_ui(ui, d);
+}
+
+/// What a column becomes, in words.
+fn target_words(t: &Target) -> String {
+    match t {
+        Target::Field(f) => field_words(*f),
+        Target::Notes => "kept in notes".into(),
+        Target::Ignore => "ignored".into(),
+    }
+}
+
+fn columns_grid_ui(ui: &mut egui::Ui, d: &mut ImportDialog, headers: &[String]) {
+    let fields = d.mapping.kind.fields();
+    let examples: Vec<String> = (0..headers.len())
+        .map(|i| {
+            d.preview
+                .as_ref()
+                .ok()
+                .and_then(|p| {
+                    p.table
+                        .rows
+                        .iter()
+                        .map(|r| r.cells[i].trim())
+                        .find(|c| !c.is_empty())
+                })
+                .map(|c| safe_line(c).chars().take(60).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut change: Option<(String, Target)> = None;
+    egui::Grid::new("import_columns_grid")
+        .num_columns(3)
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong("Column");
+            ui.strong("Becomes");
+            ui.strong("First value");
+            ui.end_row();
+            for (i, h) in headers.iter().enumerate() {
+                let target = d
+                    .mapping
+                    .columns
+                    .iter()
+                    .find(|c| c.column == *h)
+                    .map_or(Target::Ignore, |c| c.target.clone());
+                let l = ui.label(safe_line(h));
+                egui::ComboBox::from_id_salt(("import_column", i))
+                    .selected_text(target_words(&target))
+                    .width(200.0)
+                    .show_ui(ui, |ui| {
+                        let mut pick = |ui: &mut egui::Ui, t: Target, hover: &str| {
+                            let r = ui.selectable_label(target == t, target_words(&t));
+                            if r.on_hover_text(hover).clicked() && target != t {
+                                change = Some((h.clone(), t));
+                            }
+                        };
+                        pick(ui, Target::Ignore, "Leave this column out");
+                        pick(
+                            ui,
+                            Target::Notes,
+                            "Keep \"header: value\" in the notes of new records",
+                        );
+                        for f in fields {
+                            pick(ui, Target::Field(*f), f.help());
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.weak(&examples[i]);
+                ui.end_row();
+            }
+        });
+    if let Some((column, target)) = change {
+        // A field comes from one column: the column that had it is ignored now.
+        if let Target::Field(f) = target
+            && let Some(old) = d.mapping.column_of(f).map(|c| c.column.clone())
+        {
+            d.mapping.set(&old, Target::Ignore);
+        }
+        d.mapping.set(&column, target);
+        d.mapping_changed();
+    }
+}
+
+fn problems_ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
+    let whole = d.full.table().is_some();
+    d.problems();
+    let problems = d.problems.as_ref().map_or(&[][..], |(p, _)| p.as_slice());
+    if problems.is_empty() {
+        ui.label(if whole {
+            "Every mapped cell can be read."
+        } else {
+            "Every mapped cell of the preview can be read (the whole file is still being read)."
+        });
+        return;
+    }
+    ui.label(format!(
+        "{} cells do not parse{}. Their rows are skipped unless you decide otherwise in the next step; or map the column differently.",
+        problems.len(),
+        if whole { "" } else { " in the preview" }
+    ));
+    egui::ScrollArea::vertical()
+        .id_salt("import_problems")
+        .auto_shrink([false, true])
+        .show_rows(ui, 18.0, problems.len(), |ui, range| {
+            for p in &problems[range] {
+                ui.label(format!(
+                    "Row {}, column {} \"{}\": {}",
+                    p.row,
+                    p.column,
+                    safe_line(&p.header),
+                    safe_line(&p.message)
+                ));
+            }
+        });
+}
