@@ -66,6 +66,11 @@ impl Form<'_> {
                     {
                         value.clear();
                     }
+                    // First, so that it is in view however long the list below is and wherever
+                    // the popup opens.
+                    if ui.selectable_label(false, words.add).clicked() {
+                        open_add = true;
+                    }
                     egui::ScrollArea::vertical()
                         .max_height(260.0)
                         .show(ui, |ui| {
@@ -79,9 +84,6 @@ impl Form<'_> {
                                 }
                             }
                         });
-                    if ui.selectable_label(false, words.add).clicked() {
-                        open_add = true;
-                    }
                 })
                 .response
                 .labelled_by(l.id);
