@@ -4,8 +4,8 @@
 
 use super::ids::{RecordKind, RecordRef};
 use super::names::{FindRecord, NameStyle, record_name};
+use super::problem::Problem;
 use super::types::Dataset;
-use super::validate::Problem;
 
 /// "first", "second"... "tenth", then "11th", "12th", "21st"...: the `i`th (from 0) item.
 pub fn ordinal(i: usize) -> String {

@@ -4,8 +4,8 @@
 
 use super::walk::{At, each_record};
 use crate::model::date::{PartialDate, days_in_month};
+use crate::model::problem::Problem;
 use crate::model::types::Dataset;
-use crate::model::validate::Problem;
 
 /// The last day that is not yet "more than a year after" `today`, as (year, month, day).
 fn limit(today: PartialDate) -> (i32, u8, u8) {

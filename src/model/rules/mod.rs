@@ -10,8 +10,8 @@ use std::collections::HashSet;
 
 use super::date::PartialDate;
 use super::ids::RecordKind;
+use super::problem::Problem;
 use super::types::Dataset;
-use super::validate::Problem;
 
 /// The fields that already have a problem, so that a later rule does not report a second one
 /// at the same place (a blank name is "empty", not also "invisible").

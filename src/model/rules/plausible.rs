@@ -5,8 +5,8 @@
 use super::Reported;
 use crate::model::format::format_number;
 use crate::model::ids::RecordKind;
+use crate::model::problem::Problem;
 use crate::model::types::*;
-use crate::model::validate::Problem;
 
 /// The most parameters a model may have, in billions: 100 trillion.
 const MAX_PARAMS_B: f64 = 100_000.0;

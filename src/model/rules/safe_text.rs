@@ -5,9 +5,9 @@
 use super::Reported;
 use super::walk::{At, each_record};
 use crate::model::ids::RecordKind;
+use crate::model::problem::Problem;
 use crate::model::text::{code_point, is_visibly_empty, text_problem};
 use crate::model::types::Dataset;
-use crate::model::validate::Problem;
 
 /// What is wrong with the text `s`, if anything, in plain words.
 pub(super) fn text_issue(s: &str, multiline: bool) -> Option<String> {

@@ -14,6 +14,7 @@ mod claims_table;
 mod conflict;
 mod event;
 mod fields;
+mod grid;
 mod model;
 mod organization;
 mod people;
