@@ -325,24 +325,11 @@ fn new_record(ds: &Dataset, kind: crate::model::RecordKind) -> Option<edit::AnyR
         }),
         RecordKind::Model => {
             let developer = ds.organizations.first()?.id.clone();
-            edit::AnyRecord::from(Model {
-                id: ModelId(id("new-model")),
-                name: "New model".into(),
-                family: None,
+            edit::AnyRecord::from(Model::new(
+                ModelId(id("new-model")),
+                "New model".into(),
                 developer,
-                release_date: None,
-                openness: None,
-                openness_basis: None,
-                license: String::new(),
-                total_params_b: None,
-                active_params_b: None,
-                params_qualifier: Qualifier::Exact,
-                architecture: None,
-                context_k_tokens: None,
-                context_qualifier: Qualifier::Exact,
-                notes: String::new(),
-                sources: Vec::new(),
-            })
+            ))
         }
         RecordKind::Source => edit::AnyRecord::from(Source::new_draft(SourceId(id("new-source")))),
         RecordKind::Person => edit::AnyRecord::from(Person {

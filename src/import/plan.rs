@@ -486,22 +486,10 @@ fn import_model(
                 notes.push(t.to_owned());
             }
             let mut model = Model {
-                id,
-                name,
                 family,
-                developer,
-                release_date: None,
-                openness: None,
-                openness_basis: None,
-                license: String::new(),
-                total_params_b: None,
-                active_params_b: None,
-                params_qualifier: Default::default(),
-                architecture: None,
-                context_k_tokens: None,
-                context_qualifier: Default::default(),
                 notes: notes.join("; "),
                 sources: vec![cite.clone()],
+                ..Model::new(id, name, developer)
             };
             for (f, v) in values {
                 super::conflicts::set_model(&mut model, f, &v, &w.source);

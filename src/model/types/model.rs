@@ -154,3 +154,28 @@ pub struct Model {
     #[serde(default)]
     pub sources: Vec<Citation>,
 }
+
+impl Model {
+    /// A model with only its id, name and developer: every other fact unknown (empty), sizes
+    /// exact, no notes and no sources yet.
+    pub fn new(id: ModelId, name: String, developer: OrgId) -> Model {
+        Model {
+            id,
+            name,
+            family: None,
+            developer,
+            release_date: None,
+            openness: None,
+            openness_basis: None,
+            license: String::new(),
+            total_params_b: None,
+            active_params_b: None,
+            params_qualifier: Qualifier::Exact,
+            architecture: None,
+            context_k_tokens: None,
+            context_qualifier: Qualifier::Exact,
+            notes: String::new(),
+            sources: Vec::new(),
+        }
+    }
+}
