@@ -14,7 +14,7 @@ use crate::model::{Citation, Claim, ClaimId, ClaimValue, Metric, RecordKind, Sub
 
 /// The unit of a row's value: its unit column, else the mapping's, else `%` when the value was
 /// written as a percentage.
-pub(super) fn unit_of(row: &MappedRow, mapping: &Mapping, percent: bool) -> Unit {
+pub(super) fn unit_of(row: &MappedRow, mapping: &Mapping, metric: &Metric, percent: bool) -> Unit {
     let given = row
         .text(Field::Unit)
         .map(parse_unit)
@@ -22,6 +22,7 @@ pub(super) fn unit_of(row: &MappedRow, mapping: &Mapping, percent: bool) -> Unit
         .unwrap_or_else(|| parse_unit(&mapping.unit));
     match given {
         Unit::None if percent => Unit::Percent,
+        Unit::None => super::values::default_unit(metric),
         u => u,
     }
 }
@@ -77,7 +78,7 @@ pub(super) fn import_claim(
     }
     let metric = metric_of(row, mapping).map_err(|why| format!("\"{name}\": {why}"))?;
     let subject = resolve_subject(w, name, settings.accept_best)?;
-    let unit = unit_of(row, mapping, percent);
+    let unit = unit_of(row, mapping, &metric, percent);
     let when = row.date(Field::Date).map(When::On);
     let mut notes = row.notes.clone();
     if let Some(t) = row.text(Field::Notes).filter(|t| !t.is_empty()) {

@@ -144,8 +144,8 @@ fn long_groups(import: &Import, skipped: &mut Vec<Skipped>) -> Vec<Group> {
         let i = *at.entry(key).or_insert_with(|| {
             groups.push(Group {
                 name: name.to_owned(),
+                unit: super::claims::unit_of(row, mapping, &metric, n.percent),
                 metric,
-                unit: super::claims::unit_of(row, mapping, n.percent),
                 points: Vec::new(),
                 column: None,
             });
@@ -234,10 +234,10 @@ fn wide_groups(
         groups.push(Group {
             name: header.trim().to_owned(),
             metric: metric.clone(),
-            unit: if unit == Unit::None && percent {
-                Unit::Percent
-            } else {
-                unit
+            unit: match unit {
+                Unit::None if percent => Unit::Percent,
+                Unit::None => super::values::default_unit(&metric),
+                u => u,
             },
             points,
             column: Some(header.clone()),

@@ -61,12 +61,16 @@ pub fn parse_metric(text: &str) -> Option<Metric> {
 pub fn parse_unit(text: &str) -> Unit {
     let t = text.trim();
     let key = squash(t);
+    if t.is_empty() {
+        return Unit::None;
+    }
     if t == "%" || t == "×" || t == "x" {
         return if t == "%" { Unit::Percent } else { Unit::Times };
     }
-    let found = Unit::ALL
-        .into_iter()
-        .find(|u| squash(&u.label()) == key || squash(&format!("{u:?}")) == key);
+    let found = Unit::ALL.into_iter().find(|u| {
+        let label = squash(&u.label());
+        (!label.is_empty() && label == key) || squash(&format!("{u:?}")) == key
+    });
     match (found, key.as_str()) {
         (Some(u), _) => u,
         (None, "" | "none") => Unit::None,
@@ -75,6 +79,21 @@ pub fn parse_unit(text: &str) -> Unit {
         (None, "ratio" | "multiple") => Unit::Times,
         (None, "b" | "billions" | "bparams") => Unit::BillionParams,
         (None, _) => Unit::Other(t.to_owned()),
+    }
+}
+
+/// The unit a measure's values have when nothing says otherwise: a count for downloads, models
+/// and users; else none (a share is a percentage only when written with `%`).
+pub fn default_unit(metric: &Metric) -> Unit {
+    match metric {
+        Metric::CumulativeDownloads
+        | Metric::MonthlyDownloads
+        | Metric::PeriodDownloads
+        | Metric::Derivatives
+        | Metric::ModelCount
+        | Metric::MonthlyActiveUsers
+        | Metric::TrendingModels => Unit::Count,
+        _ => Unit::None,
     }
 }
 
@@ -156,6 +175,8 @@ mod tests {
         assert_eq!(parse_status("pilot"), Ok(AdoptionStatus::Experimenting));
         assert!(parse_status("maybe").is_err());
         assert_eq!(parse_unit("%"), Unit::Percent);
+        assert_eq!(parse_unit(""), Unit::None);
+        assert_eq!(parse_unit("percent"), Unit::Percent);
         assert_eq!(parse_unit("billion parameters"), Unit::BillionParams);
         assert_eq!(parse_unit("Elo"), Unit::Other("Elo".into()));
     }
