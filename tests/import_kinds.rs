@@ -156,9 +156,21 @@ fn row(plan: &Plan, n: u32) -> Citation {
     Citation::with_detail(plan.source.clone(), format!("row {n}"))
 }
 
+/// The test dataset as a file, for the window's test (`tests/ui_import_kinds.rs`); written
+/// again with `UPDATE_FIXTURES=1`.
+const BASE_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/import/kinds_base.ron"
+);
+
 #[test]
-fn the_test_dataset_is_valid() {
+fn the_test_dataset_is_valid_and_its_file_is_the_same() {
     assert_eq!(errors(&base()), Vec::<String>::new());
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        ai_adoption_explorer::io::save_atomic(&base(), Path::new(BASE_FILE)).unwrap();
+    }
+    let loaded = ai_adoption_explorer::io::load_path(Path::new(BASE_FILE)).unwrap();
+    assert_eq!(loaded.dataset, base(), "run with UPDATE_FIXTURES=1");
 }
 
 #[test]
