@@ -675,3 +675,34 @@ fn the_fields_of_the_new_kinds_are_listed() {
         assert!(out.lines().any(|l| l.starts_with(field)), "{kind}: {out}");
     }
 }
+
+proptest::proptest! {
+    /// Any range written low-high (with a hyphen, an en dash or "to") reads back as that range.
+    #[test]
+    fn ranges_read_back(lo in 0u32..1_000_000, span in 0u32..1_000_000, sep in 0usize..3) {
+        let hi = lo + span;
+        let text = format!("{lo}{}{hi}", ["-", "–", " to "][sep]);
+        let read = parse_value(&text).unwrap();
+        proptest::prop_assert!(
+            matches!(read, Value::Range(a, b) if a.value == lo as f64 && b.value == hi as f64),
+            "{text}: {read:?}"
+        );
+    }
+
+    /// A measure's label and its name in the data format both read back as the measure, in any
+    /// case; other words are kept as a measure of their own.
+    #[test]
+    fn measures_read_back(i in 0usize..16, upper in proptest::bool::ANY, words in "[a-z]{3,12} [a-z]{3,12}") {
+        let m = Metric::ALL[i].clone();
+        let label = if upper { m.label().to_uppercase() } else { m.label() };
+        proptest::prop_assert_eq!(parse_metric(&label), Some(m.clone()));
+        proptest::prop_assert_eq!(parse_metric(&format!("{m:?}")), Some(m));
+        let known = Metric::ALL.iter().any(|k| {
+            let fold = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+            fold(&k.label()) == fold(&words) || fold(&format!("{k:?}")) == fold(&words)
+        });
+        if !known {
+            proptest::prop_assert_eq!(parse_metric(&words), Some(Metric::Other(words.clone())));
+        }
+    }
+}
