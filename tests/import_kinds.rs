@@ -138,6 +138,16 @@ fn import(
     (import, plan)
 }
 
+/// An import with the mapping suggested from the headers.
+fn plain(
+    ds: &Dataset,
+    file: &str,
+    kind: ImportKind,
+    on_conflict: ConflictChoice,
+) -> (Import, Plan) {
+    import(ds, file, kind, on_conflict, |_| {})
+}
+
 fn applied(ds: &Dataset, plan: &Plan) -> Dataset {
     let mut out = ds.clone();
     ai_adoption_explorer::app::edit::apply_all(&mut out, plan.edits.clone()).unwrap();
@@ -176,12 +186,11 @@ fn the_test_dataset_is_valid_and_its_file_is_the_same() {
 #[test]
 fn adopters_match_existing_adoptions_create_organizations_and_cite_their_rows() {
     let ds = base();
-    let (imp, plan) = import(
+    let (imp, plan) = plain(
         &ds,
         "kinds_adopters.csv",
         ImportKind::Adoptions,
         ConflictChoice::Both,
-        |_| {},
     );
     assert_eq!(
         imp.mapping.column_of(Field::Target).unwrap().column,
@@ -272,12 +281,11 @@ fn adopters_match_existing_adoptions_create_organizations_and_cite_their_rows() 
 #[test]
 fn an_adoption_conflict_kept_or_taken() {
     let ds = base();
-    let (_, keep) = import(
+    let (_, keep) = plain(
         &ds,
         "kinds_adopters.csv",
         ImportKind::Adoptions,
         ConflictChoice::Keep,
-        |_| {},
     );
     let out = applied(&ds, &keep);
     assert_eq!(
@@ -290,12 +298,11 @@ fn an_adoption_conflict_kept_or_taken() {
         "{:?}",
         keep.conflicts
     );
-    let (_, new) = import(
+    let (_, new) = plain(
         &ds,
         "kinds_adopters.csv",
         ImportKind::Adoptions,
         ConflictChoice::New,
-        |_| {},
     );
     let out = applied(&ds, &new);
     let step = &out.adoptions[0].status[0];
@@ -308,12 +315,11 @@ fn an_adoption_conflict_kept_or_taken() {
 #[test]
 fn claims_keep_quotes_and_paraphrases_apart_and_cite_their_rows() {
     let ds = base();
-    let (_, plan) = import(
+    let (_, plan) = plain(
         &ds,
         "kinds_claims.csv",
         ImportKind::Claims,
         ConflictChoice::Both,
-        |_| {},
     );
     let out = applied(&ds, &plan);
     assert_eq!(errors(&out), Vec::<String>::new());
@@ -363,12 +369,11 @@ fn claims_keep_quotes_and_paraphrases_apart_and_cite_their_rows() {
     assert_eq!(plan.skipped[0].row, 5);
     assert!(plan.skipped[0].reason.contains("Nobody Inc"));
     // Importing the same file again adds nothing.
-    let (_, again) = import(
+    let (_, again) = plain(
         &out,
         "kinds_claims.csv",
         ImportKind::Claims,
         ConflictChoice::Both,
-        |_| {},
     );
     assert_eq!(again.counts[&RecordKind::Claim].new, 0);
     assert_eq!(again.counts[&RecordKind::Claim].unchanged, 4);
@@ -377,12 +382,11 @@ fn claims_keep_quotes_and_paraphrases_apart_and_cite_their_rows() {
 #[test]
 fn a_long_series_merges_into_the_existing_one_and_a_new_one_cites_its_rows() {
     let ds = base();
-    let (_, plan) = import(
+    let (_, plan) = plain(
         &ds,
         "kinds_series_long.csv",
         ImportKind::Series,
         ConflictChoice::Both,
-        |_| {},
     );
     let out = applied(&ds, &plan);
     assert_eq!(errors(&out), Vec::<String>::new());
@@ -425,12 +429,11 @@ fn a_long_series_merges_into_the_existing_one_and_a_new_one_cites_its_rows() {
     assert_eq!((c.new, c.updated, c.conflicts), (1, 1, 1));
     assert!(plan.skipped.is_empty());
     // Taking the file's values instead.
-    let (_, new) = import(
+    let (_, new) = plain(
         &ds,
         "kinds_series_long.csv",
         ImportKind::Series,
         ConflictChoice::New,
-        |_| {},
     );
     let out = applied(&ds, &new);
     assert_eq!(out.series[0].points[1].value, 250.0);
@@ -548,57 +551,43 @@ fn the_command_line_imports_each_kind_with_its_exit_code_and_the_result_checks()
     let into = base_path.to_str().unwrap();
     let out_path: PathBuf = dir.path().join("out.ron");
     let out = out_path.to_str().unwrap();
+    let import_cli = |file: &str, rest: &[&str]| {
+        let file = fixture(file);
+        let mut args = vec!["import", &file, "--into", into, "--out", out];
+        args.extend_from_slice(rest);
+        run(&args)
+    };
     // Rows skipped: exit 1, each listed as FILE:ROW.
-    let (code, stdout, err) = run(&[
-        "import",
-        &fixture("kinds_adopters.csv"),
-        "--into",
-        into,
-        "--out",
-        out,
-        "--kind",
-        "adoptions",
-        "--map",
-        "Model=target",
-    ]);
+    let (code, stdout, err) = import_cli(
+        "kinds_adopters.csv",
+        &["--kind", "adoptions", "--map", "Model=target"],
+    );
     assert_eq!(code, 1, "{err}");
     assert!(stdout.contains("adoptions: 2 new, 1 updated"), "{stdout}");
     assert!(err.contains("kinds_adopters.csv:5: skipped:"), "{err}");
     assert!(err.contains("conflict: "), "{err}");
     assert_eq!(run(&["check", out]).0, 0);
     // A clean long series: exit 0, and the result checks.
-    let (code, stdout, err) = run(&[
-        "import",
-        &fixture("kinds_series_long.csv"),
-        "--into",
-        into,
-        "--out",
-        out,
-        "--kind",
-        "series",
-    ]);
+    let (code, stdout, err) = import_cli("kinds_series_long.csv", &["--kind", "series"]);
     assert_eq!(code, 0, "{err}");
     assert!(stdout.contains("series: 1 new, 1 updated"), "{stdout}");
     let (code, _, err) = run(&["check", out]);
     assert_eq!(code, 0, "{err}");
     // Wide form with absent cells: a cell that is not a number is a problem (exit 1).
-    let (code, stdout, err) = run(&[
-        "import",
-        &fixture("kinds_leaderboard_wide.csv"),
-        "--into",
-        into,
-        "--out",
-        out,
-        "--kind",
-        "series",
-        "--wide",
-        "--metric",
-        "Monthly downloads",
-        "--absent",
-        "0.0",
-        "--absent",
-        "",
-    ]);
+    let (code, stdout, err) = import_cli(
+        "kinds_leaderboard_wide.csv",
+        &[
+            "--kind",
+            "series",
+            "--wide",
+            "--metric",
+            "Monthly downloads",
+            "--absent",
+            "0.0",
+            "--absent",
+            "",
+        ],
+    );
     assert_eq!(code, 1, "{err}");
     assert!(stdout.contains("series: 2 new, 1 updated"), "{stdout}");
     assert!(
@@ -623,30 +612,13 @@ fn the_command_line_imports_each_kind_with_its_exit_code_and_the_result_checks()
     assert!(stdout.contains("claims: 4 new"), "{stdout}");
     assert!(!dry.exists());
     // Unusable: series without a measure, or wide organizations (exit 2).
-    let (code, _, err) = run(&[
-        "import",
-        &fixture("kinds_leaderboard_wide.csv"),
-        "--into",
-        into,
-        "--out",
-        out,
-        "--kind",
-        "series",
-        "--wide",
-    ]);
+    let (code, _, err) = import_cli(
+        "kinds_leaderboard_wide.csv",
+        &["--kind", "series", "--wide"],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("--metric"), "{err}");
-    let (code, _, err) = run(&[
-        "import",
-        &fixture("kinds_adopters.csv"),
-        "--into",
-        into,
-        "--out",
-        out,
-        "--kind",
-        "organizations",
-        "--wide",
-    ]);
+    let (code, _, err) = import_cli("kinds_adopters.csv", &["--kind", "organizations", "--wide"]);
     assert_eq!(code, 2);
     assert!(err.contains("wide form"), "{err}");
     // Could not write: exit 3.

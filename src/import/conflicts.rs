@@ -151,12 +151,7 @@ pub fn record_conflict(
     cite: &Citation,
     choice: ConflictChoice,
 ) -> bool {
-    let title =
-        w.ds.sources
-            .iter()
-            .find(|s| s.id == w.source)
-            .map(|s| s.title.clone())
-            .unwrap_or_default();
+    let title = source_title(w);
     let what = field_words(f);
     let sentence = format!(
         "{} {what}: {} in the dataset vs {} in {title} ({})",
@@ -243,6 +238,15 @@ pub fn record_conflict(
     }
 }
 
+/// The title of the source the import cites.
+fn source_title(w: &Work) -> String {
+    w.ds.sources
+        .iter()
+        .find(|s| s.id == w.source)
+        .map(|s| s.title.clone())
+        .unwrap_or_default()
+}
+
 fn short(f: Field) -> &'static str {
     match f {
         Field::ReleaseDate => "date",
@@ -266,12 +270,7 @@ pub fn org_conflict(
     cite: &Citation,
     choice: ConflictChoice,
 ) -> bool {
-    let title =
-        w.ds.sources
-            .iter()
-            .find(|s| s.id == w.source)
-            .map(|s| s.title.clone())
-            .unwrap_or_default();
+    let title = source_title(w);
     let what = field_words(f);
     let sentence = format!(
         "{} {what}: {old} in the dataset vs {new} in {title} ({})",
@@ -408,12 +407,7 @@ pub(super) struct Differing<'a> {
 /// Handles a differing value of an adoption or series by `choice`; returns whether the caller
 /// is to take the file's value (the record changes).
 pub(super) fn other_conflict(w: &mut Work, d: Differing<'_>, choice: ConflictChoice) -> bool {
-    let title =
-        w.ds.sources
-            .iter()
-            .find(|s| s.id == w.source)
-            .map(|s| s.title.clone())
-            .unwrap_or_default();
+    let title = source_title(w);
     let sentence = format!(
         "{} {}: {} in the dataset vs {} in {title} ({})",
         d.name, d.what, d.old, d.new, d.cite.detail
