@@ -678,3 +678,36 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn new_only_leaves_existing_series_and_adoptions_alone() {
+    let ds = base();
+    for (file, kind) in [
+        ("kinds_series_long.csv", ImportKind::Series),
+        ("kinds_adopters.csv", ImportKind::Adoptions),
+    ] {
+        let table = read_file(&Path::new(FIXTURES).join(file), &ReadOptions::default()).unwrap();
+        let m = mapping(kind, &table, false, "");
+        let mut s = settings(ConflictChoice::Both);
+        s.new_only = true;
+        let plan = Import::new(&ds, table, m, s).unwrap().plan(&ds);
+        let out = applied(&ds, &plan);
+        assert_eq!(out.series[0], ds.series[0], "{file}");
+        assert_eq!(out.adoptions[0], ds.adoptions[0], "{file}");
+        assert!(out.conflicts.is_empty(), "{file}");
+        assert_eq!(errors(&out), Vec::<String>::new());
+    }
+    let table = read_file(
+        &Path::new(FIXTURES).join("kinds_series_long.csv"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let m = mapping(ImportKind::Series, &table, false, "");
+    let mut s = settings(ConflictChoice::Both);
+    s.new_only = true;
+    let plan = Import::new(&ds, table, m, s).unwrap().plan(&ds);
+    let rows: Vec<u32> = plan.skipped.iter().map(|s| s.row).collect();
+    assert_eq!(rows, [2, 3, 4]);
+    assert_eq!(plan.counts[&RecordKind::Series].new, 1);
+    assert_eq!(plan.counts[&RecordKind::Series].skipped, 3);
+}

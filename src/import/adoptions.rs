@@ -74,6 +74,11 @@ pub(super) fn import_adoption(
                     .iter()
                     .position(|a| a.organization == org && a.target.as_ref() == Some(&target));
             match found {
+                Some(_) if settings.new_only => {
+                    return Err(format!(
+                        "\"{org_name}\": the dataset has this adoption already, and only new records are added (--new-only)"
+                    ));
+                }
                 Some(i) => i,
                 None => {
                     add(w, org, target, s, cite);

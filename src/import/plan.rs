@@ -263,6 +263,7 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
     }
     if mapping.kind == ImportKind::Series {
         let done = super::series::import_series(&mut w, import, &mut problems);
+        w.count(RecordKind::Series).skipped += done.skipped.len();
         imported += done.imported;
         skipped.extend(done.skipped);
     }

@@ -66,19 +66,20 @@ pub(super) fn import_series(
         let subject = match resolve_subject(w, &g.name, import.settings.accept_best) {
             Ok(s) => s,
             Err(why) => {
-                match &g.column {
-                    Some(h) => skipped.push(Skipped {
-                        row: 1,
-                        reason: format!("column \"{h}\": {why}"),
-                    }),
-                    None => skipped.extend(g.points.iter().map(|(row, ..)| Skipped {
-                        row: *row,
-                        reason: why.clone(),
-                    })),
-                }
+                skip_group(&g, &why, &mut skipped);
                 continue;
             }
         };
+        let exists =
+            w.ds.series
+                .iter()
+                .any(|s| s.subject == subject && s.metric == g.metric);
+        if exists && import.settings.new_only {
+            let reason =
+                "the dataset has this series already, and only new records are added (--new-only)";
+            skip_group(&g, reason, &mut skipped);
+            continue;
+        }
         let points = dedupe(g.points, &mut skipped);
         rows_with_points.extend(points.iter().map(|p| p.0));
         merge(w, subject, g.metric, g.unit, points, word, &choice);
@@ -86,6 +87,20 @@ pub(super) fn import_series(
     Done {
         imported: rows_with_points.len(),
         skipped,
+    }
+}
+
+/// Leaves a whole series out: a wide file's column (its header, row 1), or a long file's rows.
+fn skip_group(g: &Group, reason: &str, skipped: &mut Vec<Skipped>) {
+    match &g.column {
+        Some(h) => skipped.push(Skipped {
+            row: 1,
+            reason: format!("column \"{h}\": {reason}"),
+        }),
+        None => skipped.extend(g.points.iter().map(|(row, ..)| Skipped {
+            row: *row,
+            reason: reason.to_owned(),
+        })),
     }
 }
 
