@@ -72,6 +72,13 @@ pub struct ImportArgs {
     /// A cell text that means "no value" (repeatable), such as 0.0.
     #[arg(long, value_name = "VALUE")]
     pub absent: Vec<String>,
+    /// The measure of every row when no column gives it (claims, series): "Monthly downloads",
+    /// or any other words.
+    #[arg(long, value_name = "NAME")]
+    pub metric: Option<String>,
+    /// The unit of every value when no column gives it (claims, series): %, count, or any name.
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
     /// Title of the source record.
     #[arg(long, value_name = "TEXT")]
     pub source_title: Option<String>,
@@ -134,6 +141,12 @@ fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
         }
         let _ = writeln!(out, "notes\tkeep the column in the record's notes");
         let _ = writeln!(out, "ignore\tleave the column out");
+        if kind == ImportKind::Series {
+            let _ = writeln!(
+                out,
+                "(with --wide: map only the date column; every other column is one subject's series, named by its header)"
+            );
+        }
         return Ok(EXIT_IMPORT_DONE);
     }
     let Some(file) = &args.file else {
@@ -371,6 +384,9 @@ fn choose_mapping(
     if let Some(k) = &args.kind {
         mapping.kind = kind_named(k)?;
     }
+    if args.wide {
+        mapping.set_wide(true);
+    }
     for m in &args.maps {
         let Some((column, field)) = m.rsplit_once('=') else {
             return Err(unusable(format!(
@@ -389,8 +405,13 @@ fn choose_mapping(
         };
         mapping.set(column.trim(), target);
     }
-    mapping.wide |= args.wide;
     mapping.absent.extend(args.absent.iter().cloned());
+    if let Some(m) = &args.metric {
+        mapping.metric = m.trim().to_owned();
+    }
+    if let Some(u) = &args.unit {
+        mapping.unit = u.trim().to_owned();
+    }
     Ok((mapping, preset))
 }
 

@@ -8,7 +8,7 @@ use super::plan::Work;
 use crate::model::{
     Citation, Claim, ClaimId, ClaimValue, Conflict, ConflictId, ConflictKind, Metric, Model,
     Openness, OpennessBasis, Organization, PartialDate, Qualifier, RecordKind, RecordRef, SourceId,
-    Subject, Unit,
+    Subject, Unit, When,
 };
 
 /// What to do with a value that differs from the dataset's.
@@ -104,7 +104,7 @@ pub fn compare(m: &Model, f: Field, v: &FieldValue) -> Compared {
 }
 
 /// Whether two dates agree as far as the less precise one goes (2025-01 agrees with 2025-01-20).
-fn agrees(a: &PartialDate, b: &PartialDate) -> bool {
+pub(super) fn agrees(a: &PartialDate, b: &PartialDate) -> bool {
     a.year == b.year
         && (a.month.is_none() || b.month.is_none() || a.month == b.month)
         && (a.day.is_none() || b.day.is_none() || a.day == b.day)
@@ -151,12 +151,7 @@ pub fn record_conflict(
     cite: &Citation,
     choice: ConflictChoice,
 ) -> bool {
-    let title =
-        w.ds.sources
-            .iter()
-            .find(|s| s.id == w.source)
-            .map(|s| s.title.clone())
-            .unwrap_or_default();
+    let title = source_title(w);
     let what = field_words(f);
     let sentence = format!(
         "{} {what}: {} in the dataset vs {} in {title} ({})",
@@ -225,6 +220,7 @@ pub fn record_conflict(
                     metric,
                     value,
                     unit,
+                    when: None,
                     cite,
                     paraphrase: format!("{title} gives {} as the {what} of {}", new.text(), m.name),
                     first: existing.unwrap_or(RecordRef::Model(m.id.clone())),
@@ -240,6 +236,15 @@ pub fn record_conflict(
             false
         }
     }
+}
+
+/// The title of the source the import cites.
+fn source_title(w: &Work) -> String {
+    w.ds.sources
+        .iter()
+        .find(|s| s.id == w.source)
+        .map(|s| s.title.clone())
+        .unwrap_or_default()
 }
 
 fn short(f: Field) -> &'static str {
@@ -265,12 +270,7 @@ pub fn org_conflict(
     cite: &Citation,
     choice: ConflictChoice,
 ) -> bool {
-    let title =
-        w.ds.sources
-            .iter()
-            .find(|s| s.id == w.source)
-            .map(|s| s.title.clone())
-            .unwrap_or_default();
+    let title = source_title(w);
     let what = field_words(f);
     let sentence = format!(
         "{} {what}: {old} in the dataset vs {new} in {title} ({})",
@@ -310,6 +310,7 @@ pub fn org_conflict(
                     metric,
                     value,
                     unit: Unit::None,
+                    when: None,
                     cite,
                     paraphrase: format!("{title} gives {new} as the {what} of {}", o.name),
                     first: RecordRef::Organization(o.id.clone()),
@@ -330,6 +331,7 @@ struct Recorded<'a> {
     metric: Metric,
     value: ClaimValue,
     unit: Unit,
+    when: Option<When>,
     cite: &'a Citation,
     paraphrase: String,
     first: RecordRef,
@@ -350,7 +352,7 @@ fn push_recorded(w: &mut Work, r: Recorded<'_>) {
         qualifier: Qualifier::Exact,
         baseline: String::new(),
         scope: String::new(),
-        when: None,
+        when: r.when,
         said_by: None,
         source: Some(r.cite.clone()),
         quote: String::new(),
@@ -371,4 +373,82 @@ fn push_recorded(w: &mut Work, r: Recorded<'_>) {
     w.count(RecordKind::Conflict).new += 1;
     w.conflicts
         .push(format!("{}; recorded as a conflict", r.sentence));
+}
+
+/// A differing value of an adoption (a status step's date) or a series (a point's value), to
+/// handle by the user's choice.
+pub(super) struct Differing<'a> {
+    /// The record the dataset's value is in.
+    pub record: RecordRef,
+    /// Its name, for the sentence.
+    pub name: String,
+    /// What differs, in words ("date of the In production step", "value on 2025-03").
+    pub what: String,
+    /// The dataset's value, in words.
+    pub old: String,
+    /// The file's value, in words.
+    pub new: String,
+    /// The claim to record for the file's value: what it is about and says.
+    pub subject: Subject,
+    /// Its measure.
+    pub metric: Metric,
+    /// Its value.
+    pub value: ClaimValue,
+    /// Its unit.
+    pub unit: Unit,
+    /// When it holds.
+    pub when: Option<When>,
+    /// The row's citation.
+    pub cite: &'a Citation,
+    /// A base for the new records' ids.
+    pub base: String,
+}
+
+/// Handles a differing value of an adoption or series by `choice`; returns whether the caller
+/// is to take the file's value (the record changes).
+pub(super) fn other_conflict(w: &mut Work, d: Differing<'_>, choice: ConflictChoice) -> bool {
+    let title = source_title(w);
+    let sentence = format!(
+        "{} {}: {} in the dataset vs {} in {title} ({})",
+        d.name, d.what, d.old, d.new, d.cite.detail
+    );
+    match choice {
+        ConflictChoice::Keep => {
+            w.conflicts.push(format!("{sentence}; kept {}", d.old));
+            false
+        }
+        ConflictChoice::New => {
+            w.conflicts.push(format!("{sentence}; took {}", d.new));
+            true
+        }
+        ConflictChoice::Both => {
+            let about = w.claims_about(&d.subject);
+            let known = about.iter().any(|&i| {
+                let c = &w.ds.claims[i];
+                c.metric == d.metric && c.value == d.value && c.when == d.when
+            });
+            if !known {
+                push_recorded(
+                    w,
+                    Recorded {
+                        subject: d.subject,
+                        metric: d.metric,
+                        value: d.value,
+                        unit: d.unit,
+                        when: d.when,
+                        cite: d.cite,
+                        paraphrase: format!(
+                            "{title} gives {} as the {} of {}",
+                            d.new, d.what, d.name
+                        ),
+                        first: d.record,
+                        kind: ConflictKind::Contradiction,
+                        sentence,
+                        base: d.base,
+                    },
+                );
+            }
+            false
+        }
+    }
 }

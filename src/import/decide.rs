@@ -71,6 +71,9 @@ pub fn record_name(ds: &Dataset, kind: ImportKind, i: usize) -> String {
     match kind {
         ImportKind::Organizations => ds.organizations.get(i).map(|o| o.name.clone()),
         ImportKind::Models => ds.models.get(i).map(|m| m.name.clone()),
+        ImportKind::Adoptions => ds.adoptions.get(i).map(|a| {
+            crate::model::display_name(ds, &crate::model::RecordRef::Adoption(a.id.clone()))
+        }),
         _ => None,
     }
     .unwrap_or_default()
@@ -124,6 +127,9 @@ pub fn propose(
     accept_best: Option<f64>,
     new_only: bool,
 ) -> Vec<RowMatch> {
+    if !matches!(kind, ImportKind::Organizations | ImportKind::Models) {
+        return super::proposals::propose_rows(ds, kind, rows, new_only);
+    }
     let ix = match kind {
         ImportKind::Organizations => org_index(ds),
         ImportKind::Models => model_index(ds),

@@ -76,8 +76,10 @@ impl ImportKind {
                 Notes,
             ],
             ImportKind::Adoptions => &[Id, Organization, Target, UseCases, Status, Date, Notes],
-            ImportKind::Claims => &[Id, Subject, Metric, Value, Date, Quote, Paraphrase, Notes],
-            ImportKind::Series => &[Subject, Metric, Date, Value, Notes],
+            ImportKind::Claims => &[
+                Id, Subject, Metric, Value, Unit, Date, Quote, Paraphrase, Notes,
+            ],
+            ImportKind::Series => &[Subject, Metric, Date, Value, Unit, Notes],
         }
     }
 }
@@ -95,6 +97,10 @@ pub enum Parse {
     Number,
     /// Epoch AI's openness wording.
     Openness,
+    /// An adoption stage (evaluating, experimenting, in production, stopped).
+    Status,
+    /// A number, or a range of two (`10-20`, `10 to 20`).
+    Value,
 }
 
 /// A field a column can fill.
@@ -146,6 +152,8 @@ pub enum Field {
     Metric,
     /// The value.
     Value,
+    /// The unit of the values.
+    Unit,
     /// The date a value holds.
     Date,
     /// The source's own words.
@@ -158,7 +166,7 @@ pub enum Field {
 
 impl Field {
     /// Every field.
-    pub const ALL: [Field; 27] = {
+    pub const ALL: [Field; 28] = {
         use Field::*;
         [
             Id,
@@ -184,6 +192,7 @@ impl Field {
             Subject,
             Metric,
             Value,
+            Unit,
             Date,
             Quote,
             Paraphrase,
@@ -218,6 +227,7 @@ impl Field {
             Subject => "subject",
             Metric => "metric",
             Value => "value",
+            Unit => "unit",
             Date => "date",
             Quote => "quote",
             Paraphrase => "paraphrase",
@@ -257,13 +267,20 @@ impl Field {
             ActiveParams => "active parameters as a count (37B)",
             ContextLength => "context length in tokens (128000, 128K)",
             Organization => "the adopting organization, matched or created",
-            Target => "the model adopted, matched by name",
+            Target => "the model or family adopted, matched by name",
             UseCases => "use cases, a list",
-            Status => "adoption status wording",
-            Subject => "what the value is about: a record's name",
-            Metric => "what is measured",
-            Value => "the value, a number",
-            Date => "the date the value holds",
+            Status => {
+                "evaluating, experimenting, in production or stopped (dated by the date column)"
+            }
+            Subject => {
+                "what the value is about: an organization, model, family or country, by name"
+            }
+            Metric => {
+                "what is measured: Monthly downloads, Share of downloads, Cost reduction... (other words name a new measure)"
+            }
+            Value => "the value: a number (7,000, 1.5e11, 12%), or for claims a range (10-20)",
+            Unit => "the unit: %, count, times, billion parameters, or any other name",
+            Date => "the date the value holds, or an adoption's status date",
             Quote => "the source's own words, verbatim",
             Paraphrase => "a summary of what the source says",
             Notes => "free notes",
@@ -276,8 +293,10 @@ impl Field {
         match self {
             Developer | Country | UseCases => Parse::List,
             ReleaseDate | Founded | Date => Parse::Date,
-            TotalParams | ActiveParams | ContextLength | Value => Parse::Number,
+            TotalParams | ActiveParams | ContextLength => Parse::Number,
+            Value => Parse::Value,
             Field::Openness => Parse::Openness,
+            Field::Status => Parse::Status,
             _ => Parse::Text,
         }
     }

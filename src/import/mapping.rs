@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use super::fields::{Field, ImportKind, Parse};
 use super::parse::{Number, parse_date, parse_list, parse_number, parse_openness};
 use super::table::Table;
-use crate::model::{Openness, PartialDate};
+use super::values::{Value, parse_status, parse_value};
+use crate::model::{AdoptionStatus, Openness, PartialDate};
 
 /// What one column is for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -53,6 +54,13 @@ pub struct Mapping {
     /// series.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub wide: bool,
+    /// The measure of every row when no column gives it (claims and series; a wide file's
+    /// columns all measure it): a label such as "Monthly downloads", or any other words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub metric: String,
+    /// The unit of every value when no column gives it ("%", "count", or any other name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
 }
 
 impl Mapping {
@@ -64,6 +72,8 @@ impl Mapping {
             columns: Vec::new(),
             absent: Vec::new(),
             wide: false,
+            metric: String::new(),
+            unit: String::new(),
         }
     }
 
@@ -75,6 +85,20 @@ impl Mapping {
             target,
             bare_unit: None,
         });
+    }
+
+    /// Turns the wide form on or off. On, only the date column (and columns kept in notes or
+    /// ignored) stay mapped: every other column is one subject's series.
+    pub fn set_wide(&mut self, wide: bool) {
+        self.wide = wide;
+        if wide {
+            self.columns.retain(|c| {
+                matches!(
+                    c.target,
+                    Target::Notes | Target::Ignore | Target::Field(Field::Date)
+                )
+            });
+        }
     }
 
     /// The column mapped to `field`, if any.
@@ -132,11 +156,26 @@ impl Mapping {
         }
         let required: &[Field] = match self.kind {
             ImportKind::Organizations | ImportKind::Models => &[Field::Name],
-            ImportKind::Adoptions => &[Field::Organization],
+            ImportKind::Adoptions => &[Field::Organization, Field::Target],
             ImportKind::Claims => &[Field::Subject, Field::Value],
             ImportKind::Series if self.wide => &[Field::Date],
             ImportKind::Series => &[Field::Subject, Field::Date, Field::Value],
         };
+        if matches!(self.kind, ImportKind::Claims | ImportKind::Series)
+            && self.metric.trim().is_empty()
+            && self.column_of(Field::Metric).is_none()
+        {
+            wrong.push(format!(
+                "no column is mapped to \"metric\" and no measure is given for every row; add --map COLUMN=metric or --metric \"Monthly downloads\" (the measure {} need)",
+                self.kind.name()
+            ));
+        }
+        if self.wide && self.kind != ImportKind::Series {
+            wrong.push(format!(
+                "the wide form (one column per subject) is for series, not {}; leave out --wide or use --kind series",
+                self.kind.name()
+            ));
+        }
         for f in required {
             if self.column_of(*f).is_none() {
                 wrong.push(format!(
@@ -189,14 +228,33 @@ fn suggest_field(kind: ImportKind, header: &str) -> Option<Field> {
             Openness
         }
         (_, "licence" | "license") if fields.contains(&License) => License,
-        (_, "country of organization" | "country") => Country,
+        (_, "country of organization" | "country") if fields.contains(&Country) => Country,
         (_, "organization categorization" | "category" | "type")
             if fields.contains(&OrgCategory) =>
         {
             OrgCategory
         }
         (_, "note" | "notes" | "comment" | "comments") => Notes,
-        (_, "month" | "day" | "date" | "as of") if fields.contains(&Date) => Date,
+        (_, "month" | "day" | "date" | "as of" | "status date" | "since" | "week")
+            if fields.contains(&Date) =>
+        {
+            Date
+        }
+        (
+            ImportKind::Adoptions,
+            "organization" | "organisation" | "org" | "company" | "adopter" | "user",
+        ) => Organization,
+        (ImportKind::Adoptions, "model" | "model name" | "family" | "adopted" | "uses") => Target,
+        (ImportKind::Adoptions, "use case" | "use" | "used for" | "purpose") => UseCases,
+        (ImportKind::Adoptions, "stage") => Status,
+        (
+            ImportKind::Claims | ImportKind::Series,
+            "about" | "entity" | "model" | "organization" | "organisation" | "company" | "country",
+        ) => Subject,
+        (ImportKind::Claims | ImportKind::Series, "measure" | "what") => Metric,
+        (ImportKind::Claims | ImportKind::Series, "number" | "amount" | "score") => Value,
+        (ImportKind::Claims, "quotation" | "words" | "verbatim") => Quote,
+        (ImportKind::Claims, "summary") => Paraphrase,
         _ => return None,
     };
     fields.contains(&guess).then_some(guess)
@@ -215,6 +273,10 @@ pub enum Cell {
     Number(Number),
     /// An openness category.
     Openness(Openness),
+    /// An adoption stage.
+    Status(AdoptionStatus),
+    /// A range of two numbers, low then high.
+    Range(Number, Number),
 }
 
 /// A cell that did not parse.
@@ -285,16 +347,23 @@ pub fn parse_cell(field: Field, text: &str, bare_unit: Option<f64>) -> Result<Ce
         Parse::List => Cell::List(parse_list(text)),
         Parse::Date => Cell::Date(parse_date(text)?),
         Parse::Openness => Cell::Openness(parse_openness(text)?),
-        Parse::Number => {
-            let mut n = parse_number(text)?;
-            if !n.scaled
-                && let Some(u) = bare_unit
-            {
-                n.value *= u;
-            }
-            Cell::Number(n)
-        }
+        Parse::Status => Cell::Status(parse_status(text)?),
+        Parse::Value => match parse_value(text)? {
+            Value::One(n) => Cell::Number(scaled(n, bare_unit)),
+            Value::Range(a, b) => Cell::Range(scaled(a, bare_unit), scaled(b, bare_unit)),
+        },
+        Parse::Number => Cell::Number(scaled(parse_number(text)?, bare_unit)),
     })
+}
+
+/// A number written without a suffix, counted in `bare_unit`.
+fn scaled(mut n: Number, bare_unit: Option<f64>) -> Number {
+    if !n.scaled
+        && let Some(u) = bare_unit
+    {
+        n.value *= u;
+    }
+    n
 }
 
 /// Parses every mapped cell of every row. Empty cells and cells listed as absent give no value.

@@ -1,7 +1,10 @@
 //! Bringing outside data in: reading CSV/TSV, XLSX/ODS and JSON into rows (`table`, `text`,
 //! `sheet`, `json`), parsing cells, mapping columns to fields, presets, matching and deciding rows,
-//! provenance, conflicts, and the plan applied as one undoable step (`session` ties them together).
+//! provenance, conflicts, and the plan applied as one undoable step (`session` ties them together);
+//! each kind's rows in its own file (`orgs`, `adoptions`, `claims`, `series`; names in `resolve`).
 
+mod adoptions;
+mod claims;
 mod conflicts;
 mod decide;
 mod error;
@@ -13,11 +16,15 @@ mod orgs;
 mod parse;
 mod plan;
 mod presets;
+mod proposals;
 mod provenance;
+mod resolve;
+mod series;
 mod session;
 mod sheet;
 mod table;
 mod text;
+mod values;
 
 pub use conflicts::{Compared, ConflictChoice, FieldValue};
 pub use decide::{
@@ -40,3 +47,4 @@ pub use table::{
     delimiter_name, read_bytes, read_file, read_file_with_limit,
 };
 pub use text::{Decoded, decode};
+pub use values::{Value, parse_metric, parse_status, parse_unit, parse_value};

@@ -5,16 +5,17 @@
 use std::collections::BTreeMap;
 
 use super::conflicts::{ConflictChoice, FieldValue, compare, record_conflict};
-use super::decide::{Decision, RowMatch, org_aliases, org_index};
+use super::decide::{Decision, RowMatch, org_index};
 use super::fields::{Field, ImportKind};
 use super::mapping::{CellProblem, MappedRow};
-use super::matching::{Found, NameIndex};
+use super::matching::NameIndex;
 use super::provenance::{SourceInfo, row_citation, source_for};
+use super::resolve::{resolve_family, resolve_org};
 use crate::app::Action;
 use crate::app::edit::Edit;
 use crate::model::{
-    AnyRecord, Citation, Dataset, FamilyId, Model, ModelFamily, ModelId, OpennessBasis, OrgId,
-    OrgKind, Organization, RecordKind, SourceId, fresh_id,
+    AdoptionTarget, AnyRecord, Citation, Dataset, Model, ModelId, OpennessBasis, RecordKind,
+    SourceId, Subject, fresh_id,
 };
 
 /// How an import treats what it finds.
@@ -126,7 +127,11 @@ pub(super) struct Work {
     pub counts: BTreeMap<RecordKind, Counts>,
     pub conflicts: Vec<String>,
     pub orgs: NameIndex<usize>,
-    families: NameIndex<usize>,
+    pub families: NameIndex<usize>,
+    /// Models and families by name, for adoptions' targets (built when first needed).
+    pub targets: Option<NameIndex<AdoptionTarget>>,
+    /// Organizations, models and families by name, for subjects (built when first needed).
+    pub subjects: Option<NameIndex<Subject>>,
     /// Records this import added, by folded name.
     new_models: std::collections::HashMap<String, usize>,
     pub new_orgs: std::collections::HashMap<String, usize>,
@@ -203,6 +208,8 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
         taken: Default::default(),
         claims: None,
         families,
+        targets: None,
+        subjects: None,
     };
     if source_is_new {
         w.ds.sources.push(source.clone());
@@ -215,11 +222,14 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
     let mut imported = 0;
     let main_kind = match mapping.kind {
         ImportKind::Organizations => RecordKind::Organization,
-        _ => RecordKind::Model,
+        ImportKind::Models => RecordKind::Model,
+        ImportKind::Adoptions => RecordKind::Adoption,
+        ImportKind::Claims => RecordKind::Claim,
+        ImportKind::Series => RecordKind::Series,
     };
     for (row, m) in rows.iter().zip(matches) {
         problems.extend(row.problems.iter().cloned());
-        if !matches!(mapping.kind, ImportKind::Organizations | ImportKind::Models) {
+        if mapping.kind == ImportKind::Series {
             continue;
         }
         let cite = row_citation(&w.source, &locator_of(row.row));
@@ -232,6 +242,12 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
         let done = match (&m.decision, mapping.kind) {
             (Decision::Skip, _) => Err(skip_reason(ds, mapping.kind, m)),
             (_, ImportKind::Models) => import_model(&mut w, row, m, &cite, settings, &choice),
+            (_, ImportKind::Adoptions) => {
+                super::adoptions::import_adoption(&mut w, row, m, &cite, settings, &choice)
+            }
+            (_, ImportKind::Claims) => {
+                super::claims::import_claim(&mut w, row, mapping, &cite, settings)
+            }
             (_, _) => super::orgs::import_org(&mut w, row, m, &cite, &choice),
         };
         match done {
@@ -245,14 +261,11 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
             }
         }
     }
-    if !matches!(mapping.kind, ImportKind::Organizations | ImportKind::Models) {
-        skipped.push(Skipped {
-            row: 0,
-            reason: format!(
-                "importing {} is not supported yet; nothing was imported",
-                mapping.kind.name()
-            ),
-        });
+    if mapping.kind == ImportKind::Series {
+        let done = super::series::import_series(&mut w, import, &mut problems);
+        w.count(RecordKind::Series).skipped += done.skipped.len();
+        imported += done.imported;
+        skipped.extend(done.skipped);
     }
     if imported > 0
         && !settings.source.license.is_empty()
@@ -298,74 +311,6 @@ fn skip_reason(ds: &Dataset, kind: ImportKind, m: &RowMatch) -> String {
     } else {
         format!("\"{}\": {what}", m.name)
     }
-}
-
-/// The organization named `name`: matched (exactly, or the best candidate at or above
-/// `accept_best`), or created with `country`; `Err` when it is ambiguous.
-fn resolve_org(
-    w: &mut Work,
-    name: &str,
-    country: Option<&str>,
-    cite: &Citation,
-    accept_best: Option<f64>,
-) -> Result<OrgId, String> {
-    let aliases = org_aliases(name);
-    let alias_refs: Vec<&str> = aliases.iter().map(String::as_str).collect();
-    match w.orgs.find(name, &alias_refs) {
-        Found::Exact(i) => return Ok(w.ds.organizations[i].id.clone()),
-        Found::Candidates(c) => {
-            if let (Some((i, s)), Some(min)) = (c.first(), accept_best)
-                && *s >= min
-            {
-                return Ok(w.ds.organizations[*i].id.clone());
-            }
-            let names: Vec<String> = c
-                .iter()
-                .map(|(i, s)| format!("{} ({s:.2})", w.ds.organizations[*i].name))
-                .collect();
-            return Err(format!(
-                "organization \"{name}\" is ambiguous: it could be {}; pass --accept-best or add it first",
-                names.join(" or ")
-            ));
-        }
-        Found::None => {}
-    }
-    let id = OrgId::new(w.fresh(RecordKind::Organization, name));
-    let org = Organization {
-        id: id.clone(),
-        name: name.to_owned(),
-        native_name: String::new(),
-        country: country.unwrap_or("").to_owned(),
-        kind: OrgKind::AiLab,
-        sector: String::new(),
-        headquarters: String::new(),
-        founded: None,
-        notes: String::new(),
-        sources: vec![cite.clone()],
-    };
-    let at = w.ds.organizations.len();
-    w.orgs.add(id.as_str(), &[name], at);
-    w.ds.organizations.push(org);
-    w.count(RecordKind::Organization).new += 1;
-    Ok(id)
-}
-
-fn resolve_family(w: &mut Work, name: &str, developer: &OrgId, cite: &Citation) -> FamilyId {
-    if let Found::Exact(i) = w.families.find(name, &[]) {
-        return w.ds.families[i].id.clone();
-    }
-    let id = FamilyId::new(w.fresh(RecordKind::Family, name));
-    let at = w.ds.families.len();
-    w.families.add(id.as_str(), &[name], at);
-    w.ds.families.push(ModelFamily {
-        id: id.clone(),
-        name: name.to_owned(),
-        developer: developer.clone(),
-        notes: String::new(),
-        sources: vec![cite.clone()],
-    });
-    w.count(RecordKind::Family).new += 1;
-    id
 }
 
 /// The values a model row gives, in the model's own units.
@@ -530,8 +475,10 @@ fn diff_edits(before: &Dataset, after: &Dataset) -> Vec<Edit> {
     lists(&mut edits, &before.organizations, &after.organizations);
     lists(&mut edits, &before.families, &after.families);
     lists(&mut edits, &before.models, &after.models);
+    lists(&mut edits, &before.adoptions, &after.adoptions);
     lists(&mut edits, &before.claims, &after.claims);
     lists(&mut edits, &before.conflicts, &after.conflicts);
+    lists(&mut edits, &before.series, &after.series);
     if before.meta != after.meta {
         edits.push(Edit::SetMeta(after.meta.clone()));
     }
@@ -544,6 +491,8 @@ fn ids_of(ds: &Dataset, kind: RecordKind) -> std::collections::HashSet<String> {
         RecordKind::Organization => ds.organizations.iter().map(|r| r.id.as_str()).collect(),
         RecordKind::Family => ds.families.iter().map(|r| r.id.as_str()).collect(),
         RecordKind::Model => ds.models.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Adoption => ds.adoptions.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Series => ds.series.iter().map(|r| r.id.as_str()).collect(),
         RecordKind::Claim => ds.claims.iter().map(|r| r.id.as_str()).collect(),
         RecordKind::Conflict => ds.conflicts.iter().map(|r| r.id.as_str()).collect(),
         RecordKind::Source => ds.sources.iter().map(|r| r.id.as_str()).collect(),

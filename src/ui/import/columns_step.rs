@@ -1,5 +1,6 @@
-//! Step 2 of the import dialog: what the rows become, what each column becomes (a field, kept in
-//! notes, or ignored), and the cells that do not parse, by row and column with the reason.
+//! Step 2 of the import dialog: what the rows become (for claims and series also the measure and
+//! unit of every row; for series the wide form and the cells meaning "no value"), what each
+//! column becomes (a field, kept in notes, or ignored), and the cells that do not parse.
 
 use super::{ImportDialog, field_words};
 use crate::import::{ImportKind, Target};
@@ -41,18 +42,7 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
             d.mapping_changed();
         }
     });
-    if !matches!(
-        d.mapping.kind,
-        ImportKind::Organizations | ImportKind::Models
-    ) {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!(
-                "Importing {} is not supported yet: only organizations and models can be imported.",
-                d.mapping.kind.name()
-            ),
-        );
-    }
+    kind_options_ui(ui, d);
     ui.add_space(4.0);
     let total = ui.available_height();
     let problems_height = if d.problems().is_empty() {
@@ -67,6 +57,89 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
         .show(ui, |ui| columns_grid_ui(ui, d, &headers));
     ui.separator();
     problems_ui(ui, d);
+}
+
+/// The kind's own options: for claims and series the measure and unit of every row; for series
+/// the wide form (one column per subject) and the cell texts that mean "no value".
+fn kind_options_ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
+    let kind = d.mapping.kind;
+    if !matches!(kind, ImportKind::Claims | ImportKind::Series) {
+        return;
+    }
+    let mut changed = false;
+    if kind == ImportKind::Series {
+        let mut wide = d.mapping.wide;
+        if ui
+            .checkbox(&mut wide, "Wide form: one column per subject")
+            .on_hover_text(
+                "One row per date: map the date column; every other column is one subject's series, named by its header",
+            )
+            .changed()
+        {
+            d.mapping.set_wide(wide);
+            changed = true;
+        }
+    }
+    ui.horizontal(|ui| {
+        let l = ui.label("Measure of every row:");
+        changed |= ui
+            .add(
+                egui::TextEdit::singleline(&mut d.mapping.metric)
+                    .hint_text("Monthly downloads")
+                    .desired_width(180.0),
+            )
+            .on_hover_text(
+                "Used when no column is mapped to metric: a measure's name (Monthly downloads, Share of downloads...) or any other words",
+            )
+            .labelled_by(l.id)
+            .changed();
+        let l = ui.label("Unit:");
+        changed |= ui
+            .add(
+                egui::TextEdit::singleline(&mut d.mapping.unit)
+                    .hint_text("%, count...")
+                    .desired_width(100.0),
+            )
+            .on_hover_text("Used when no column is mapped to unit; a value written as 12% is a percentage")
+            .labelled_by(l.id)
+            .changed();
+    });
+    if kind == ImportKind::Series && d.mapping.wide {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Cells that mean \"no value\" (empty cells always do):");
+            let mut remove = None;
+            for (i, a) in d.mapping.absent.iter_mut().enumerate() {
+                let name = format!("Absent value {}", i + 1);
+                changed |= ui
+                    .add(egui::TextEdit::singleline(a).desired_width(60.0))
+                    .on_hover_text("A cell holding exactly this gives no point")
+                    .labelled_by(ui.label(egui::RichText::new(&name).small()).id)
+                    .changed();
+                if ui
+                    .small_button("×")
+                    .on_hover_text(format!("Remove {}", name.to_lowercase()))
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            }
+            if let Some(i) = remove {
+                d.mapping.absent.remove(i);
+                changed = true;
+            }
+            if ui
+                .button("Add an absent value")
+                .on_hover_text("Another cell text that means no value, such as 0.0 or n/a")
+                .clicked()
+            {
+                d.mapping.absent.push("0.0".into());
+                changed = true;
+            }
+        });
+    }
+    if changed {
+        d.mapping_changed();
+    }
 }
 
 /// What a column becomes, in words.
@@ -107,20 +180,27 @@ fn columns_grid_ui(ui: &mut egui::Ui, d: &mut ImportDialog, headers: &[String]) 
             ui.strong("First value");
             ui.end_row();
             for (i, h) in headers.iter().enumerate() {
-                let target = d
+                let mapped = d
                     .mapping
                     .columns
                     .iter()
                     .find(|c| c.column == *h)
-                    .map_or(Target::Ignore, |c| c.target.clone());
+                    .map(|c| c.target.clone());
+                // In the wide form a column not mapped is one subject's series.
+                let series = d.mapping.wide && mapped.is_none();
+                let target = mapped.unwrap_or(Target::Ignore);
                 let l = ui.label(safe_line(h));
                 egui::ComboBox::from_id_salt(("import_column", i))
-                    .selected_text(target_words(&target))
+                    .selected_text(if series {
+                        "a series, named by its header".to_owned()
+                    } else {
+                        target_words(&target)
+                    })
                     .width(200.0)
                     .show_ui(ui, |ui| {
                         let mut pick = |ui: &mut egui::Ui, t: Target, hover: &str| {
-                            let r = ui.selectable_label(target == t, target_words(&t));
-                            if r.on_hover_text(hover).clicked() && target != t {
+                            let r = ui.selectable_label(!series && target == t, target_words(&t));
+                            if r.on_hover_text(hover).clicked() && (series || target != t) {
                                 change = Some((h.clone(), t));
                             }
                         };
