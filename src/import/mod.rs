@@ -3,6 +3,7 @@
 //! provenance, conflicts, and the plan applied as one undoable step (`session` ties them together).
 
 mod conflicts;
+mod countries;
 mod decide;
 mod error;
 mod fields;
@@ -20,6 +21,7 @@ mod table;
 mod text;
 
 pub use conflicts::{Compared, ConflictChoice, FieldValue};
+pub use countries::common_country_name;
 pub use decide::{
     Decision, Proposal, RowMatch, accept_all_exact, all_unmatched_as_new, model_name, org_aliases,
     propose,
