@@ -44,7 +44,7 @@ import_step "$here/epoch_large_scale_ai_models_2026-02.csv" \
     --source-title "Epoch AI, Large-Scale AI Models" \
     --publisher "Epoch AI" \
     --retrieved 2026-02-16 \
-    --license "Epoch AI data, CC BY 4.0 (credit: Epoch AI, Large-Scale AI Models)" \
+    --license "Epoch AI (CC BY 4.0), Large-Scale AI Models" \
     --on-conflict both
 
 # 2. The Hugging Face snapshot of 514 models (rauletorresc/llmfit data/hf_models.json): each
