@@ -150,8 +150,9 @@ fn each_once(names: &[(String, String)], source: &SourceId, what: &str) {
 
 #[test]
 fn every_model_of_the_epoch_table_is_in_the_dataset_once() {
-    let mut csv = csv::Reader::from_path(root().join("data/epoch_large_scale_ai_models_2026-02.csv"))
-        .unwrap();
+    let mut csv =
+        csv::Reader::from_path(root().join("data/epoch_large_scale_ai_models_2026-02.csv"))
+            .unwrap();
     let at = csv
         .headers()
         .unwrap()
@@ -169,7 +170,8 @@ fn every_model_of_the_epoch_table_is_in_the_dataset_once() {
 
 #[test]
 fn every_model_of_the_hugging_face_snapshot_is_in_the_dataset_once() {
-    let text = std::fs::read_to_string(root().join("data/hf_models_downloads_2026-03.json")).unwrap();
+    let text =
+        std::fs::read_to_string(root().join("data/hf_models_downloads_2026-03.json")).unwrap();
     let items: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     let names: Vec<(String, String)> = items
         .iter()
@@ -197,7 +199,11 @@ fn svg_text(ds: &Arc<Dataset>, kind: PlotKind) -> String {
         .filter(|n| n.has_tag_name("text"))
         .filter_map(|n| n.text())
         .collect();
-    texts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    texts
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -220,7 +226,12 @@ fn every_figure_using_epoch_or_hugging_face_values_credits_them() {
         let drawn = svg_text(&ds, kind);
         if uses(&epoch) {
             drew_epoch.push(kind.name());
-            assert!(lines[0].contains("Epoch AI"), "{}: {}", kind.name(), lines[0]);
+            assert!(
+                lines[0].contains("Epoch AI"),
+                "{}: {}",
+                kind.name(),
+                lines[0]
+            );
             assert!(credits.contains(EPOCH_CREDIT), "{}: {credits}", kind.name());
             assert!(
                 drawn.contains(EPOCH_CREDIT),
@@ -243,7 +254,10 @@ fn every_figure_using_epoch_or_hugging_face_values_credits_them() {
     }
     // The model plots draw Epoch's models, so the check above is not empty.
     for must in ["release-timeline", "model-size", "releases-per-quarter"] {
-        assert!(drew_epoch.contains(&must), "{must} draws Epoch's models: {drew_epoch:?}");
+        assert!(
+            drew_epoch.contains(&must),
+            "{must} draws Epoch's models: {drew_epoch:?}"
+        );
     }
 }
 
@@ -254,7 +268,10 @@ fn a_figure_without_epoch_values_does_not_credit_epoch_large_scale() {
     for kind in PlotKind::ALL {
         let data = derive_all(kind, &ds, &DeriveOptions::default());
         assert!(
-            data.footer.lines().iter().all(|l| !l.contains(EPOCH_CREDIT)),
+            data.footer
+                .lines()
+                .iter()
+                .all(|l| !l.contains(EPOCH_CREDIT)),
             "{}",
             kind.name()
         );
@@ -299,5 +316,8 @@ fn the_about_window_credits_epoch_ai_and_hugging_face() {
     assert!(all.contains("Epoch AI"), "{all}");
     assert!(all.contains("CC BY 4.0"), "{all}");
     assert!(all.contains("Hugging Face"), "{all}");
-    assert!(all.contains(EPOCH_CREDIT), "the dataset's credits are listed: {all}");
+    assert!(
+        all.contains(EPOCH_CREDIT),
+        "the dataset's credits are listed: {all}"
+    );
 }

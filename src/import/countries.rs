@@ -32,7 +32,10 @@ mod tests {
 
     #[test]
     fn long_forms_become_the_short_names_others_stay() {
-        assert_eq!(common_country_name("United States of America"), "United States");
+        assert_eq!(
+            common_country_name("United States of America"),
+            "United States"
+        );
         assert_eq!(
             common_country_name(" United Kingdom of Great Britain and Northern Ireland"),
             "United Kingdom"

@@ -232,15 +232,15 @@ pub fn parse_list(text: &str) -> Vec<String> {
     out
 }
 
-/// Whether a list item is the legal-form tail of the name before it ("Ltd.", "Inc", "LLC").
+/// Whether a list item is the abbreviated legal-form tail of the name before it, written with
+/// its period ("Ltd.", "Inc.", "Co."): "Co A" or "Inc" alone may be names of their own.
 fn is_company_suffix(part: &str) -> bool {
     let word = part
         .split(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("")
-        .trim_end_matches('.')
         .to_lowercase();
-    matches!(word.as_str(), "ltd" | "inc" | "llc" | "gmbh" | "co")
+    matches!(word.as_str(), "ltd." | "inc." | "co." | "llc.")
 }
 
 /// Reads Epoch AI's openness wording ("Open weights (unrestricted)", "API access", "Hosted
