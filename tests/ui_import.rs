@@ -19,14 +19,17 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The app on the built-in dataset, its file dialog answering `path` twice.
+/// The app on the hand-made records (a copy of data/base.ron: the built-in dataset already
+/// holds Epoch AI's table), its file dialog answering `path` twice.
 fn harness(path: &Path) -> Harness<'static, ExplorerApp> {
     let picked = || DialogOutcome::Picked(path.to_path_buf());
     let mut state = AppState::new(
         Box::new(ScriptedDialogs::new([picked(), picked()])),
         Settings::default(),
     );
-    state.apply(Action::OpenBuiltin);
+    let base = tempfile::tempdir().unwrap().keep().join("base.ron");
+    std::fs::write(&base, include_str!("../data/base.ron")).unwrap();
+    state.apply(Action::Open(base));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         // As the app does: the Epoch table names a model with an emoji no bundled font has.

@@ -344,6 +344,12 @@ pub fn parse_cell(field: Field, text: &str, bare_unit: Option<f64>) -> Result<Ce
     Ok(match field.parse() {
         // Text becomes one line: a record's name may not hold line breaks.
         Parse::Text => Cell::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")),
+        Parse::List if field == Field::Country => Cell::List(
+            parse_list(text)
+                .iter()
+                .map(|c| super::countries::common_country_name(c))
+                .collect(),
+        ),
         Parse::List => Cell::List(parse_list(text)),
         Parse::Date => Cell::Date(parse_date(text)?),
         Parse::Openness => Cell::Openness(parse_openness(text)?),

@@ -6,6 +6,7 @@
 mod adoptions;
 mod claims;
 mod conflicts;
+mod countries;
 mod decide;
 mod error;
 mod fields;
@@ -27,6 +28,7 @@ mod text;
 mod values;
 
 pub use conflicts::{Compared, ConflictChoice, FieldValue};
+pub use countries::common_country_name;
 pub use decide::{
     Decision, Proposal, RowMatch, accept_all_exact, all_unmatched_as_new, model_name, org_aliases,
     propose,

@@ -215,11 +215,32 @@ pub fn parse_number(text: &str) -> Result<Number, String> {
 /// Splits a list cell on commas and semicolons: `China,United States` -> two items (empty items
 /// dropped, each trimmed).
 pub fn parse_list(text: &str) -> Vec<String> {
-    text.split([',', ';', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split([',', ';', '\n']).map(str::trim) {
+        if part.is_empty() {
+            continue;
+        }
+        // "Qilin Hesheng Network Technology Co., Ltd. (APUS)" is one name, not two.
+        match out.last_mut() {
+            Some(prev) if is_company_suffix(part) => {
+                prev.push_str(", ");
+                prev.push_str(part);
+            }
+            _ => out.push(part.to_owned()),
+        }
+    }
+    out
+}
+
+/// Whether a list item is the abbreviated legal-form tail of the name before it, written with
+/// its period ("Ltd.", "Inc.", "Co."): "Co A" or "Inc" alone may be names of their own.
+fn is_company_suffix(part: &str) -> bool {
+    let word = part
+        .split(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(word.as_str(), "ltd." | "inc." | "co." | "llc.")
 }
 
 /// Reads Epoch AI's openness wording ("Open weights (unrestricted)", "API access", "Hosted
@@ -319,6 +340,13 @@ mod tests {
         assert_eq!(
             parse_list("China, United States,"),
             vec!["China", "United States"]
+        );
+        assert_eq!(
+            parse_list("Qilin Hesheng Network Technology Co., Ltd. (APUS),Kunlun Inc."),
+            vec![
+                "Qilin Hesheng Network Technology Co., Ltd. (APUS)",
+                "Kunlun Inc."
+            ]
         );
         assert_eq!(
             parse_openness("Open weights (restricted use)").unwrap(),

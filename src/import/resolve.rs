@@ -55,7 +55,10 @@ pub(super) fn resolve_org(
         sources: vec![cite.clone()],
     };
     let at = w.ds.organizations.len();
-    w.orgs.add(id.as_str(), &[name], at);
+    // "Allen Institute for AI (Ai2)" is also found later as "Allen Institute for AI".
+    let mut names = vec![name];
+    names.extend(alias_refs.iter().copied());
+    w.orgs.add(id.as_str(), &names, at);
     w.ds.organizations.push(org);
     w.count(RecordKind::Organization).new += 1;
     Ok(id)

@@ -77,6 +77,9 @@ pub fn shortcuts_ui(ui: &mut egui::Ui) {
         });
 }
 
+/// Where most of the built-in dataset's models come from, and whom they are credited to.
+pub const BUILT_FROM_TABLES: &str = "Most of its models come from two public tables, imported with the app's own importer: Epoch AI's Large-Scale AI Models table (models trained with more than 10^23 FLOP; Epoch AI, CC BY 4.0) and a snapshot of 514 Hugging Face models taken about 2026-03-01 (Hugging Face model API, as scraped into rauletorresc/llmfit, MIT License). Where they disagree with the hand-checked records, both values are kept as a conflict.";
+
 /// Version, licenses and where the built-in data comes from.
 pub fn about_ui(ui: &mut egui::Ui, credits: &[String]) {
     ui.heading(format!(
@@ -87,6 +90,7 @@ pub fn about_ui(ui: &mut egui::Ui, credits: &[String]) {
     ui.add_space(6.0);
     ui.strong("The built-in dataset");
     ui.label("Built from a news article on US firms adopting Chinese open-weight models (Pinterest, Airbnb, Qwen overtaking Llama on Hugging Face) and a checked fact sheet of model releases, licenses, people and download figures. Every record lists its sources; every figure carries its source and what the source says: its own words in quotation marks, or a summary marked \"as summarised\". Unknown values are left empty.");
+    ui.label(BUILT_FROM_TABLES);
     ui.add_space(6.0);
     ui.strong("Data credits");
     if credits.is_empty() {
