@@ -1063,8 +1063,10 @@ fn builtin_lookups_resolve_every_reference() {
             assert!(!ix.events_related_to(at).is_empty());
         }
     }
+    // The OpenRouter top-10 shares (ATOM slides) and the LLM website visits (RAND): two
+    // measures, two series.
     let china = ix.series_about(&Subject::Country("China".into()));
-    assert_eq!(china.len(), 1);
+    assert_eq!(china.len(), 2);
     let menus = ix.org_countries();
     assert!(menus.contains(&"China".to_owned()) && menus.contains(&"United States".to_owned()));
     assert!(menus.windows(2).all(|w| w[0] < w[1]));
