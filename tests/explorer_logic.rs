@@ -846,9 +846,9 @@ fn builtin_adopters_of_chinese_models_are_the_sourced_ones() {
     });
     // Airbnb and Pinterest from the article and fact sheet; Cursor (Kimi), Instacart (Qwen,
     // evaluated) and Perplexity (DeepSeek-R1) from the pages logged in data/RESEARCH.md (session
-    // 3); AI Singapore (Qwen3-32B), Microsoft (DeepSeek-R1), NVIDIA (Qwen) and Rakuten
-    // (DeepSeek-V3) from session 4. The banks and the insurer adopted only Mistral (France) and
-    // are not among them.
+    // 3); AI Singapore (Qwen3-32B), Meta (Qwen, to train Avocado), Microsoft (DeepSeek-R1),
+    // NVIDIA (Qwen) and Rakuten (DeepSeek-V3) from session 4. The banks and the insurer adopted
+    // only Mistral (France) and are not among them.
     assert_eq!(
         rows_of(&ds, ListTab::Organizations, &q),
         [
@@ -856,6 +856,7 @@ fn builtin_adopters_of_chinese_models_are_the_sourced_ones() {
             "airbnb",
             "cursor",
             "instacart",
+            "meta",
             "microsoft",
             "nvidia",
             "perplexity",
@@ -962,8 +963,8 @@ fn builtin_qwen_models_are_adopted_by_airbnb_through_the_family() {
             .iter()
             .any(|a| a.organization == Some(airbnb) && a.via_family)
     );
-    // Airbnb, Instacart (evaluating) and NVIDIA, all through the Qwen family.
-    assert_eq!(ix.model_adopter_count(qwen_7b), 3);
+    // Airbnb, Instacart (evaluating), Meta and NVIDIA, all through the Qwen family.
+    assert_eq!(ix.model_adopter_count(qwen_7b), 4);
     let vl = ix.model(&"qwen3-vl".into()).expect("qwen3-vl");
     let adopters = ix.adopters_of_model(vl);
     assert!(
@@ -976,19 +977,18 @@ fn builtin_qwen_models_are_adopted_by_airbnb_through_the_family() {
             .iter()
             .any(|a| a.organization == Some(airbnb) && a.via_family)
     );
-    // Pinterest directly, Airbnb, Instacart and NVIDIA through the family.
-    assert_eq!(ix.model_adopter_count(vl), 4);
-    // Sorted by adopters, most first: qwen3-vl is among the models with the most (four; so are
-    // Qwen3-32B, adopted directly by AI Singapore, and Mistral 7B, adopted directly by Rakuten
-    // and by the banks and the insurer through the family).
+    // Pinterest directly, Airbnb, Instacart, Meta and NVIDIA through the family.
+    assert_eq!(ix.model_adopter_count(vl), 5);
+    // Sorted by adopters, most first: qwen3-vl is among the models with the most (five; so is
+    // Qwen3-32B, adopted directly by AI Singapore and through the family by the same four).
     let by_adopters = model_sorted(&ds, ModelSort::Adoptions, true);
     let counts: Vec<usize> = by_adopters
         .iter()
         .map(|id| ix.model_adopter_count(ix.model(&id.as_str().into()).expect("model")))
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
-    assert_eq!(counts[0], 4);
-    let most = counts.iter().take_while(|&&c| c == 4).count();
+    assert_eq!(counts[0], 5);
+    let most = counts.iter().take_while(|&&c| c == 5).count();
     assert!(
         by_adopters[..most].iter().any(|id| id == "qwen3-vl"),
         "{:?}",
