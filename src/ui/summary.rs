@@ -91,6 +91,9 @@ pub fn summary_ui(
     }
     for (country, n, first) in &cache.by_country {
         ui.horizontal_wrapped(|ui| {
+            // Each name moves to the next row whole: a name broken across rows gets a rect that
+            // spans both and overlaps its neighbours.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
             ui.painter().circle_filled(
                 dot.center(),
