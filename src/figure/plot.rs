@@ -71,6 +71,12 @@ pub fn plot_only_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
 }
 
 fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> PlotShown {
+    // Small multiples: one plot per panel (`panels`).
+    if !args.data.panels.is_empty()
+        && let Some(shown) = super::panels::panels_ui(ui, args, height)
+    {
+        return shown;
+    }
     let data: &PlotData = args.data;
     let cache = figure_cache(ui.ctx(), data.kind);
     let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
