@@ -24,8 +24,18 @@ use crate::plots::{Mark, PlotData, nearest_mark};
 /// Height of a panel's title row, in points.
 const TITLE_ROW: f32 = 20.0;
 
-/// A panel is at least this high (its plot area and axis), in points.
-const MIN_PANEL: f32 = 90.0;
+/// A panel is at least this high (its plot area and axis), in points, where the page grows to
+/// fit the figure (the article preset; see [`panels_height`]).
+pub const MIN_PANEL: f32 = 96.0;
+
+/// A tiny panel's height at the least, when the page is fixed and holds many panels.
+const TINY_PANEL: f32 = 24.0;
+
+/// The height the panels of `data` take at the least when the page grows to fit: `height`, or
+/// more so that each panel is [`MIN_PANEL`] high with its title.
+pub fn panels_height(data: &PlotData, height: f32) -> f32 {
+    height.max(data.panels.len() as f32 * (MIN_PANEL + TITLE_ROW))
+}
 
 /// Characters of a series label before it is ellipsized.
 const LABEL_CHARS: usize = 22;
@@ -117,8 +127,7 @@ fn y_range(marks: &[Mark]) -> Option<(f64, f64)> {
     Some((lo - 0.12 * span, hi + 0.15 * span))
 }
 
-/// Draws the panels of `data` in `height` points (more when each would be under
-/// [`MIN_PANEL`]): returns what was drawn and the response and transform of the panel under
+/// Draws the panels of `data` in `height` points (the bottom axis included): returns what was drawn and the response and transform of the panel under
 /// the pointer (else the bottom one); `None` when there is no panel to draw.
 pub(super) fn panels_ui(
     ui: &mut egui::Ui,
@@ -169,7 +178,12 @@ pub(super) fn panels_ui(
         .collect();
 
     let n = data.panels.len().max(1) as f32;
-    let panel_h = ((height - n * TITLE_ROW) / n).max(MIN_PANEL);
+    // The bottom panel's plot also holds the time axis: its share is one axis taller.
+    let axis = 36.0;
+    // Each title row and plot is followed by the ui's item spacing.
+    let spacing = ui.spacing().item_spacing.y;
+    let inner = ((height - n * (TITLE_ROW + 2.0 * spacing) - axis) / n).max(TINY_PANEL);
+    let panel_h = |i: usize| if i + 1 == data.panels.len() { inner + axis } else { inner };
     let x_bounds = x_range(data);
     let view_x = args
         .view
@@ -212,7 +226,7 @@ pub(super) fn panels_ui(
         };
         let mut plot = Plot::new(("panel", data.kind, i))
             .id(id)
-            .height(panel_h)
+            .height(panel_h(i))
             .show_grid(grid)
             .allow_boxed_zoom(args.interactive)
             .allow_double_click_reset(args.interactive)
@@ -227,6 +241,16 @@ pub(super) fn panels_ui(
         }
         if let Some((y0, y1)) = y_range(&sub.marks) {
             plot = plot.include_y(y0).include_y(y1);
+            // A linear axis reaches its first and last tick (a share axis starts at 0%); a log
+            // axis at most one span further.
+            if let (Some(a), Some(b)) = (sub.y_axis.ticks.first(), sub.y_axis.ticks.last()) {
+                let reach = if sub.y_axis.scale == crate::plots::Scale::Linear {
+                    f64::INFINITY
+                } else {
+                    y1 - y0
+                };
+                plot = plot.include_y(a.0.max(y0 - reach)).include_y(b.0.min(y1 + reach));
+            }
         }
         plot = with_axes(plot, sub).y_axis_min_width(y_width);
         if i != last {

@@ -138,8 +138,8 @@ struct LeftOff {
     others: Vec<String>,
 }
 
-/// Ticks at round steps (1, 2 or 5 times a power of ten) from `lo` to `hi`, at most six,
-/// labelled with `suffix` ("20%").
+/// Ticks at round steps (1, 2 or 5 times a power of ten) from `lo` to `hi`, at most four (a
+/// panel is short: more would be too close to label), labelled with `suffix` ("20%").
 fn linear_ticks(lo: f64, hi: f64, suffix: &str) -> Vec<(f64, String)> {
     let span = hi - lo;
     if !(span.is_finite() && span > 0.0) {
@@ -148,11 +148,11 @@ fn linear_ticks(lo: f64, hi: f64, suffix: &str) -> Vec<(f64, String)> {
             format!("{}{suffix}", crate::model::format::format_number(hi)),
         )];
     }
-    let base = 10f64.powf((span / 5.0).log10().floor());
+    let base = 10f64.powf((span / 3.0).log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|k| k * base)
-        .find(|s| span / s <= 5.0)
+        .find(|s| span / s <= 3.0)
         .unwrap_or(10.0 * base);
     let first = (lo / step).floor() as i64;
     let last = (hi / step).ceil() as i64;
