@@ -221,3 +221,15 @@ fn hundreds_of_single_model_figures_are_summarised_not_drawn() {
         .collect();
     assert!(groups.len() <= MAX_COLOURED_GROUPS + 1, "{groups:?}");
 }
+
+#[test]
+fn a_long_series_stays_a_compact_run_on_its_panel() {
+    let ds = ai_adoption_explorer::model::synth::scatter_series(30_000, 3);
+    let p = downloads(&ds);
+    assert_eq!(p.mark_count(), 30_000);
+    assert!(p.marks.len() < 1_000, "points kept as runs, not marks");
+    assert_eq!(p.panels.len(), 1, "one measure, one panel");
+    assert_eq!(p.panels[0].runs.len(), p.runs.len());
+    // One panel: its axis is the plot's.
+    assert_eq!(p.y_axis.title, p.panels[0].title);
+}

@@ -195,7 +195,7 @@ pub fn pick_mark(
     transform: &egui_plot::PlotTransform,
     pos: egui::Pos2,
 ) -> Option<usize> {
-    if !data.panels.is_empty() {
+    if super::panels::draws_panels(data) {
         // Each panel has its own y axis: the pick is in the panel under the pointer.
         return super::panels::pick_in_panels(ctx, data, pos);
     }

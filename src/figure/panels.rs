@@ -16,7 +16,7 @@ use super::cache::figure_cache;
 use super::colors::{MARK_CONTRAST, UNKNOWN, over, plot_background, text_color_of, with_contrast};
 use super::labels::{LABEL_TEXT, store_omitted};
 use super::legend::{ellipsized, group_labels, hidden_names, set_hidden_names};
-use super::marks::{draw_conflict_rings, draw_marks, draw_selection_rings};
+use super::marks::{draw_conflict_rings, draw_marks, draw_runs, draw_selection_rings};
 use super::plot::{FigureArgs, FigureStats, PlotShown};
 use super::plot_id;
 use crate::plots::{Mark, PlotData, nearest_mark};
@@ -96,7 +96,31 @@ pub(super) fn pick_in_panels(
     let [dx, dy] = t.dvalue_dpos();
     let v = t.value_from_position(pos);
     let k = nearest_mark(&sub, v.x, v.y, dx.abs(), dy.abs(), 12.0)?;
-    data.panels.get(i)?.marks.get(k).copied()
+    let panel = data.panels.get(i)?;
+    if let Some(&m) = panel.marks.get(k) {
+        return Some(m);
+    }
+    // A run's point: runs number their points after the marks, in order.
+    let mut j = k - panel.marks.len();
+    for &r in &panel.runs {
+        let len = data.runs.get(r)?.points.len();
+        if j < len {
+            let before: usize = data.runs[..r].iter().map(|x| x.points.len()).sum();
+            return Some(data.marks.len() + before + j);
+        }
+        j -= len;
+    }
+    None
+}
+
+/// Whether `data` is drawn as panels: two or more, or one without so many points that it
+/// needs the dense image of a single plot (a million-point scatter of one measure).
+pub(super) fn draws_panels(data: &PlotData) -> bool {
+    match data.panels.len() {
+        0 => false,
+        1 => data.mark_count() < super::dense::DENSE_MIN,
+        _ => true,
+    }
 }
 
 /// The x range of every mark of `data`, with room on the right for the series labels.
@@ -183,7 +207,13 @@ pub(super) fn panels_ui(
     // Each title row and plot is followed by the ui's item spacing.
     let spacing = ui.spacing().item_spacing.y;
     let inner = ((height - n * (TITLE_ROW + 2.0 * spacing) - axis) / n).max(TINY_PANEL);
-    let panel_h = |i: usize| if i + 1 == data.panels.len() { inner + axis } else { inner };
+    let panel_h = |i: usize| {
+        if i + 1 == data.panels.len() {
+            inner + axis
+        } else {
+            inner
+        }
+    };
     let x_bounds = x_range(data);
     let view_x = args
         .view
@@ -249,7 +279,9 @@ pub(super) fn panels_ui(
                 } else {
                     y1 - y0
                 };
-                plot = plot.include_y(a.0.max(y0 - reach)).include_y(b.0.min(y1 + reach));
+                plot = plot
+                    .include_y(a.0.max(y0 - reach))
+                    .include_y(b.0.min(y1 + reach));
             }
         }
         plot = with_axes(plot, sub).y_axis_min_width(y_width);
@@ -306,6 +338,9 @@ pub(super) fn panels_ui(
                 );
             }
             draw_marks(plot_ui, sub, &vector, &labels, &drawn_colors);
+            // Long series, drawn point by point (a plot of one dense panel is drawn as one
+            // plot, with its dense image, instead).
+            draw_runs(plot_ui, sub, &labels, &drawn_colors);
             draw_conflict_rings(plot_ui, sub, &vector, &labels);
             draw_selection_rings(plot_ui, sub, &ringed, &labels);
         });
@@ -317,7 +352,13 @@ pub(super) fn panels_ui(
         );
         widest = widest.max(frame.left() - response.response.rect.left());
         union = Some(union.map_or(frame, |u| u.union(frame)));
-        stats.marks_drawn += vector.len();
+        stats.marks_drawn += vector.len()
+            + sub
+                .runs
+                .iter()
+                .filter(|r| shown(&r.template))
+                .map(|r| r.points.len())
+                .sum::<usize>();
         omitted += paint_series_labels(ui, panel, &local, sub, &t, &shown, &drawn_colors);
         transforms.push(t);
         responses.push(response.response);

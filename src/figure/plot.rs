@@ -72,7 +72,7 @@ pub fn plot_only_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
 
 fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> PlotShown {
     // Small multiples: one plot per panel (`panels`).
-    if !args.data.panels.is_empty()
+    if super::panels::draws_panels(args.data)
         && let Some(shown) = super::panels::panels_ui(ui, args, height)
     {
         return shown;

@@ -349,6 +349,8 @@ pub struct Panel {
     pub y_axis: Axis,
     /// The marks drawn in it (indices into [`PlotData::marks`]), in drawing order.
     pub marks: Vec<usize>,
+    /// The long series drawn in it (indices into [`PlotData::runs`]).
+    pub runs: Vec<usize>,
     /// Its series: one per subject, labelled directly.
     pub series: Vec<PanelSeries>,
 }
@@ -392,7 +394,7 @@ impl PlotData {
     }
 
     /// Panel `i` as a plot of its own: this plot's kind, texts, x axis and legend, the panel's
-    /// y axis and its marks (mark `k` of it is `panels[i].marks[k]` here), no runs or panels.
+    /// y axis, its marks (mark `k` of it is `panels[i].marks[k]` here) and runs, no panels.
     pub fn panel_data(&self, i: usize) -> Option<PlotData> {
         let p = self.panels.get(i)?;
         Some(PlotData {
@@ -408,7 +410,11 @@ impl PlotData {
                 .iter()
                 .filter_map(|&m| self.marks.get(m).cloned())
                 .collect(),
-            runs: Vec::new(),
+            runs: p
+                .runs
+                .iter()
+                .filter_map(|&r| self.runs.get(r).cloned())
+                .collect(),
             notes: Vec::new(),
             footer: Footer::default(),
             panels: Vec::new(),

@@ -13,7 +13,9 @@ use crate::plots::builder::{
     undated_note, unsourced_note, zero_note,
 };
 use crate::plots::scale::period_bounds;
-use crate::plots::{Axis, GroupKind, Mark, MarkKind, Panel, PanelSeries, Scale};
+use crate::plots::{
+    Axis, GroupKind, Mark, MarkKind, Panel, PanelSeries, PointRun, RUN_MIN, RunPoint, Scale,
+};
 
 /// Families the figure's story is about: drawn emphasised (by family id).
 pub const STORY_FAMILIES: [&str; 2] = ["qwen", "llama"];
@@ -106,6 +108,16 @@ struct Value {
     mark: Mark,
 }
 
+/// A long series kept as a compact run of points (its year-only points are [`Value`]s).
+struct LongSeries {
+    measure: Measure,
+    /// The subject's name.
+    name: String,
+    /// Whether the subject is a single model.
+    model: bool,
+    run: PointRun,
+}
+
 /// The group key, name and whether the subject belongs to the story, of a subject.
 fn subject_key(b: &Builder, s: &Subject) -> (String, bool) {
     let story_family = |f: &str| STORY_FAMILIES.contains(&f);
@@ -190,6 +202,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     let linear = b.linear;
     let mut off = LeftOff::default();
     let mut values: Vec<Value> = Vec::new();
+    let mut runs: Vec<LongSeries> = Vec::new();
 
     for c in &ds.claims {
         let Some(measure) = Measure::of(&c.metric, &c.unit) else {
@@ -289,6 +302,23 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         };
         let name = b.subject_name(&s.subject);
         let (key, story) = subject_key(b, &s.subject);
+        // A long series keeps its day- and month-dated points as one compact run.
+        let mut run = (s.points.len() >= RUN_MIN).then(|| PointRun {
+            template: Mark {
+                kind: MarkKind::Point,
+                group: key.clone(),
+                record: Some(RecordRef::Series(s.id.clone())),
+                sources: Citation::ids(&s.sources),
+                in_conflict: b
+                    .conflicts
+                    .get(&RecordRef::Series(s.id.clone()))
+                    .map(|&c| c.clone()),
+                ..Mark::default()
+            },
+            name: s.name.clone(),
+            unit_suffix: s.unit.suffix().to_owned(),
+            points: Vec::with_capacity(s.points.len()),
+        });
         for p in &s.points {
             let Some(y) = coord(measure, p.value, linear) else {
                 off.missing += 1;
@@ -302,6 +332,15 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                 Some(Place::At(x)) => (MarkKind::Point, x, None),
                 Some(Place::Year(a, e)) => (MarkKind::YearSpan, a, Some(e)),
             };
+            if let (Some(r), MarkKind::Point) = (run.as_mut(), kind) {
+                r.points.push(RunPoint {
+                    x,
+                    y,
+                    value: p.value,
+                    date: p.date,
+                });
+                continue;
+            }
             values.push(Value {
                 measure,
                 key: key.clone(),
@@ -333,10 +372,18 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                 },
             });
         }
+        if let Some(run) = run.filter(|r| !r.points.is_empty()) {
+            runs.push(LongSeries {
+                measure,
+                name,
+                model: matches!(s.subject, Subject::Model(_)),
+                run,
+            });
+        }
     }
 
-    let summary = summarise_models(b, &mut values);
-    add_panels(b, values);
+    let summary = summarise_models(b, &mut values, &mut runs);
+    add_panels(b, values, runs);
 
     b.note(off.undated, undated_note);
     b.note(off.unsourced, unsourced_note);
@@ -367,7 +414,15 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         ));
     }
     b.notes.extend(summary);
-    // The top-level axis is what the CSV and alt text read; each panel draws its own.
+    // One panel: its axis is the plot's (a plot of one panel may be drawn as one plot, as a
+    // dense scatter is). Several: each panel draws its own.
+    let y_axis = match b.panels.as_slice() {
+        [one] => Axis {
+            title: one.title.clone(),
+            ..one.y_axis.clone()
+        },
+        _ => count_axis("Value (each panel its own axis, {scale})", None, linear),
+    };
     Frame {
         subtitle:
             "Downloads of model weights (mostly on Hugging Face) and derivative models built \
@@ -376,7 +431,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                    sources disagree"
                 .to_owned(),
         x_axis: Axis::new("Date (year)", Scale::Time),
-        y_axis: count_axis("Value (each panel its own axis, {scale})", None, linear),
+        y_axis,
         group_kind: GroupKind::Family,
     }
 }
@@ -384,11 +439,20 @@ pub(super) fn build(b: &mut Builder) -> Frame {
 /// Takes the values about single models out of `values` unless the model list is narrowed to
 /// at most [`MAX_MODEL_SUBJECTS`] models with values, and returns the notes summarising them
 /// ("514 single-model figures of 2026-03 not drawn (downloads in a period)...").
-fn summarise_models(b: &Builder, values: &mut Vec<Value>) -> Vec<String> {
+fn summarise_models(
+    b: &Builder,
+    values: &mut Vec<Value>,
+    runs: &mut Vec<LongSeries>,
+) -> Vec<String> {
     let mut models: Vec<&str> = values
         .iter()
         .filter(|v| v.model)
         .map(|v| v.key.as_str())
+        .chain(
+            runs.iter()
+                .filter(|r| r.model)
+                .map(|r| r.run.template.group.as_str()),
+        )
         .collect();
     models.sort_unstable();
     models.dedup();
@@ -401,7 +465,13 @@ fn summarise_models(b: &Builder, values: &mut Vec<Value>) -> Vec<String> {
     for v in values.iter().filter(|v| v.model) {
         *counts.entry((v.measure, v.month.clone())).or_default() += 1;
     }
+    for r in runs.iter().filter(|r| r.model) {
+        for p in &r.run.points {
+            *counts.entry((r.measure, month_of(&p.date))).or_default() += 1;
+        }
+    }
     values.retain(|v| !v.model);
+    runs.retain(|r| !r.model);
     let parts: Vec<String> = counts
         .iter()
         .map(|((m, month), n)| {
@@ -420,21 +490,43 @@ fn summarise_models(b: &Builder, values: &mut Vec<Value>) -> Vec<String> {
     )]
 }
 
+/// One subject's marks in a panel: its name, group key, whether it is emphasised, and each
+/// mark's index, right end and whether it is a value as stated dated to the month or day.
+struct SubjectMarks {
+    name: String,
+    key: String,
+    story: bool,
+    marks: Vec<(usize, f64, bool)>,
+}
+
 /// Adds the values' marks and one panel per measure that has any, its series one per subject.
-fn add_panels(b: &mut Builder, values: Vec<Value>) {
-    let mut by_measure: BTreeMap<Measure, Vec<Value>> = BTreeMap::new();
+fn add_panels(b: &mut Builder, values: Vec<Value>, runs: Vec<LongSeries>) {
+    let mut by_measure: BTreeMap<Measure, (Vec<Value>, Vec<LongSeries>)> = BTreeMap::new();
     for v in values {
-        by_measure.entry(v.measure).or_default().push(v);
+        by_measure.entry(v.measure).or_default().0.push(v);
     }
-    for (measure, values) in by_measure {
+    for r in runs {
+        by_measure.entry(r.measure).or_default().1.push(r);
+    }
+    for (measure, (values, runs)) in by_measure {
         let mut range: Option<(f64, f64)> = None;
+        let mut widen = |v: f64| range = Some(range.map_or((v, v), |(a, z)| (a.min(v), z.max(v))));
+        let mut run_ids = Vec::new();
+        for r in runs {
+            b.group(&r.run.template.group, &r.name);
+            for p in &r.run.points {
+                widen(p.value);
+            }
+            run_ids.push(b.runs.len());
+            b.runs.push(r.run);
+        }
         let mut marks = Vec::new();
-        // Subjects in order of first value: name, key, story, marks (index, x, exact point).
-        let mut subjects: Vec<(String, String, bool, Vec<(usize, f64, bool)>)> = Vec::new();
+        // Subjects in order of first value.
+        let mut subjects: Vec<SubjectMarks> = Vec::new();
         for v in values {
             if let Some(hi) = v.mark.value {
-                let lo = v.low.min(hi);
-                range = Some(range.map_or((lo, hi), |(a, z)| (a.min(lo), z.max(hi))));
+                widen(v.low.min(hi));
+                widen(hi);
             }
             b.group(&v.key, &v.name);
             let exact = v.mark.kind == MarkKind::Point;
@@ -443,35 +535,47 @@ fn add_panels(b: &mut Builder, values: Vec<Value>) {
             mark.group.clone_from(&v.key);
             let i = b.push(mark);
             marks.push(i);
-            match subjects.iter_mut().find(|s| s.1 == v.key) {
-                Some(s) => s.3.push((i, x, exact)),
-                None => subjects.push((v.name, v.key, v.story, vec![(i, x, exact)])),
+            match subjects.iter_mut().find(|s| s.key == v.key) {
+                Some(s) => s.marks.push((i, x, exact)),
+                None => subjects.push(SubjectMarks {
+                    name: v.name,
+                    key: v.key,
+                    story: v.story,
+                    marks: vec![(i, x, exact)],
+                }),
             }
         }
         let series = subjects
             .into_iter()
-            .map(|(name, group, story, ms)| {
-                // Values as stated at two dates or more are joined in date order, one value a
-                // date (the first; a conflicting second stays a point beside it).
-                let mut line: Vec<(usize, f64)> = Vec::new();
-                for &(i, x, exact) in &ms {
-                    if exact && !line.iter().any(|&(_, lx)| (lx - x).abs() < 1e-9) {
-                        line.push((i, x));
+            .map(
+                |SubjectMarks {
+                     name,
+                     key: group,
+                     story,
+                     marks: ms,
+                 }| {
+                    // Values as stated at two dates or more are joined in date order, one value a
+                    // date (the first; a conflicting second stays a point beside it).
+                    let mut line: Vec<(usize, f64)> = Vec::new();
+                    for &(i, x, exact) in &ms {
+                        if exact && !line.iter().any(|&(_, lx)| (lx - x).abs() < 1e-9) {
+                            line.push((i, x));
+                        }
                     }
-                }
-                line.sort_by(|a, b| a.1.total_cmp(&b.1));
-                PanelSeries {
-                    name,
-                    group,
-                    marks: ms.iter().map(|&(i, ..)| i).collect(),
-                    line: if line.len() >= 2 {
-                        line.into_iter().map(|(i, _)| i).collect()
-                    } else {
-                        Vec::new()
-                    },
-                    emphasised: story,
-                }
-            })
+                    line.sort_by(|a, b| a.1.total_cmp(&b.1));
+                    PanelSeries {
+                        name,
+                        group,
+                        marks: ms.iter().map(|&(i, ..)| i).collect(),
+                        line: if line.len() >= 2 {
+                            line.into_iter().map(|(i, _)| i).collect()
+                        } else {
+                            Vec::new()
+                        },
+                        emphasised: story,
+                    }
+                },
+            )
             .collect();
         let y_axis = match (measure, range) {
             (m, _) if m.is_count() => count_axis("", range, b.linear),
@@ -491,6 +595,7 @@ fn add_panels(b: &mut Builder, values: Vec<Value>) {
             title: measure.title(b.linear),
             y_axis,
             marks,
+            runs: run_ids,
             series,
         });
     }
