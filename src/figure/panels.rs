@@ -17,7 +17,7 @@ use super::colors::{MARK_CONTRAST, UNKNOWN, over, plot_background, text_color_of
 use super::labels::{LABEL_TEXT, store_omitted};
 use super::legend::{ellipsized, group_labels, hidden_names, set_hidden_names};
 use super::marks::{draw_conflict_rings, draw_marks, draw_runs, draw_selection_rings};
-use super::plot::{FigureArgs, FigureStats, PlotShown};
+use super::plot::{FigureArgs, FigureStats, PlotShown, figure_plot};
 use super::plot_id;
 use crate::plots::{Mark, PlotData, nearest_mark};
 
@@ -224,7 +224,6 @@ pub(super) fn panels_ui(
     let y_width: f32 = ctx.data(|d| d.get_temp(width_id)).unwrap_or(48.0);
     let title_font = egui::FontId::proportional(12.5);
     let title_color = ui.visuals().strong_text_color();
-    let grid = true;
 
     let mut stats = FigureStats::default();
     let mut transforms = Vec::new();
@@ -254,18 +253,13 @@ pub(super) fn panels_ui(
         } else {
             plot_id(data.kind).with(("panel", i))
         };
-        let mut plot = Plot::new(("panel", data.kind, i))
-            .id(id)
-            .height(panel_h(i))
-            .show_grid(grid)
-            .allow_boxed_zoom(args.interactive)
-            .allow_double_click_reset(args.interactive)
-            .allow_drag(args.interactive)
-            .allow_zoom(args.interactive)
-            .allow_scroll(args.interactive)
-            .show_crosshair(false)
-            .show_background(false)
-            .link_axis(link, [true, false]);
+        let mut plot = figure_plot(
+            Plot::new(("panel", data.kind, i)).id(id),
+            panel_h(i),
+            true,
+            args.interactive,
+        )
+        .link_axis(link, [true, false]);
         if let Some((x0, x1)) = x_bounds {
             plot = plot.include_x(x0).include_x(x1);
         }
