@@ -383,7 +383,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     }
 
     let summary = summarise_models(b, &mut values, &mut runs);
-    add_panels(b, values, runs);
+    let measures = add_panels(b, values, runs);
 
     b.note(off.undated, undated_note);
     b.note(off.unsourced, unsourced_note);
@@ -421,7 +421,10 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             title: one.title.clone(),
             ..one.y_axis.clone()
         },
-        _ => count_axis("Value (each panel its own axis, {scale})", None, linear),
+        _ => Axis {
+            title: format!("a panel each: {}", measures.join(", ")),
+            ..count_axis("", None, linear)
+        },
     };
     Frame {
         subtitle:
@@ -499,8 +502,9 @@ struct SubjectMarks {
     marks: Vec<(usize, f64, bool)>,
 }
 
-/// Adds the values' marks and one panel per measure that has any, its series one per subject.
-fn add_panels(b: &mut Builder, values: Vec<Value>, runs: Vec<LongSeries>) {
+/// Adds the values' marks and one panel per measure that has any, its series one per subject;
+/// returns the measures in panel order, in words.
+fn add_panels(b: &mut Builder, values: Vec<Value>, runs: Vec<LongSeries>) -> Vec<&'static str> {
     let mut by_measure: BTreeMap<Measure, (Vec<Value>, Vec<LongSeries>)> = BTreeMap::new();
     for v in values {
         by_measure.entry(v.measure).or_default().0.push(v);
@@ -508,6 +512,7 @@ fn add_panels(b: &mut Builder, values: Vec<Value>, runs: Vec<LongSeries>) {
     for r in runs {
         by_measure.entry(r.measure).or_default().1.push(r);
     }
+    let words = by_measure.keys().map(|m| m.words()).collect();
     for (measure, (values, runs)) in by_measure {
         let mut range: Option<(f64, f64)> = None;
         let mut widen = |v: f64| range = Some(range.map_or((v, v), |(a, z)| (a.min(v), z.max(v))));
@@ -599,4 +604,5 @@ fn add_panels(b: &mut Builder, values: Vec<Value>, runs: Vec<LongSeries>) {
             series,
         });
     }
+    words
 }
