@@ -76,6 +76,19 @@ impl Measure {
         }
     }
 
+    /// One word or two for it (the plot's axis title lists the panels).
+    fn short(self) -> &'static str {
+        match self {
+            Measure::Monthly => "monthly",
+            Measure::Period => "period",
+            Measure::Cumulative => "cumulative",
+            Measure::Derivatives => "derivatives",
+            Measure::DownloadShare => "share",
+            Measure::DerivativeShare => "derivative share",
+            Measure::Rank => "rank",
+        }
+    }
+
     /// What the summary note calls it.
     fn words(self) -> &'static str {
         match self {
@@ -422,7 +435,9 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             ..one.y_axis.clone()
         },
         _ => Axis {
-            title: format!("a panel each: {}", measures.join(", ")),
+            title: Some(format!("Panels: {}", measures.join(", ")))
+                .filter(|t| t.chars().count() <= crate::plots::LABEL_CAP)
+                .unwrap_or_else(|| "One panel per measure, each its own axis".to_owned()),
             ..count_axis("", None, linear)
         },
     };
@@ -503,7 +518,7 @@ struct SubjectMarks {
 }
 
 /// Adds the values' marks and one panel per measure that has any, its series one per subject;
-/// returns the measures in panel order, in words.
+/// returns the measures in panel order, in a word or two.
 fn add_panels(b: &mut Builder, values: Vec<Value>, runs: Vec<LongSeries>) -> Vec<&'static str> {
     let mut by_measure: BTreeMap<Measure, (Vec<Value>, Vec<LongSeries>)> = BTreeMap::new();
     for v in values {
@@ -512,7 +527,7 @@ fn add_panels(b: &mut Builder, values: Vec<Value>, runs: Vec<LongSeries>) -> Vec
     for r in runs {
         by_measure.entry(r.measure).or_default().1.push(r);
     }
-    let words = by_measure.keys().map(|m| m.words()).collect();
+    let words = by_measure.keys().map(|m| m.short()).collect();
     for (measure, (values, runs)) in by_measure {
         let mut range: Option<(f64, f64)> = None;
         let mut widen = |v: f64| range = Some(range.map_or((v, v), |(a, z)| (a.min(v), z.max(v))));
