@@ -619,8 +619,7 @@ fn qualifiers_map_to_honest_mark_kinds() {
 fn downloads_keep_counts_dates_and_conflicts_honest() {
     let ds = small();
     let p = plot(PlotKind::Downloads, &ds);
-    assert_eq!(p.y_axis.scale, Scale::Log10);
-    assert_eq!(p.group_kind, GroupKind::Series);
+    assert_eq!(p.group_kind, GroupKind::Family);
     let one = |id: &str| {
         let v = mark_for(&p, &claim(id));
         assert_eq!(v.len(), 1, "{id}");
@@ -628,7 +627,8 @@ fn downloads_keep_counts_dates_and_conflicts_honest() {
     };
     let dl1 = one("dl1");
     assert_eq!(dl1.kind, MarkKind::Hollow);
-    assert_eq!(dl1.group, "Dragon: Cumulative downloads");
+    // Coloured by subject (a family keeps its colour in every figure), on its measure's panel.
+    assert_eq!(dl1.group, "dragon");
     assert!((dl1.y - 9.0).abs() < 1e-12);
     assert_eq!(one("dl2").kind, MarkKind::Point);
     // No date of its own: at its original source's date, and said so.
@@ -656,26 +656,23 @@ fn downloads_keep_counts_dates_and_conflicts_honest() {
     assert_eq!(dl6.kind, MarkKind::TimeSpan);
     assert!((dl6.x - (2024.0 + 7.0 / 12.0)).abs() < 1e-12);
     assert!((dl6.x2.unwrap_or_default() - (2025.0 + 8.0 / 12.0)).abs() < 1e-12);
-    // Shares are not counts; zero is not on a log axis; undated is not on a time axis.
-    assert!(mark_for(&p, &claim("dl5")).is_empty());
-    assert!(has_note(
-        &p,
-        "1 share (percent) not shown on this count axis"
-    ));
+    // A share is drawn in percent on its own panel.
+    let dl5 = one("dl5");
+    assert_eq!(dl5.y, 15.8);
+    // Zero is not on a log axis; undated is not on a time axis.
     assert!(mark_for(&p, &claim("dl7")).is_empty());
     assert!(has_note(&p, "1 item with zero or missing values not shown"));
     assert!(mark_for(&p, &claim("dl8")).is_empty());
     assert!(has_note(&p, "1 value without a date is not shown"));
-    // A rank is a line, not a count.
-    assert_eq!(one("dl9").kind, MarkKind::EventLine);
-    // Series points: month-dated points, year-only span.
-    let ser = mark_for(&p, &RecordRef::Series(SeriesId::new("ser1")));
-    let kinds: Vec<MarkKind> = ser.iter().map(|m| m.kind).collect();
-    assert_eq!(
-        kinds,
-        [MarkKind::Point, MarkKind::Point, MarkKind::YearSpan]
-    );
-    assert_eq!(ser[0].group, "Dragon-1: Monthly downloads");
+    // A rank is a point on the rank panel, not a count.
+    let dl9 = one("dl9");
+    assert_eq!((dl9.kind, dl9.y), (MarkKind::Point, 1.0));
+    // A single model's series is summarised when every model is listed.
+    assert!(mark_for(&p, &RecordRef::Series(SeriesId::new("ser1"))).is_empty());
+    assert!(has_note(
+        &p,
+        "1 single-model figure of 2024-06 (downloads per month)"
+    ));
 }
 
 #[test]
@@ -685,10 +682,27 @@ fn filtering_models_narrows_downloads() {
     let eagle_only = [3u32, 4, 5];
     let p = derive(PlotKind::Downloads, &ds, &ix, &[], &eagle_only, vec![]);
     assert!(!p.marks.is_empty());
-    assert!(
-        p.marks.iter().all(|m| m.group.starts_with("Eagle")),
-        "{:?}",
-        p.marks
+    assert!(p.marks.iter().all(|m| m.group == "eagle"), "{:?}", p.marks);
+    // Narrowed to a few models, the figures about single models are drawn: the series'
+    // month-dated points, its year-only point a span, joined only where dated to the month.
+    let dragon_1 = [0u32];
+    let p = derive(PlotKind::Downloads, &ds, &ix, &[], &dragon_1, vec![]);
+    let ser = mark_for(&p, &RecordRef::Series(SeriesId::new("ser1")));
+    let kinds: Vec<MarkKind> = ser.iter().map(|m| m.kind).collect();
+    assert_eq!(
+        kinds,
+        [MarkKind::Point, MarkKind::Point, MarkKind::YearSpan]
+    );
+    assert_eq!(ser[0].group, "model:d1");
+    let monthly = p
+        .panels
+        .iter()
+        .find(|q| q.title.starts_with("Downloads per month"))
+        .expect("a monthly panel");
+    let s = &monthly.series[0];
+    assert_eq!(
+        (s.name.as_str(), s.marks.len(), s.line.len()),
+        ("Dragon-1", 3, 2)
     );
 }
 
@@ -990,8 +1004,8 @@ fn builtin_pinterest_up_to_90_is_open_ended_with_its_baseline() {
 fn builtin_downloads_show_qwen_and_llama_with_conflicts_flagged() {
     let ds = builtin();
     let p = plot(PlotKind::Downloads, &ds);
-    assert!(p.marks.iter().any(|m| m.group.starts_with("Qwen:")));
-    assert!(p.marks.iter().any(|m| m.group.starts_with("Llama:")));
+    assert!(p.marks.iter().any(|m| m.group == "qwen"));
+    assert!(p.marks.iter().any(|m| m.group == "llama"));
     // Both counts of Qwen derivatives are visible and flagged with their conflict.
     for id in ["qwen-derivatives-180k", "qwen-derivatives-summer-2026"] {
         let m = mark_for(&p, &claim(id));
@@ -1001,10 +1015,11 @@ fn builtin_downloads_show_qwen_and_llama_with_conflicts_flagged() {
             Some(ConflictId::new("qwen-derivative-counts"))
         );
     }
-    // The passing-Llama rank claims that have a month are lines, flagged. (Xinhua's "by
-    // October 2025" says only that Qwen passed Llama, no rank, so it is not on this plot.)
+    // The passing-Llama rank claims that have a month are points on the rank panel, flagged.
+    // (Xinhua's "by October 2025" says only that Qwen passed Llama, no rank, so it is not on
+    // this plot.)
     let rank = mark_for(&p, &claim("qwen-passes-llama-stanford"));
-    assert_eq!(rank[0].kind, MarkKind::EventLine);
+    assert_eq!(rank[0].kind, MarkKind::Point);
     assert_eq!(
         rank[0].in_conflict,
         Some(ConflictId::new("qwen-passes-llama-timing"))
@@ -1017,7 +1032,6 @@ fn builtin_downloads_show_qwen_and_llama_with_conflicts_flagged() {
         }
     }
     assert!(has_note(&p, "without a date"));
-    assert!(has_note(&p, "not shown on this count axis"));
     assert_eq!(parse_csv(&to_csv(&p)).len(), p.marks.len() + 1);
     assert!(
         p.footer

@@ -195,6 +195,10 @@ pub fn pick_mark(
     transform: &egui_plot::PlotTransform,
     pos: egui::Pos2,
 ) -> Option<usize> {
+    if super::panels::draws_panels(data) {
+        // Each panel has its own y axis: the pick is in the panel under the pointer.
+        return super::panels::pick_in_panels(ctx, data, pos);
+    }
     let cache = figure_cache(ctx, data.kind);
     let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
     let [x_per_px, y_per_px] = transform.dvalue_dpos();

@@ -1,7 +1,7 @@
 //! Figure drawing shared by the window's plots area and the image export: the plot drawn with
 //! egui_plot (axes, marks, legend, the dense-marker image and their caches), the title above it
 //! and the notes and sources below it, colours and fonts; `scene` lays a figure out headless as
-//! egui shapes for the PNG, SVG and PDF exports. Knows nothing of `ui` or `export`.
+//! egui shapes for the PNG, SVG and PDF exports; `panels` draws a plot as small multiples. Knows nothing of `ui` or `export`.
 
 pub mod axes;
 mod cache;
@@ -12,6 +12,7 @@ pub mod labels;
 pub mod layout;
 pub mod legend;
 pub mod marks;
+mod panels;
 mod plot;
 pub mod scene;
 mod view;

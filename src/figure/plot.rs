@@ -70,7 +70,28 @@ pub fn plot_only_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
     .inner
 }
 
+/// `plot` as a figure draws it: `height` high, with or without its grid, zoom, pan and
+/// reset only when `interactive`, no crosshair, and no background of its own (the figure paints
+/// it under the marks).
+pub(super) fn figure_plot(plot: Plot<'_>, height: f32, grid: bool, interactive: bool) -> Plot<'_> {
+    plot.height(height)
+        .show_grid(grid)
+        .allow_boxed_zoom(interactive)
+        .allow_double_click_reset(interactive)
+        .allow_drag(interactive)
+        .allow_zoom(interactive)
+        .allow_scroll(interactive)
+        .show_crosshair(false)
+        .show_background(false)
+}
+
 fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> PlotShown {
+    // Small multiples: one plot per panel (`panels`).
+    if super::panels::draws_panels(args.data)
+        && let Some(shown) = super::panels::panels_ui(ui, args, height)
+    {
+        return shown;
+    }
     let data: &PlotData = args.data;
     let cache = figure_cache(ui.ctx(), data.kind);
     let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
@@ -87,18 +108,13 @@ fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
         .iter()
         .any(|m| m.kind.is_bar() || m.kind == MarkKind::Cell);
     // The legend is a row above the plot (`legend::legend_row_ui`), never over the data.
-    let mut plot = Plot::new(("plot", data.kind))
-        .id(plot_id(data.kind))
-        .height(height)
-        .show_grid(grid)
-        .allow_boxed_zoom(args.interactive)
-        .allow_double_click_reset(args.interactive)
-        .allow_drag(args.interactive)
-        .allow_zoom(args.interactive)
-        .allow_scroll(args.interactive)
-        .show_crosshair(false)
-        // The background is painted under the dense image (see below).
-        .show_background(false);
+    // The background is painted under the dense image (see below).
+    let mut plot = figure_plot(
+        Plot::new(("plot", data.kind)).id(plot_id(data.kind)),
+        height,
+        grid,
+        args.interactive,
+    );
     if let Some([x0, y0, x1, y1]) = dense.extent {
         plot = plot.include_x(x0).include_x(x1).include_y(y0).include_y(y1);
     }

@@ -217,6 +217,8 @@ pub fn figure_scene(
                     if !parts.plain {
                         figure_header_ui(ui, &data);
                     }
+                    // Small multiples grow the page so that each panel keeps its height.
+                    let plot_height = super::panels::panels_height(&data, plot_height);
                     stats = plot_only_ui(ui, &args, plot_height).stats;
                     if !parts.plain {
                         footer(ui);

@@ -266,6 +266,7 @@ mod tests {
             runs: Vec::new(),
             notes: Vec::new(),
             footer: Default::default(),
+            panels: Vec::new(),
         }
     }
 

@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use super::scale::{log_ticks, period_bounds};
 use super::{
     Axis, DeriveOptions, Footer, GroupBy, GroupKind, LegendEntry, MAX_COLOURED_GROUPS, Mark,
-    MarkKind, OTHER_GROUP, PlotData, PlotKind, PointRun, Scale,
+    MarkKind, OTHER_GROUP, Panel, PlotData, PlotKind, PointRun, Scale,
 };
 use crate::app::explorer::Index;
 use crate::model::{
@@ -197,6 +197,8 @@ pub(super) struct Builder<'a> {
     pub(super) model_set: HashSet<usize>,
     /// The families of the model rows.
     pub(super) family_set: HashSet<usize>,
+    /// Small multiples (see [`PlotData::panels`]); empty for a one-panel plot.
+    pub(super) panels: Vec<Panel>,
 }
 
 impl<'a> Builder<'a> {
@@ -234,6 +236,7 @@ impl<'a> Builder<'a> {
             linear: options.linear,
             model_set,
             family_set,
+            panels: Vec::new(),
         }
     }
 
@@ -465,6 +468,14 @@ impl<'a> Builder<'a> {
         }
 
         drop(all);
+        // A panel's series takes its marks' group as merged ("Other").
+        for p in &mut self.panels {
+            for s in &mut p.series {
+                if let Some(m) = s.marks.first().and_then(|&i| self.marks.get(i)) {
+                    s.group.clone_from(&m.group);
+                }
+            }
+        }
         let footer = Footer::collect(self.ds, self.ix, &self.marks, &self.runs, filters);
         PlotData {
             kind,
@@ -478,6 +489,7 @@ impl<'a> Builder<'a> {
             runs: self.runs,
             notes: self.notes,
             footer,
+            panels: self.panels,
         }
     }
 

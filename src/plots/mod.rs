@@ -31,5 +31,5 @@ pub use scale::{count_label, log_ticks, period_bounds};
 pub use source_line::{Credit, FullSource, PRIMARY_GROUP, SourceGroup, source_groups, source_line};
 pub use types::{
     Axis, DeriveOptions, GroupBy, GroupKind, LegendEntry, MAX_COLOURED_GROUPS, Mark, MarkKind,
-    OTHER_GROUP, PlotData, PointRun, RUN_MIN, RunPoint, Scale,
+    OTHER_GROUP, Panel, PanelSeries, PlotData, PointRun, RUN_MIN, RunPoint, Scale,
 };

@@ -125,6 +125,7 @@ mod tests {
             runs: Vec::new(),
             notes: Vec::new(),
             footer: Footer::default(),
+            panels: Vec::new(),
         }
     }
 

@@ -334,6 +334,41 @@ pub struct PlotData {
     pub notes: Vec<String>,
     /// Sources, filters, dataset, credits.
     pub footer: Footer,
+    /// Small multiples: one panel per measure, stacked, sharing the x axis, each with its own
+    /// y axis (then `y_axis` is unused by the drawing). Empty for a plot drawn as one panel.
+    pub panels: Vec<Panel>,
+}
+
+/// One panel of a plot drawn as small multiples: a measure with its own y axis, the marks on
+/// it and the series labelled at their ends.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panel {
+    /// The measure in plain words ("Cumulative downloads").
+    pub title: String,
+    /// Its own y axis, with its unit.
+    pub y_axis: Axis,
+    /// The marks drawn in it (indices into [`PlotData::marks`]), in drawing order.
+    pub marks: Vec<usize>,
+    /// The long series drawn in it (indices into [`PlotData::runs`]).
+    pub runs: Vec<usize>,
+    /// Its series: one per subject, labelled directly.
+    pub series: Vec<PanelSeries>,
+}
+
+/// The values of one subject in one panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanelSeries {
+    /// The subject's name: the label at its last value.
+    pub name: String,
+    /// Its group key (the colour).
+    pub group: String,
+    /// Every mark of the subject in the panel (indices into [`PlotData::marks`]).
+    pub marks: Vec<usize>,
+    /// The marks joined by a line, in date order; empty when fewer than two dates have a
+    /// value as stated (a single-date value stays a point).
+    pub line: Vec<usize>,
+    /// Drawn emphasised (a thicker line in full colour; the others are thinner and muted).
+    pub emphasised: bool,
 }
 
 impl PlotData {
@@ -356,5 +391,33 @@ impl PlotData {
             j -= r.points.len();
         }
         None
+    }
+
+    /// Panel `i` as a plot of its own: this plot's kind, texts, x axis and legend, the panel's
+    /// y axis, its marks (mark `k` of it is `panels[i].marks[k]` here) and runs, no panels.
+    pub fn panel_data(&self, i: usize) -> Option<PlotData> {
+        let p = self.panels.get(i)?;
+        Some(PlotData {
+            kind: self.kind,
+            title: p.title.clone(),
+            subtitle: String::new(),
+            x_axis: self.x_axis.clone(),
+            y_axis: p.y_axis.clone(),
+            group_kind: self.group_kind,
+            legend: self.legend.clone(),
+            marks: p
+                .marks
+                .iter()
+                .filter_map(|&m| self.marks.get(m).cloned())
+                .collect(),
+            runs: p
+                .runs
+                .iter()
+                .filter_map(|&r| self.runs.get(r).cloned())
+                .collect(),
+            notes: Vec::new(),
+            footer: Footer::default(),
+            panels: Vec::new(),
+        })
     }
 }
