@@ -152,7 +152,8 @@ impl ExportDialog {
             let footer = 64.0;
             let body = (ui.available_height() - footer).max(120.0);
             let wide = size.x >= 720.0;
-            ui.allocate_ui(egui::vec2(ui.available_width(), body), |ui| {
+            let down = egui::Layout::top_down(egui::Align::Min);
+            ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), body), down, |ui| {
                 ui.set_min_height(body);
                 if wide {
                     self.two_columns_ui(ui, data, body);
@@ -201,8 +202,9 @@ impl ExportDialog {
 
     fn two_columns_ui(&mut self, ui: &mut egui::Ui, data: &PlotData, body: f32) {
         let left = (ui.available_width() * 0.32).clamp(240.0, 340.0);
+        let down = egui::Layout::top_down(egui::Align::Min);
         ui.horizontal_top(|ui| {
-            ui.allocate_ui(egui::vec2(left, body), |ui| {
+            ui.allocate_ui_with_layout(egui::vec2(left, body), down, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("export_options")
                     .max_height(body)
@@ -288,36 +290,40 @@ fn plain_error(e: &str) -> String {
 }
 
 impl ExplorerApp {
-    /// File > Export figure…: opens the dialog on the plot shown, with the last choices.
+    /// File > Export figure…: opens the dialog on the plot chosen in the plots area (shown, or
+    /// one of several tabs in a narrow window), with the last choices.
     pub(super) fn open_export_dialog(&mut self, ctx: &egui::Context) {
-        let shown = self.view.prefs.show_plots
-            && matches!(
-                self.view.prefs.plot,
-                super::plots_panel::PlotChoice::Plot(_)
-            );
-        let Some(data) = self.plots.current().filter(|_| shown) else {
+        let super::plots_panel::PlotChoice::Plot(kind) = self.view.prefs.plot else {
             self.state.apply(crate::app::Action::ShowStatus(
                 "Nothing to export: choose a plot in the plots area first".into(),
             ));
             return;
         };
+        let data = self.dialog_plot(kind);
         let view = PlotView::capture(ctx, &data);
         let mut dialog = ExportDialog::open(&data, view, self.state.export_choices.clone());
         dialog.max_texture_side = self.offscreen.as_ref().map(|o| o.max_texture_side());
         self.export_dialog = Some(Box::new(dialog));
     }
 
+    /// The plot `kind` as the plots area derives it (the same cache, so the same data).
+    pub(super) fn dialog_plot(&mut self, kind: PlotKind) -> Arc<PlotData> {
+        let options = self.view.prefs.plot_options.derive_options();
+        self.plots
+            .get(&self.state, &mut self.explorer, kind, &options)
+    }
+
     /// The export dialog, when open: Export asks for a path and writes the file at the end of
     /// the frame (through the queue), Cancel and Esc close it.
     pub(super) fn export_dialog_ui(&mut self, ctx: &egui::Context, queue: &mut CommandQueue) {
+        let Some(kind) = self.export_dialog.as_ref().map(|d| d.kind) else {
+            return;
+        };
+        let data = self.dialog_plot(kind);
+        let ds = self.state.doc.dataset.clone();
         let Some(dialog) = self.export_dialog.as_mut() else {
             return;
         };
-        let Some(data) = self.plots.current() else {
-            self.export_dialog = None;
-            return;
-        };
-        let ds = self.state.doc.dataset.clone();
         match dialog.ui(ctx, &ds, &data) {
             Some(Outcome::Export) => queue.push(UiCommand::WriteExport),
             Some(Outcome::Close) => {

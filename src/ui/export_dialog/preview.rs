@@ -106,9 +106,13 @@ impl Preview {
     pub fn new(ctx: &egui::Context, key: PreviewKey, scene: Scene) -> Self {
         let ppp = scene.output.pixels_per_point;
         let primitives = scene.ctx.tessellate(scene.output.shapes.clone(), ppp);
+        let max_side = ctx.input(|i| i.max_texture_side).max(1);
         let textures = texture_images(&scene)
             .into_iter()
             .map(|(id, (image, options))| {
+                // The window may take smaller textures than the export's renderer: the
+                // coordinates are fractions, so a shrunk atlas draws the same glyphs, coarser.
+                let image = shrink_to(image, max_side);
                 let handle = ctx.load_texture(format!("export preview {id:?}"), image, options);
                 (id, handle)
             })
@@ -186,6 +190,36 @@ impl Preview {
         );
         response
     }
+}
+
+/// `image` shrunk by a whole factor (each pixel the mean of a square of them) until both sides
+/// are at most `max_side`.
+fn shrink_to(image: egui::ColorImage, max_side: usize) -> egui::ColorImage {
+    let [w, h] = image.size;
+    let f = w.max(h).div_ceil(max_side);
+    if f <= 1 {
+        return image;
+    }
+    let (nw, nh) = (w.div_ceil(f), h.div_ceil(f));
+    let mut out = egui::ColorImage::filled([nw, nh], Color32::TRANSPARENT);
+    for y in 0..nh {
+        for x in 0..nw {
+            let mut sum = [0u32; 4];
+            let mut n = 0u32;
+            for yy in y * f..((y + 1) * f).min(h) {
+                for xx in x * f..((x + 1) * f).min(w) {
+                    let p = image.pixels[yy * w + xx].to_array();
+                    for (s, v) in sum.iter_mut().zip(p) {
+                        *s += u32::from(v);
+                    }
+                    n += 1;
+                }
+            }
+            let c = sum.map(|s| (s / n.max(1)) as u8);
+            out.pixels[y * nw + x] = Color32::from_rgba_premultiplied(c[0], c[1], c[2], c[3]);
+        }
+    }
+    out
 }
 
 /// Grey squares behind a transparent figure, as image editors show transparency.

@@ -18,10 +18,11 @@ impl ExplorerApp {
     /// dialog closes (its choices remembered) and the status bar says what was written, else
     /// the dialog says what went wrong.
     pub(in crate::ui) fn write_export(&mut self) {
-        let Some(dialog) = self.export_dialog.as_mut() else {
+        let Some(kind) = self.export_dialog.as_ref().map(|d| d.kind) else {
             return;
         };
-        let Some(data) = self.plots.current() else {
+        let data = self.dialog_plot(kind);
+        let Some(dialog) = self.export_dialog.as_mut() else {
             return;
         };
         let format = dialog.choices.format;
