@@ -47,14 +47,25 @@ impl FontProvider for NoFontDiscovery {
     }
 }
 
+/// egui's system font provider, started on the first character asked for: an export whose
+/// characters the bundled fonts all have never enumerates the system's fonts.
+#[derive(Default)]
+struct LazySystemFonts(OnceLock<egui_system_font_provider::SystemFontProvider>);
+
+impl FontProvider for LazySystemFonts {
+    fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
+        self.0
+            .get_or_init(egui_system_font_provider::SystemFontProvider::new)
+            .font_for(request)
+    }
+}
+
 /// The system's fonts, as the window finds them (egui's system font provider, through the
 /// operating system's own fallback: fontconfig, CoreText, DirectWrite). Enumerated once per
-/// process, on first use.
+/// process, when a character is first missing.
 pub fn system_font_discovery() -> FontDiscovery {
     static SYSTEM: OnceLock<FontDiscovery> = OnceLock::new();
-    Arc::clone(
-        SYSTEM.get_or_init(|| Arc::new(egui_system_font_provider::SystemFontProvider::new())),
-    )
+    Arc::clone(SYSTEM.get_or_init(|| Arc::new(LazySystemFonts::default())))
 }
 
 static EXPORT_DISCOVERY: RwLock<Option<FontDiscovery>> = RwLock::new(None);

@@ -219,6 +219,9 @@ fn shrink_to(image: egui::ColorImage, max_side: usize) -> egui::ColorImage {
             out.pixels[y * nw + x] = Color32::from_rgba_premultiplied(c[0], c[1], c[2], c[3]);
         }
     }
+    // The font atlas's top-left texel is the white every solid shape samples: kept as it is,
+    // or every fill and line would come out faint.
+    out.pixels[0] = image.pixels[0];
     out
 }
 
