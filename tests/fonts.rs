@@ -101,3 +101,32 @@ fn the_warning_lists_a_dozen_names_and_counts_the_rest() {
     assert!(w.contains("이름11 and 3 more"), "{w}");
     assert!(!w.contains("이름12"));
 }
+
+#[test]
+fn the_command_line_warns_of_names_that_will_show_boxes_and_still_writes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ds = common::sample();
+    ds.meta.title = "Sample".into();
+    ds.organizations[0].name = "네이버 Acme".into();
+    let data = dir.path().join("data.ron");
+    ai_adoption_explorer::io::save_atomic(&ds, &data).unwrap();
+    let out = dir.path().join("who.svg");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_ai-adoption-explorer"))
+        .env(ai_adoption_explorer::figure::NO_SYSTEM_FONTS_VAR, "1")
+        .args(["export", "--plot", "who-uses-what", "--out"])
+        .arg(&out)
+        .arg(&data)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "a warning, not a failure: {err}"
+    );
+    assert!(
+        err.contains("warning: These names will show boxes: 네이버"),
+        "{err}"
+    );
+    assert!(std::fs::read_to_string(&out).unwrap().contains("네이버"));
+}

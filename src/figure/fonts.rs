@@ -79,13 +79,23 @@ pub fn set_export_font_discovery(discovery: FontDiscovery) {
     *slot = Some(discovery);
 }
 
-/// The discovery exports use: the one set with [`set_export_font_discovery`], else the
-/// system's fonts.
+/// Set (to anything) in the environment, exports use the bundled fonts only: what a command-line
+/// export draws then does not depend on the machine's fonts (tests, reproducible builds).
+pub const NO_SYSTEM_FONTS_VAR: &str = "AI_ADOPTION_EXPLORER_NO_SYSTEM_FONTS";
+
+/// The discovery exports use: the one set with [`set_export_font_discovery`], else none when
+/// [`NO_SYSTEM_FONTS_VAR`] is set, else the system's fonts.
 pub fn export_font_discovery() -> FontDiscovery {
     let slot = EXPORT_DISCOVERY
         .read()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    slot.clone().unwrap_or_else(system_font_discovery)
+    if let Some(d) = slot.clone() {
+        return d;
+    }
+    if std::env::var_os(NO_SYSTEM_FONTS_VAR).is_some() {
+        return Arc::new(NoFontDiscovery);
+    }
+    system_font_discovery()
 }
 
 /// The figure's fonts for an export: the bundled ones first, then whatever
