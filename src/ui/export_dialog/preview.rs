@@ -22,6 +22,9 @@ use crate::plots::PlotData;
 /// the renderer's own limit is checked again when the file is rendered.
 pub const ASSUMED_MAX_TEXTURE_SIDE: usize = 8192;
 
+/// Meshes placed in the dialog, each with its clip rectangle there.
+type Placed = Vec<(Rect, Arc<Mesh>)>;
+
 /// What a preview is for: the file's format and options, and the plot data it draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PreviewKey {
@@ -54,7 +57,7 @@ pub struct Preview {
     /// The scene's textures (font atlas, dense images) loaded into the window.
     textures: HashMap<TextureId, egui::TextureHandle>,
     /// The meshes placed in the dialog for the rectangle they were placed in.
-    placed: Option<(Rect, Vec<(Rect, Arc<Mesh>)>)>,
+    placed: Option<(Rect, Placed)>,
 }
 
 /// Lays out the scene of `key` (the same function the file is written with).
@@ -131,7 +134,7 @@ impl Preview {
     }
 
     /// The meshes moved and scaled into `rect`, each with its clip rectangle there.
-    fn place(&self, rect: Rect) -> Vec<(Rect, Arc<Mesh>)> {
+    fn place(&self, rect: Rect) -> Placed {
         let k = rect.width() / self.size_points.x.max(1.0);
         let at = |p: egui::Pos2| rect.min + p.to_vec2() * k;
         let mut out = Vec::with_capacity(self.primitives.len());
