@@ -15,6 +15,7 @@ use ai_adoption_explorer::app::{
 use ai_adoption_explorer::figure::{NoFontDiscovery, set_export_font_discovery};
 use ai_adoption_explorer::plots::PlotKind;
 use ai_adoption_explorer::ui::ExplorerApp;
+use ai_adoption_explorer::ui::export_dialog::preview::Preview;
 use ai_adoption_explorer::ui::plots_panel::PlotChoice;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -71,6 +72,31 @@ fn dataset() -> ai_adoption_explorer::model::Dataset {
     ds
 }
 
+/// The release timeline of [`dataset`] in a 1280x800 window (the folder holds the dataset).
+fn release_timeline(
+    answers: Vec<DialogOutcome>,
+) -> (tempfile::TempDir, Harness<'static, ExplorerApp>) {
+    release_timeline_at(answers, egui::vec2(1280.0, 800.0), 1.0)
+}
+
+/// The release timeline of [`dataset`] in a window of `size` at `zoom`.
+fn release_timeline_at(
+    answers: Vec<DialogOutcome>,
+    size: egui::Vec2,
+    zoom: f32,
+) -> (tempfile::TempDir, Harness<'static, ExplorerApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(
+        dir.path(),
+        &dataset(),
+        PlotKind::ReleaseTimeline,
+        answers,
+        size,
+        zoom,
+    );
+    (dir, h)
+}
+
 fn open_with_ctrl_e(h: &mut Harness<'static, ExplorerApp>) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
@@ -88,25 +114,21 @@ fn preview_label(h: &Harness<'static, ExplorerApp>) -> String {
         .expect("a preview is shown")
 }
 
-fn preview_px(h: &Harness<'static, ExplorerApp>) -> [u32; 2] {
+/// The open dialog's preview.
+fn preview<'a>(h: &'a Harness<'static, ExplorerApp>) -> &'a Preview {
     h.state()
         .export_dialog()
         .and_then(|d| d.preview())
-        .map(|p| p.size_px)
         .expect("the figure was laid out")
+}
+
+fn preview_px(h: &Harness<'static, ExplorerApp>) -> [u32; 2] {
+    preview(h).size_px
 }
 
 #[test]
 fn ctrl_e_and_the_menu_open_it_and_the_preview_follows_the_choices() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(
-        dir.path(),
-        &dataset(),
-        PlotKind::ReleaseTimeline,
-        vec![],
-        egui::vec2(1280.0, 800.0),
-        1.0,
-    );
+    let (_dir, mut h) = release_timeline(vec![]);
     // From the menu.
     h.get_by_label("File").click();
     h.run();
@@ -145,32 +167,14 @@ fn ctrl_e_and_the_menu_open_it_and_the_preview_follows_the_choices() {
     assert!(preview_label(&h).contains("1080 × 1080 points"));
     assert!(h.query_by_label("4x").is_none());
     // Dark and transparent backgrounds lay out on another page colour.
-    let light = h
-        .state()
-        .export_dialog()
-        .unwrap()
-        .preview()
-        .unwrap()
-        .background;
+    let light = preview(&h).background;
     h.get_by_label("Dark").click();
     h.run();
-    let dark = h
-        .state()
-        .export_dialog()
-        .unwrap()
-        .preview()
-        .unwrap()
-        .background;
+    let dark = preview(&h).background;
     assert_ne!(light, dark);
     h.get_by_label("Transparent").click();
     h.run();
-    let clear = h
-        .state()
-        .export_dialog()
-        .unwrap()
-        .preview()
-        .unwrap()
-        .background;
+    let clear = preview(&h).background;
     assert_eq!(clear.a(), 0);
     // Plain: the texts cannot be changed (the figure has none).
     h.get_by_label("Plain (plot only)").click();
@@ -199,15 +203,7 @@ fn ctrl_e_and_the_menu_open_it_and_the_preview_follows_the_choices() {
 
 #[test]
 fn the_alt_texts_are_shown_and_copied() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(
-        dir.path(),
-        &dataset(),
-        PlotKind::ReleaseTimeline,
-        vec![],
-        egui::vec2(1280.0, 800.0),
-        1.0,
-    );
+    let (_dir, mut h) = release_timeline(vec![]);
     open_with_ctrl_e(&mut h);
     let data = h.state().shown_plot().unwrap();
     let alt = h.state().export_dialog().unwrap().alt_texts(&data);
@@ -240,15 +236,7 @@ fn the_alt_texts_are_shown_and_copied() {
 /// Opens the dialog, chooses `format`, types `title` at the end of the title, exports through
 /// the scripted Save dialog to `path` and returns the bytes of `written` and the title.
 fn export(format: &str, title: &str, path: PathBuf, written: PathBuf) -> (Vec<u8>, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(
-        dir.path(),
-        &dataset(),
-        PlotKind::ReleaseTimeline,
-        vec![DialogOutcome::Picked(path.clone())],
-        egui::vec2(1280.0, 800.0),
-        1.0,
-    );
+    let (_dir, mut h) = release_timeline(vec![DialogOutcome::Picked(path.clone())]);
     open_with_ctrl_e(&mut h);
     h.get_by_label(format).click();
     h.run();
@@ -328,15 +316,7 @@ fn is_interactive(role: Role) -> bool {
 /// Every control of the dialog is inside the window (a scroll area may hide part of a column,
 /// never cut a control across) and no two overlap.
 fn dialog_fits(size: egui::Vec2, zoom: f32) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(
-        dir.path(),
-        &dataset(),
-        PlotKind::ReleaseTimeline,
-        vec![],
-        size,
-        zoom,
-    );
+    let (_dir, mut h) = release_timeline_at(vec![], size, zoom);
     open_with_ctrl_e(&mut h);
     h.run();
     let ppp = h.ctx.pixels_per_point();
@@ -410,15 +390,7 @@ fn the_dialog_fits_at_1024x640_zoomed_150() {
 
 #[test]
 fn the_dialog_at_1024x640_snapshot() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(
-        dir.path(),
-        &dataset(),
-        PlotKind::ReleaseTimeline,
-        vec![],
-        egui::vec2(1024.0, 640.0),
-        1.0,
-    );
+    let (_dir, mut h) = release_timeline_at(vec![], egui::vec2(1024.0, 640.0), 1.0);
     h.state_mut().view.prefs.theme = ai_adoption_explorer::ui::ThemeChoice::Light;
     // The status bar names the temporary folder, which changes from run to run.
     h.state_mut().state.status.clear();
