@@ -388,9 +388,9 @@ fn the_dialog_fits_at_1024x640_zoomed_150() {
     dialog_fits(egui::vec2(1024.0, 640.0), 1.5);
 }
 
-#[test]
-fn the_dialog_at_1024x640_snapshot() {
-    let (_dir, mut h) = release_timeline_at(vec![], egui::vec2(1024.0, 640.0), 1.0);
+/// The dialog, light, its status bar empty, as a snapshot named `name`.
+fn dialog_snapshot(size: egui::Vec2, zoom: f32, name: &str) {
+    let (_dir, mut h) = release_timeline_at(vec![], size, zoom);
     h.state_mut().view.prefs.theme = ai_adoption_explorer::ui::ThemeChoice::Light;
     // The status bar names the temporary folder, which changes from run to run.
     h.state_mut().state.status.clear();
@@ -398,5 +398,15 @@ fn the_dialog_at_1024x640_snapshot() {
     open_with_ctrl_e(&mut h);
     h.run();
     h.run();
-    h.snapshot("export_dialog_1024x640");
+    h.snapshot(name);
+}
+
+#[test]
+fn the_dialog_at_1024x640_snapshot() {
+    dialog_snapshot(egui::vec2(1024.0, 640.0), 1.0, "export_dialog_1024x640");
+}
+
+#[test]
+fn the_dialog_at_1024x640_zoomed_150_snapshot() {
+    dialog_snapshot(egui::vec2(1024.0, 640.0), 1.5, "export_dialog_1024x640_150");
 }

@@ -149,9 +149,12 @@ impl ExportDialog {
             ui.set_height(size.y);
             ui.heading(format!("Export figure: {}", self.kind.title()));
             ui.separator();
-            let footer = 64.0;
+            // Room for the buttons, and for a warning or an error above them.
+            let notes = self.message.is_some()
+                || self.preview().is_some_and(|p| !p.missing.is_empty());
+            let footer = if notes { 84.0 } else { 40.0 };
             let body = (ui.available_height() - footer).max(120.0);
-            let wide = size.x >= 720.0;
+            let wide = size.x >= 560.0;
             let down = egui::Layout::top_down(egui::Align::Min);
             ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), body), down, |ui| {
                 ui.set_min_height(body);
@@ -201,7 +204,7 @@ impl ExportDialog {
     }
 
     fn two_columns_ui(&mut self, ui: &mut egui::Ui, data: &PlotData, body: f32) {
-        let left = (ui.available_width() * 0.32).clamp(240.0, 340.0);
+        let left = (ui.available_width() * 0.36).clamp(220.0, 340.0);
         let down = egui::Layout::top_down(egui::Align::Min);
         ui.horizontal_top(|ui| {
             ui.allocate_ui_with_layout(egui::vec2(left, body), down, |ui| {
