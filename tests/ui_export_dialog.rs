@@ -36,7 +36,9 @@ fn harness(
     set_export_font_discovery(Arc::new(NoFontDiscovery));
     let path = dir.join("data.ron");
     ai_adoption_explorer::io::save_atomic(ds, &path).unwrap();
-    let state = AppState::new(Box::new(ScriptedDialogs::new(answers)), Settings::default());
+    let dialogs = ScriptedDialogs::new(answers);
+    let requests = Arc::clone(&dialogs.export_requests);
+    let state = AppState::new(Box::new(dialogs), Settings::default());
     let mut h = Harness::builder()
         .with_size(size / zoom)
         .with_pixels_per_point(zoom)
@@ -51,7 +53,18 @@ fn harness(
         });
     h.state_mut().state.apply(Action::Open(path));
     h.run();
+    EXPORT_REQUESTS.with(|r| *r.borrow_mut() = requests);
     h
+}
+
+thread_local! {
+    /// What this test's Save dialog was asked (the file name suggested, the filter's extension).
+    static EXPORT_REQUESTS: std::cell::RefCell<Arc<std::sync::Mutex<Vec<(String, String)>>>> =
+        std::cell::RefCell::default();
+}
+
+fn export_requests() -> Vec<(String, String)> {
+    EXPORT_REQUESTS.with(|r| r.borrow().lock().unwrap().clone())
 }
 
 /// The shared sample, its texts in scripts the bundled fonts have (the window draws them too).
@@ -246,6 +259,12 @@ fn export(format: &str, title: &str, path: PathBuf, written: PathBuf) -> (Vec<u8
     h.get_by_label("Export…").click();
     h.run();
     let status = h.state().state.status.clone();
+    // The Save dialog was asked with the format's extension.
+    let ext = format.to_lowercase();
+    assert_eq!(
+        export_requests(),
+        [(format!("release-timeline.{ext}"), ext.clone())]
+    );
     assert!(h.state().export_dialog().is_none(), "closed after writing");
     assert!(status.starts_with("Exported"), "{status}");
     (

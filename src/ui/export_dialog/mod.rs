@@ -150,8 +150,8 @@ impl ExportDialog {
             ui.heading(format!("Export figure: {}", self.kind.title()));
             ui.separator();
             // Room for the buttons, and for a warning or an error above them.
-            let notes = self.message.is_some()
-                || self.preview().is_some_and(|p| !p.missing.is_empty());
+            let notes =
+                self.message.is_some() || self.preview().is_some_and(|p| !p.missing.is_empty());
             let footer = if notes { 84.0 } else { 40.0 };
             let body = (ui.available_height() - footer).max(120.0);
             let wide = size.x >= 560.0;
