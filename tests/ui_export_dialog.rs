@@ -10,7 +10,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use ai_adoption_explorer::app::{
-    Action, AppState, DialogOutcome, ExportFormat, ScriptedDialogs, Settings, SizePreset,
+    Action, AppState, DialogOutcome, ExportFormat, ExportRequests, ScriptedDialogs, Settings,
+    SizePreset,
 };
 use ai_adoption_explorer::figure::{NoFontDiscovery, set_export_font_discovery};
 use ai_adoption_explorer::plots::PlotKind;
@@ -59,8 +60,7 @@ fn harness(
 
 thread_local! {
     /// What this test's Save dialog was asked (the file name suggested, the filter's extension).
-    static EXPORT_REQUESTS: std::cell::RefCell<Arc<std::sync::Mutex<Vec<(String, String)>>>> =
-        std::cell::RefCell::default();
+    static EXPORT_REQUESTS: std::cell::RefCell<ExportRequests> = std::cell::RefCell::default();
 }
 
 fn export_requests() -> Vec<(String, String)> {

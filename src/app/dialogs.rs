@@ -117,8 +117,11 @@ pub struct ScriptedDialogs {
     pub answers: std::collections::VecDeque<DialogOutcome>,
     /// What each export dialog was asked with: the suggested file name and the filter's
     /// extension (shared, so a test keeps a handle after the dialogs move into the app).
-    pub export_requests: std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>,
+    pub export_requests: ExportRequests,
 }
+
+/// The export dialogs asked for, in order: suggested file name and extension.
+pub type ExportRequests = std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>;
 
 impl ScriptedDialogs {
     /// Dialogs that will give these answers in order.
