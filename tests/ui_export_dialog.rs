@@ -247,8 +247,14 @@ fn the_alt_texts_are_shown_and_copied() {
 }
 
 /// Opens the dialog, chooses `format`, types `title` at the end of the title, exports through
-/// the scripted Save dialog to `path` and returns the bytes of `written` and the title.
-fn export(format: &str, title: &str, path: PathBuf, written: PathBuf) -> (Vec<u8>, String) {
+/// the scripted Save dialog to `path` and returns the bytes of `written`, the title and the
+/// preview's size in pixels.
+fn export(
+    format: &str,
+    title: &str,
+    path: PathBuf,
+    written: PathBuf,
+) -> (Vec<u8>, String, [u32; 2]) {
     let (_dir, mut h) = release_timeline(vec![DialogOutcome::Picked(path.clone())]);
     open_with_ctrl_e(&mut h);
     h.get_by_label(format).click();
@@ -256,6 +262,7 @@ fn export(format: &str, title: &str, path: PathBuf, written: PathBuf) -> (Vec<u8
     common::window::type_at_end(&mut h, "Title", title);
     let typed = h.state().export_dialog().unwrap().texts.title.clone();
     assert!(typed.ends_with(title), "{typed}");
+    let shown = preview_px(&h);
     h.get_by_label("Export…").click();
     h.run();
     let status = h.state().state.status.clone();
@@ -270,6 +277,7 @@ fn export(format: &str, title: &str, path: PathBuf, written: PathBuf) -> (Vec<u8
     (
         std::fs::read(&written).expect("the file was written"),
         typed,
+        shown,
     )
 }
 
@@ -277,12 +285,12 @@ fn export(format: &str, title: &str, path: PathBuf, written: PathBuf) -> (Vec<u8
 fn export_writes_the_previewed_figure_in_each_format() {
     let dir = tempfile::tempdir().unwrap();
     let svg_path = dir.path().join("figure.svg");
-    let (svg, typed) = export("SVG", " in 2024", svg_path.clone(), svg_path);
+    let (svg, typed, _) = export("SVG", " in 2024", svg_path.clone(), svg_path);
     let svg = String::from_utf8(svg).unwrap();
     assert!(svg.contains("<svg"), "an SVG");
     assert!(svg.contains(&typed), "the typed title is in the SVG");
     // The extension follows the format even when the path chosen has none.
-    let (pdf, _) = export(
+    let (pdf, _, _) = export(
         "PDF",
         " (draft)",
         dir.path().join("figure"),
@@ -290,11 +298,16 @@ fn export_writes_the_previewed_figure_in_each_format() {
     );
     assert!(pdf.starts_with(b"%PDF"));
     let png_path = dir.path().join("figure.png");
-    let (png, _) = export("PNG", "!", png_path.clone(), png_path);
+    let (png, _, shown) = export("PNG", "!", png_path.clone(), png_path);
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
-    // Article at 2x: 1280 pixels wide.
+    // Article at 2x: 1280 pixels wide, as tall as the preview said.
     let img = image::load_from_memory(&png).unwrap();
     assert_eq!(img.width(), 1280);
+    assert_eq!(
+        [img.width(), img.height()],
+        shown,
+        "the file is the previewed figure"
+    );
 }
 
 #[test]

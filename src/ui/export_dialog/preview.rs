@@ -242,3 +242,28 @@ fn checkerboard(painter: &egui::Painter, rect: Rect) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_texture_too_large_for_the_window_is_shrunk_keeping_the_white_texel() {
+        let mut image = egui::ColorImage::filled([10, 4], Color32::TRANSPARENT);
+        image.pixels[0] = Color32::WHITE;
+        for p in &mut image.pixels[10..20] {
+            *p = Color32::from_gray(200);
+        }
+        let small = shrink_to(image.clone(), 4);
+        assert_eq!(small.size, [4, 2]);
+        assert_eq!(small.pixels[0], Color32::WHITE, "solid fills stay solid");
+        assert_eq!(
+            shrink_to(image.clone(), 10).size,
+            [10, 4],
+            "fits: unchanged"
+        );
+        // Each pixel is the mean of its square (here 3x3: the grey row is a third of it).
+        let c = small.pixels[1];
+        assert!(c.r() > 50 && c.r() < 80, "{c:?}");
+    }
+}
