@@ -28,6 +28,7 @@ use ai_adoption_explorer::export::{
     FigureOptions, derive_all, missing_glyph_names, missing_glyph_warning, svg::scene_to_svg,
     vector_scene,
 };
+use ai_adoption_explorer::figure::scene::Scene;
 use ai_adoption_explorer::figure::{PlotView, set_export_font_discovery};
 use ai_adoption_explorer::plots::{DeriveOptions, PlotKind};
 use egui::epaint::text::{FallbackRequest, FontInsert, FontProvider};
@@ -46,16 +47,13 @@ impl FontProvider for Recording {
     }
 }
 
-#[test]
-fn a_name_in_a_script_no_font_has_is_named_and_the_system_was_asked() {
-    // Hangul: neither egui's fonts nor the bundled Chinese subset have it, and (injected) no
-    // system font either.
-    let asked = Arc::new(Recording::default());
-    set_export_font_discovery(asked.clone());
+/// The sample with its first organization named `name` (and a title the subset covers: the
+/// sample's has Chinese characters the subset, made for the built-in data, lacks), and the
+/// scene of its who-uses-what figure.
+fn who_uses_what(name: &str) -> (Arc<ai_adoption_explorer::model::Dataset>, Scene) {
     let mut ds = common::sample();
-    // (The sample's title has Chinese characters the subset, made for the built-in data, lacks.)
     ds.meta.title = "Sample".into();
-    ds.organizations[0].name = "네이버 Acme".into();
+    ds.organizations[0].name = name.into();
     let ds = Arc::new(ds);
     let data = Arc::new(derive_all(
         PlotKind::WhoUsesWhat,
@@ -64,6 +62,16 @@ fn a_name_in_a_script_no_font_has_is_named_and_the_system_was_asked() {
     ));
     let options = FigureOptions::from_points(900.0, 600.0, 1.0, egui::Theme::Light);
     let scene = vector_scene(&ds, &data, &PlotView::default(), None, &options).unwrap();
+    (ds, scene)
+}
+
+#[test]
+fn a_name_in_a_script_no_font_has_is_named_and_the_system_was_asked() {
+    // Hangul: neither egui's fonts nor the bundled Chinese subset have it, and (injected) no
+    // system font either.
+    let asked = Arc::new(Recording::default());
+    set_export_font_discovery(asked.clone());
+    let (ds, scene) = who_uses_what("네이버 Acme");
     let names = missing_glyph_names(&scene);
     assert_eq!(names, ["네이버"], "only the word with Hangul is named");
     assert!(
@@ -80,16 +88,7 @@ fn a_name_in_a_script_no_font_has_is_named_and_the_system_was_asked() {
     let svg = scene_to_svg(&scene, &meta).unwrap();
     assert!(svg.contains("네이버"));
     // The built-in's Chinese names are drawn by the bundle: nothing to warn about.
-    let mut plain = common::sample();
-    plain.meta.title = "Sample".into();
-    plain.organizations[0].name = "阿里巴巴 Acme".into();
-    let plain = Arc::new(plain);
-    let data = Arc::new(derive_all(
-        PlotKind::WhoUsesWhat,
-        &plain,
-        &DeriveOptions::default(),
-    ));
-    let scene = vector_scene(&plain, &data, &PlotView::default(), None, &options).unwrap();
+    let (_, scene) = who_uses_what("阿里巴巴 Acme");
     assert!(missing_glyph_names(&scene).is_empty());
     assert_eq!(missing_glyph_warning(&[]), None);
 }
