@@ -64,7 +64,7 @@ pub fn choices_ui(ui: &mut egui::Ui, c: &mut ExportChoices) {
     );
 }
 
-/// One labelled text field; returns whether it changed.
+/// One labelled text field, as wide as the column.
 fn text_field(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) {
     let l = ui.label(label);
     ui.add(

@@ -1,7 +1,5 @@
-//! The export dialog (File > Export figure…, Ctrl+E): format, size, parts, background and the
-//! texts of one export, a preview of exactly the file, the alt texts; here its state and window,
-//! `options` the choices as figure options, `controls` the widgets, `preview` the drawn scene,
-//! `write` the export itself (a command the window runs, not widget code).
+//! The export dialog (File > Export figure…, Ctrl+E): its state and window here; `options` the
+//! choices as figure options, `controls` the widgets, `preview` the scene to write, `write` it.
 
 mod controls;
 pub mod options;
