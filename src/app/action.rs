@@ -103,6 +103,8 @@ pub enum Action {
     DismissModal,
     /// Forget the recent files.
     ClearRecent,
+    /// Remember the export dialog's choices for next time.
+    RememberExportChoices(super::settings::ExportChoices),
     /// Show a message in the status bar (what an export wrote, why it could not).
     ShowStatus(String),
     /// Close the window.

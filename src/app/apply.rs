@@ -131,6 +131,7 @@ impl AppState {
             }
             Action::DismissModal => self.modal = None,
             Action::ClearRecent => self.settings.recent.clear(),
+            Action::RememberExportChoices(choices) => self.export_choices = choices,
             Action::ShowStatus(message) => self.status = message,
             Action::Quit => self.quit_requested = true,
             Action::Select(r) => {

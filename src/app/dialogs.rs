@@ -115,13 +115,20 @@ impl FileDialogs for NativeDialogs {
 pub struct ScriptedDialogs {
     /// Answers still to give, first first.
     pub answers: std::collections::VecDeque<DialogOutcome>,
+    /// What each export dialog was asked with: the suggested file name and the filter's
+    /// extension (shared, so a test keeps a handle after the dialogs move into the app).
+    pub export_requests: ExportRequests,
 }
+
+/// The export dialogs asked for, in order: suggested file name and extension.
+pub type ExportRequests = std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>;
 
 impl ScriptedDialogs {
     /// Dialogs that will give these answers in order.
     pub fn new(answers: impl IntoIterator<Item = DialogOutcome>) -> Self {
         Self {
             answers: answers.into_iter().collect(),
+            export_requests: std::sync::Arc::default(),
         }
     }
 }
@@ -138,9 +145,12 @@ impl FileDialogs for ScriptedDialogs {
     fn pick_export(
         &mut self,
         _start_dir: Option<&Path>,
-        _file_name: &str,
-        _filter: (&str, &str),
+        file_name: &str,
+        (_, ext): (&str, &str),
     ) -> DialogOutcome {
+        if let Ok(mut asked) = self.export_requests.lock() {
+            asked.push((file_name.to_owned(), ext.to_owned()));
+        }
         self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
     }
 

@@ -15,8 +15,10 @@ mod settings;
 mod state;
 
 pub use action::{Action, Modal, PathPurpose, UnsavedChoice};
-pub use dialogs::{DialogOutcome, FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use dialogs::{DialogOutcome, ExportRequests, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::{BUILTIN_NAME, BUILTIN_RON, Document, Origin};
 pub use selection::{MAX_HISTORY, Selection};
-pub use settings::{MAX_RECENT, Settings};
+pub use settings::{
+    ExportBackground, ExportChoices, ExportFormat, MAX_RECENT, Settings, SizePreset,
+};
 pub use state::AppState;

@@ -21,6 +21,8 @@ pub struct AppState {
     pub doc: Document,
     /// Remembered between runs.
     pub settings: Settings,
+    /// The export dialog's last choices (remembered between runs too).
+    pub export_choices: super::settings::ExportChoices,
     /// The dialog shown, if any.
     pub modal: Option<Modal>,
     /// A short message for the status bar (what the last action did).
@@ -61,6 +63,7 @@ impl AppState {
         let mut state = Self {
             doc,
             settings,
+            export_choices: super::settings::ExportChoices::default(),
             modal: None,
             status: String::new(),
             quit_requested: false,

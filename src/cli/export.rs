@@ -124,7 +124,7 @@ pub enum PresetArg {
 }
 
 /// Height of the plot of the article preset, in points.
-pub const ARTICLE_PLOT_POINTS: f32 = 360.0;
+pub use crate::export::ARTICLE_PLOT_POINTS;
 
 /// The figure's theme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -316,8 +316,12 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         };
         let written = write_one(format, &mut offscreen, &ds, &data, &options, &path);
         match written {
-            Ok(line) => {
+            Ok((line, missing)) => {
                 let _ = writeln!(out, "{line}");
+                // A warning, not a failure: the file is written, the exit code stays.
+                if let Some(w) = crate::export::missing_glyph_warning(&missing) {
+                    let _ = writeln!(err, "export: {}: warning: {w}", shown_path(&path));
+                }
             }
             Err(e) => {
                 let code = match e {
@@ -342,7 +346,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
 }
 
 /// Writes the figure of `data` to `path` in `format` (a PNG through the headless renderer,
-/// opened on first use) and returns the line that reports it.
+/// opened on first use) and returns the line that reports it and the names drawn as boxes.
 fn write_one(
     format: FormatArg,
     offscreen: &mut Option<crate::export::Offscreen>,
@@ -350,9 +354,10 @@ fn write_one(
     data: &std::sync::Arc<crate::plots::PlotData>,
     options: &crate::export::FigureOptions,
     path: &std::path::Path,
-) -> Result<String, crate::export::ExportError> {
+) -> Result<(String, Vec<String>), crate::export::ExportError> {
     use crate::export::{
-        FigureMetadata, Offscreen, encode_png_with, render_figure, vector_scene, write_file,
+        FigureMetadata, Offscreen, encode_png_with, missing_glyph_names, render_figure,
+        vector_scene, write_file,
     };
     let view = crate::figure::PlotView::default();
     if format == FormatArg::Png {
@@ -363,7 +368,7 @@ fn write_one(
         let figure = render_figure(off, ds, data, &view, None, options)?;
         let meta = FigureMetadata::of(ds, &options.parts.apply_texts(data));
         write_file(path, &encode_png_with(&figure.image, Some(&meta))?)?;
-        return Ok(format!(
+        let line = format!(
             "{}: {} ({}x{} px, scale {}, {} marks, rendered on {})",
             shown_path(path),
             meta.title,
@@ -372,7 +377,8 @@ fn write_one(
             options.scale,
             figure.stats.marks_drawn,
             off.adapter
-        ));
+        );
+        return Ok((line, figure.missing_glyphs));
     }
     let scene = vector_scene(ds, data, &view, None, options)?;
     let meta = FigureMetadata::of(ds, &scene.data);
@@ -381,7 +387,7 @@ fn write_one(
         _ => crate::export::pdf::scene_to_pdf(&scene, &meta)?,
     };
     write_file(path, &bytes)?;
-    Ok(format!(
+    let line = format!(
         "{}: {} ({:.0}x{:.0} points, {}, {} marks)",
         shown_path(path),
         meta.title,
@@ -389,5 +395,6 @@ fn write_one(
         scene.size_points.y,
         format.extension().to_uppercase(),
         scene.stats.marks_drawn
-    ))
+    );
+    Ok((line, missing_glyph_names(&scene)))
 }

@@ -1,10 +1,15 @@
 //! The font faces a figure's text is drawn with, as egui picks them: for each character the
 //! first face of its family that has a glyph for it (egui's defaults, then the bundled CJK
-//! subset). The vector exports name these faces (SVG) or embed them (PDF).
+//! subset, then the system fonts the scene's context discovered for characters those lack).
+//! The vector exports name these faces (SVG) or embed them (PDF); `missing_glyph_names` lists
+//! the names no face can draw (they show boxes).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use egui::epaint::text::FontInsert;
 
 use crate::figure::font_definitions;
+use crate::figure::scene::Scene;
 
 /// One font face of the figure's fonts.
 pub struct Face {
@@ -30,6 +35,8 @@ impl Face {
 /// The figure's faces and which one draws a character.
 pub struct Faces {
     faces: Vec<Face>,
+    /// How many of `faces` are the bundled ones (the discovered system fonts follow).
+    bundled: usize,
     families: BTreeMap<egui::FontFamily, Vec<usize>>,
     cache: HashMap<(egui::FontFamily, char), Option<(usize, u16)>>,
 }
@@ -41,36 +48,56 @@ impl Default for Faces {
 }
 
 impl Faces {
-    /// The faces the figure installs ([`crate::figure::install_fonts`]).
+    /// The faces the figure installs ([`crate::figure::install_fonts`]), without any
+    /// discovered system font.
     pub fn new() -> Self {
+        Self::with_discovered(&[])
+    }
+
+    /// The faces `ctx` drew with: the bundled ones and the system fonts it discovered so far.
+    pub fn of_context(ctx: &egui::Context) -> Self {
+        let found = ctx.fonts(|f| f.discovered_fonts().to_vec());
+        Self::with_discovered(&found)
+    }
+
+    /// The faces of a laid-out figure (see [`Faces::of_context`]).
+    pub fn of_scene(scene: &Scene) -> Self {
+        Self::of_context(&scene.ctx)
+    }
+
+    /// Adds the fonts `ctx` discovered that are not here yet (a second context, as the PDF's
+    /// Sources page, may have found others), after the ones already known.
+    pub fn add_discovered_of(&mut self, ctx: &egui::Context) {
+        let found = ctx.fonts(|f| f.discovered_fonts().to_vec());
+        for insert in &found {
+            if self.faces.iter().any(|f| f.key == insert.name) {
+                continue;
+            }
+            let Some(face) = parse_face(&insert.name, &insert.data) else {
+                continue;
+            };
+            let i = self.faces.len();
+            self.faces.push(face);
+            for fam in &insert.families {
+                self.families.entry(fam.family.clone()).or_default().push(i);
+            }
+        }
+        self.cache.clear();
+    }
+
+    /// The bundled faces, then `discovered` (egui appends each to the families it names).
+    fn with_discovered(discovered: &[FontInsert]) -> Self {
         let defs = font_definitions();
         let mut faces = Vec::new();
         let mut index_of = HashMap::new();
         for (key, data) in &defs.font_data {
-            let bytes = data.font.clone();
-            let Ok(face) = ttf_parser::Face::parse((*bytes).as_ref(), data.index) else {
+            let Some(face) = parse_face(key, data) else {
                 continue;
             };
-            let family_name = face
-                .names()
-                .into_iter()
-                .filter(|n| {
-                    n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY
-                        || n.name_id == ttf_parser::name_id::FAMILY
-                })
-                .filter_map(|n| n.to_string())
-                .next()
-                .unwrap_or_else(|| key.clone());
             index_of.insert(key.clone(), faces.len());
-            faces.push(Face {
-                key: key.clone(),
-                family_name,
-                weight: face.weight().to_number(),
-                bytes,
-                index: data.index,
-            });
+            faces.push(face);
         }
-        let families = defs
+        let mut families: BTreeMap<egui::FontFamily, Vec<usize>> = defs
             .families
             .iter()
             .map(|(family, keys)| {
@@ -78,8 +105,20 @@ impl Faces {
                 (family.clone(), list.collect())
             })
             .collect();
+        let bundled = faces.len();
+        for insert in discovered {
+            let Some(face) = parse_face(&insert.name, &insert.data) else {
+                continue;
+            };
+            let i = faces.len();
+            faces.push(face);
+            for fam in &insert.families {
+                families.entry(fam.family.clone()).or_default().push(i);
+            }
+        }
         Self {
             faces,
+            bundled,
             families,
             cache: HashMap::new(),
         }
@@ -88,6 +127,11 @@ impl Faces {
     /// Face number `i`.
     pub fn face(&self, i: usize) -> &Face {
         &self.faces[i]
+    }
+
+    /// How many of [`Faces::all`] are the bundled faces (system fonts come after them).
+    pub fn bundled(&self) -> usize {
+        self.bundled
     }
 
     /// All faces.
@@ -123,4 +167,106 @@ impl Faces {
         self.cache.insert((family.clone(), c), hit);
         hit
     }
+}
+
+/// A face of a font file, named `key`; `None` when the file does not parse.
+fn parse_face(key: &str, data: &egui::FontData) -> Option<Face> {
+    let bytes = data.font.clone();
+    let face = ttf_parser::Face::parse((*bytes).as_ref(), data.index).ok()?;
+    let family_name = face
+        .names()
+        .into_iter()
+        .filter(|n| {
+            n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY
+                || n.name_id == ttf_parser::name_id::FAMILY
+        })
+        .filter_map(|n| n.to_string())
+        .next()
+        .unwrap_or_else(|| key.to_owned());
+    Some(Face {
+        key: key.to_owned(),
+        family_name,
+        weight: face.weight().to_number(),
+        bytes,
+        index: data.index,
+    })
+}
+
+/// Most names [`missing_glyph_names`] lists; the rest are counted.
+pub const MISSING_NAMES_SHOWN: usize = 12;
+
+/// The words of the figure's texts that hold a character no font of the figure has (neither
+/// the bundled fonts nor a system font found for it): they show replacement boxes in every
+/// format. Each once, in the order drawn.
+pub fn missing_glyph_names(scene: &Scene) -> Vec<String> {
+    let mut faces = Faces::of_scene(scene);
+    let mut found = Vec::new();
+    let mut seen = BTreeSet::new();
+    for s in scene.shapes() {
+        missing_in_shape(&s.shape, &mut faces, &mut found, &mut seen);
+    }
+    found
+}
+
+fn missing_in_shape(
+    shape: &egui::Shape,
+    faces: &mut Faces,
+    found: &mut Vec<String>,
+    seen: &mut BTreeSet<String>,
+) {
+    match shape {
+        egui::Shape::Vec(v) => {
+            for s in v {
+                missing_in_shape(s, faces, found, seen);
+            }
+        }
+        egui::Shape::Text(t) => {
+            let job = &t.galley.job;
+            for section in &job.sections {
+                let range = section.byte_range.start.0..section.byte_range.end.0;
+                let Some(text) = job.text.get(range) else {
+                    continue;
+                };
+                let family = &section.format.font_id.family;
+                for word in text.split_whitespace() {
+                    let missing = word.chars().any(|c| {
+                        !c.is_control() && !is_invisible(c) && faces.resolve(family, c).is_none()
+                    });
+                    let word = word.trim_matches(|c: char| c.is_ascii_punctuation());
+                    if missing && !word.is_empty() && seen.insert(word.to_owned()) {
+                        found.push(word.to_owned());
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Characters drawn as nothing (joiners, variation selectors): never a box.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}')
+}
+
+/// "These names will show boxes: A, B and 3 more (no font on this computer has their
+/// characters)", or `None` when every name can be drawn.
+pub fn missing_glyph_warning(names: &[String]) -> Option<String> {
+    if names.is_empty() {
+        return None;
+    }
+    let shown: Vec<&str> = names
+        .iter()
+        .take(MISSING_NAMES_SHOWN)
+        .map(String::as_str)
+        .collect();
+    let more = names.len().saturating_sub(MISSING_NAMES_SHOWN);
+    let list = if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    };
+    Some(format!(
+        "These names will show boxes: {list} (no font on this computer has their characters; \
+         install a font for their script, such as Noto Sans, to draw them)"
+    ))
 }

@@ -7,7 +7,7 @@
 //! Draws with [`crate::figure`], as the window does, and knows nothing of `ui`; the command line
 //! (`ai-adoption-explorer export`) and the window's File > Export plot image... both come here.
 
-mod faces;
+pub mod faces;
 pub mod metadata;
 mod offscreen;
 pub mod pdf;
@@ -18,6 +18,7 @@ pub mod svg;
 use std::path::Path;
 use std::sync::Arc;
 
+pub use faces::{missing_glyph_names, missing_glyph_warning};
 pub use metadata::FigureMetadata;
 pub use offscreen::Offscreen;
 pub use png_file::{encode_png_with, png_text_chunks};
@@ -86,6 +87,9 @@ impl From<SceneError> for ExportError {
 
 /// Largest pixel density offered (4x).
 pub const MAX_SCALE: f32 = 8.0;
+
+/// Height of the plot of the article preset, in points (the figure is as tall as it needs).
+pub const ARTICLE_PLOT_POINTS: f32 = 360.0;
 
 /// How to render a figure.
 #[derive(Clone, Debug, PartialEq)]
@@ -166,6 +170,8 @@ pub struct Figure {
     pub image: egui::ColorImage,
     /// What was drawn.
     pub stats: FigureStats,
+    /// The names drawn with replacement boxes (no font has their characters).
+    pub missing_glyphs: Vec<String>,
 }
 
 /// Derives plot `kind` of the whole dataset (no search or filter), for the command line.
@@ -187,20 +193,45 @@ pub fn render_figure(
     selected: Option<&RecordRef>,
     options: &FigureOptions,
 ) -> Result<Figure, ExportError> {
-    options.check()?;
     let max = offscreen.max_texture_side();
+    let scene = png_scene(ds, data, view, selected, options, max)?;
+    render_scene(offscreen, scene)
+}
+
+/// Lays out the figure a PNG of `options` renders, on a renderer whose textures are at most
+/// `max_side_px` a side: the scene [`render_scene`] draws.
+pub fn png_scene(
+    ds: &Dataset,
+    data: &Arc<PlotData>,
+    view: &PlotView,
+    selected: Option<&RecordRef>,
+    options: &FigureOptions,
+    max_side_px: usize,
+) -> Result<Scene, ExportError> {
+    options.check()?;
+    let max = max_side_px;
     if options.width_px as usize > max || options.height_px as usize > max {
         return Err(ExportError::BadSize(format!(
             "{}x{} pixels: each side must be at most {max} on this renderer",
             options.width_px, options.height_px
         )));
     }
-    let mut scene = figure_scene(ds, data, view, selected, &options.scene(max))?;
+    Ok(figure_scene(ds, data, view, selected, &options.scene(max))?)
+}
+
+/// Renders a laid-out scene (from [`render_figure`], or the export dialog's preview, which
+/// shows this very scene before it is written).
+pub fn render_scene(offscreen: &mut Offscreen, mut scene: Scene) -> Result<Figure, ExportError> {
     let stats = scene.stats;
+    let missing_glyphs = missing_glyph_names(&scene);
     let (size_px, background) = (scene.size_px, scene.background);
     let output = std::mem::take(&mut scene.output);
     let image = offscreen.render(&scene.ctx, output, size_px, background)?;
-    Ok(Figure { image, stats })
+    Ok(Figure {
+        image,
+        stats,
+        missing_glyphs,
+    })
 }
 
 /// Largest side of a vector page in points (PDF's limit, 200 inches).
@@ -209,6 +240,25 @@ pub const MAX_PAGE_POINTS: f32 = 14_400.0;
 /// Lays out the figure of `data` with `view` for a vector file (SVG, PDF): the same scene the
 /// PNG renders, without a GPU.
 pub fn vector_scene(
+    ds: &Dataset,
+    data: &Arc<PlotData>,
+    view: &PlotView,
+    selected: Option<&RecordRef>,
+    options: &FigureOptions,
+) -> Result<Scene, ExportError> {
+    let mut scene = vector_scene_with_fonts(ds, data, view, selected, options)?;
+    // Only the dense images are read back from the texture updates; the font atlas is not.
+    scene
+        .output
+        .textures_delta
+        .set
+        .retain(|id, _| *id != egui::TextureId::default());
+    Ok(scene)
+}
+
+/// [`vector_scene`] with the font atlas kept among the texture updates, so the scene can also
+/// be drawn on screen (the export dialog's preview) before it is written.
+pub fn vector_scene_with_fonts(
     ds: &Dataset,
     data: &Arc<PlotData>,
     view: &PlotView,
@@ -224,14 +274,7 @@ pub fn vector_scene(
         )));
     }
     let max = (MAX_PAGE_POINTS * options.scale) as usize;
-    let mut scene = figure_scene(ds, data, view, selected, &options.scene(max))?;
-    // Only the dense images are read back from the texture updates; the font atlas is not.
-    scene
-        .output
-        .textures_delta
-        .set
-        .retain(|id, _| *id != egui::TextureId::default());
-    Ok(scene)
+    Ok(figure_scene(ds, data, view, selected, &options.scene(max))?)
 }
 
 /// Encodes an image as PNG (8-bit RGBA), without metadata (see [`encode_png_with`]).

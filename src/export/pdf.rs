@@ -20,7 +20,7 @@ use super::ExportError;
 use super::faces::Faces;
 use super::metadata::FigureMetadata;
 use super::shapes::{Clipped, Item, Line, TextRun, flatten, image_part};
-use crate::figure::install_fonts;
+use crate::figure::install_export_fonts;
 use crate::figure::scene::Scene;
 
 fn failed(reason: String) -> ExportError {
@@ -292,7 +292,7 @@ fn draw_items(
 /// The "Sources" page's text runs, laid out by egui at `width` points, from the top.
 fn sources_runs(meta: &FigureMetadata, width: f32, faces: &mut Faces) -> Vec<TextRun> {
     let ctx = egui::Context::default();
-    install_fonts(&ctx);
+    install_export_fonts(&ctx);
     ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
     ctx.set_theme(egui::Theme::Light);
     let input = egui::RawInput {
@@ -323,6 +323,7 @@ fn sources_runs(meta: &FigureMetadata, width: f32, faces: &mut Faces) -> Vec<Tex
         out = Some(pass);
     }
     let shapes = out.map(|o| o.shapes).unwrap_or_default();
+    faces.add_discovered_of(&ctx);
     flatten(&shapes, faces)
         .into_iter()
         .filter_map(|c| match c.item {
@@ -335,7 +336,7 @@ fn sources_runs(meta: &FigureMetadata, width: f32, faces: &mut Faces) -> Vec<Tex
 /// Writes `scene` as a PDF: the figure on page 1 at its size in points, the complete source
 /// list on the pages after it, and `meta` as document info.
 pub fn scene_to_pdf(scene: &Scene, meta: &FigureMetadata) -> Result<Vec<u8>, ExportError> {
-    let mut faces = Faces::new();
+    let mut faces = Faces::of_scene(scene);
     let items = flatten(scene.shapes(), &mut faces);
     let sources = sources_runs(meta, scene.size_points.x.max(400.0), &mut faces);
     let mut painter = Painter {

@@ -68,8 +68,8 @@ fn fill_stroke(fill: Option<Color32>, stroke: Line) -> String {
     s
 }
 
-/// The CSS font list of a run: its face's family, then the bundled CJK font's names, then any
-/// sans-serif.
+/// The CSS font list of a run: its face's family, then the bundled CJK font's names and the
+/// system fonts found for other scripts, then any sans-serif.
 fn font_family(faces: &Faces, run: &TextRun) -> (String, u16) {
     let mut names: Vec<String> = Vec::new();
     let mut weight = 400;
@@ -78,7 +78,16 @@ fn font_family(faces: &Faces, run: &TextRun) -> (String, u16) {
         names.push(face.family_name.clone());
         weight = face.weight;
     }
-    for extra in ["Ubuntu", "Noto Sans SC", "Noto Sans CJK SC"] {
+    // Then the bundled CJK font's names and any system font the scene drew other names with.
+    let discovered = faces
+        .all()
+        .iter()
+        .skip(faces.bundled())
+        .map(|f| f.family_name.as_str());
+    for extra in ["Ubuntu", "Noto Sans SC", "Noto Sans CJK SC"]
+        .into_iter()
+        .chain(discovered)
+    {
         if !names.iter().any(|n| n == extra) {
             names.push(extra.to_owned());
         }
@@ -159,7 +168,7 @@ fn metadata_element(out: &mut String, meta: &FigureMetadata) {
 
 /// Writes `scene` as an SVG document carrying `meta`.
 pub fn scene_to_svg(scene: &Scene, meta: &FigureMetadata) -> Result<String, ExportError> {
-    let mut faces = Faces::new();
+    let mut faces = Faces::of_scene(scene);
     let items = flatten(scene.shapes(), &mut faces);
     let images: HashMap<egui::TextureId, Arc<egui::ColorImage>> = scene.images();
     let page = Rect::from_min_size(egui::Pos2::ZERO, scene.size_points);

@@ -18,7 +18,11 @@ pub mod scene;
 mod view;
 
 pub use cache::pick_mark;
-pub use fonts::{CJK_SUBSET_FONT, font_definitions, install_fonts};
+pub use fonts::{
+    CJK_SUBSET_FONT, FontDiscovery, NO_SYSTEM_FONTS_VAR, NoFontDiscovery, export_font_discovery,
+    font_definitions, install_export_fonts, install_fonts, set_export_font_discovery,
+    system_font_discovery,
+};
 pub use layout::{
     SOURCE_LINE_ROWS, figure_footer_ui, figure_header_ui, footer_for_view, footer_lines_ui,
 };

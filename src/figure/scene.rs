@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{
-    FigureArgs, FigureStats, PlotView, figure_footer_ui, figure_header_ui, install_fonts,
+    FigureArgs, FigureStats, PlotView, figure_footer_ui, figure_header_ui, install_export_fonts,
     plot_only_ui,
 };
 use crate::model::{Dataset, RecordRef};
@@ -153,7 +153,7 @@ pub fn figure_scene(
         Arc::clone(data)
     };
     let ctx = egui::Context::default();
-    install_fonts(&ctx);
+    install_export_fonts(&ctx);
     ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
     ctx.set_theme(options.theme);
     if parts.transparent {

@@ -32,6 +32,8 @@ pub struct ExplorerApp {
     pub(super) offscreen: Option<crate::export::Offscreen>,
     /// The command palette (Ctrl+K).
     pub(super) palette: Palette,
+    /// The export dialog (Ctrl+E), while open.
+    pub(super) export_dialog: Option<Box<super::export_dialog::ExportDialog>>,
 }
 
 impl ExplorerApp {
@@ -59,6 +61,12 @@ impl ExplorerApp {
         {
             state = state.with_recovery(dir.join(crate::app::recovery::RECOVERY_FILE_NAME));
         }
+        if let Some(choices) = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, crate::app::ExportChoices::KEY))
+        {
+            state.export_choices = choices;
+        }
         let mut app = Self::with_state(cc, state);
         app.state.tab = prefs.tab;
         app.state.query = prefs.query.clone();
@@ -84,6 +92,7 @@ impl ExplorerApp {
             render_state: None,
             offscreen: None,
             palette: Palette::default(),
+            export_dialog: None,
         }
     }
 
@@ -110,7 +119,8 @@ impl ExplorerApp {
             queue.push_action(Action::Quit);
         }
         // No shortcut while one of the app's dialogs is open: the dialog has the keyboard.
-        if self.state.modal.is_none() && self.view.import.is_none() {
+        if self.state.modal.is_none() && self.view.import.is_none() && self.export_dialog.is_none()
+        {
             for pressed in command::pressed_window_commands(&ctx) {
                 queue.push(pressed);
             }
@@ -134,6 +144,7 @@ impl ExplorerApp {
         dialogs::drop_overlay_ui(&ctx);
         queue.collect_actions(|actions| dialogs::modal_ui(&ctx, &self.state, actions));
         self.import_dialog_ui(&ctx, &mut queue);
+        self.export_dialog_ui(&ctx, &mut queue);
         self.help_windows_ui(&ctx);
         self.replace_prompt_ui(&ctx);
 
@@ -240,6 +251,8 @@ impl ExplorerApp {
             UiCommand::ShowClaimsTable => self.view.help = HelpWindow::ClaimsTable,
             UiCommand::ShowAbout => self.view.help = HelpWindow::About,
             UiCommand::ImportData => self.open_import_dialog(),
+            UiCommand::ExportFigure => self.open_export_dialog(ctx),
+            UiCommand::WriteExport => self.write_export(),
             UiCommand::ExportPlotImage | UiCommand::CopyPlotImage | UiCommand::ExportPlotData => {
                 self.run_plot_command(ctx, command);
             }
@@ -296,6 +309,11 @@ impl eframe::App for ExplorerApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Settings::KEY, &self.state.settings);
         eframe::set_value(storage, UiPrefs::KEY, &self.view.prefs);
+        eframe::set_value(
+            storage,
+            crate::app::ExportChoices::KEY,
+            &self.state.export_choices,
+        );
         self.view.layout.save(storage);
     }
 }

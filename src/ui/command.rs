@@ -65,6 +65,8 @@ pub enum UiCommand {
     CommandPalette,
     /// Help > Keyboard shortcuts.
     ShowShortcuts,
+    /// File > Export figure... (the export dialog).
+    ExportFigure,
     /// File > Export plot image...
     ExportPlotImage,
     /// Edit > Find...
@@ -109,6 +111,8 @@ pub enum UiCommand {
     Confirm,
     /// Esc in a dialog.
     Cancel,
+    /// Export… in the export dialog: ask where, then write the file it previews.
+    WriteExport,
     /// Tab (egui).
     FocusNext,
     /// Shift+Tab (egui).
@@ -171,6 +175,7 @@ impl UiCommand {
             ToggleProblems => "Problems panel",
             CommandPalette => "Command palette…",
             ShowShortcuts => "Keyboard shortcuts",
+            ExportFigure => "Export figure...",
             ExportPlotImage => "Export plot image...",
             Find => "Find...",
             OpenByPath => "Open file by path...",
@@ -193,6 +198,7 @@ impl UiCommand {
             ClearSearch => "×",
             Confirm => "OK",
             Cancel => "Cancel",
+            WriteExport => "Export…",
             FocusNext => "Next field",
             FocusPrevious => "Previous field",
             ShowReleaseTimeline
@@ -230,7 +236,11 @@ impl UiCommand {
             ToggleProblems => "Show or hide the problems panel",
             CommandPalette => "Search every command, plot and record, and run or open one",
             ShowShortcuts => "This list of shortcuts",
-            ExportPlotImage => "Export the plot shown as a PNG image",
+            ExportFigure => {
+                "Export the plot shown as PNG, SVG or PDF: size, background and texts, with a \
+                 preview and its alt texts"
+            }
+            ExportPlotImage => "Export the plot shown as a PNG image, as it is on screen",
             Find => "Search the list",
             OpenByPath => "Type the path of a dataset file to open",
             OpenBuiltin => "Open the dataset that comes with the app",
@@ -254,6 +264,7 @@ impl UiCommand {
             ClearSearch => "Clear the search",
             Confirm => "Confirm a dialog (OK, or the typed path)",
             Cancel => "Close a dialog without saving or going on",
+            WriteExport => "Choose where to save the figure the export dialog shows, and write it",
             FocusNext => "Move to the next field or panel",
             FocusPrevious => "Move to the previous field or panel",
             ShowReleaseTimeline => "Show the release timeline plot",
@@ -297,7 +308,7 @@ impl UiCommand {
                 shortcut!(Modifiers::COMMAND, P),
             ],
             ShowShortcuts => &[shortcut!(Modifiers::NONE, F1)],
-            ExportPlotImage => &[shortcut!(Modifiers::COMMAND, E)],
+            ExportFigure => &[shortcut!(Modifiers::COMMAND, E)],
             Find => &[shortcut!(Modifiers::COMMAND, F)],
             SelectPrevious => &[shortcut!(Modifiers::NONE, ArrowUp)],
             SelectNext => &[shortcut!(Modifiers::NONE, ArrowDown)],
@@ -315,7 +326,9 @@ impl UiCommand {
             ZoomIn => &[kb_shortcuts::ZOOM_IN],
             ZoomOut => &[kb_shortcuts::ZOOM_OUT],
             ResetZoom => &[kb_shortcuts::ZOOM_RESET],
-            OpenByPath
+            ExportPlotImage
+            | WriteExport
+            | OpenByPath
             | OpenBuiltin
             | ClearRecent
             | SaveToPath
@@ -355,7 +368,9 @@ impl UiCommand {
             | ShowOutcomes
             | ShowDownloads
             | ShowReleasesPerQuarter => ShortcutScope::WindowUnlessTyping,
-            SelectPrevious | SelectNext | ClearSearch | Confirm | Cancel => ShortcutScope::Local,
+            SelectPrevious | SelectNext | ClearSearch | Confirm | Cancel | WriteExport => {
+                ShortcutScope::Local
+            }
             FocusNext | FocusPrevious | ZoomIn | ZoomOut | ResetZoom => ShortcutScope::Egui,
             _ => ShortcutScope::Window,
         }

@@ -28,7 +28,7 @@ const READING_ORDER: &[UiCommand] = &[
     UiCommand::Open,
     UiCommand::Save,
     UiCommand::SaveAs,
-    UiCommand::ExportPlotImage,
+    UiCommand::ExportFigure,
     UiCommand::Quit,
     UiCommand::Undo,
     UiCommand::Redo,

@@ -85,6 +85,7 @@ impl ExplorerApp {
         ui.separator();
         let plot_shown =
             self.view.prefs.show_plots && matches!(self.view.prefs.plot, PlotChoice::Plot(_));
+        command_item_ui(ui, queue, UiCommand::ExportFigure, plot_shown);
         command_item_ui(ui, queue, UiCommand::ExportPlotImage, plot_shown);
         command_item_ui(ui, queue, UiCommand::CopyPlotImage, plot_shown);
         command_item_ui(ui, queue, UiCommand::ExportPlotData, plot_shown);

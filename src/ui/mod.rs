@@ -6,6 +6,7 @@ mod app;
 pub mod command;
 pub mod detail;
 mod dialogs;
+pub mod export_dialog;
 pub mod forms;
 pub mod help;
 pub mod import;
