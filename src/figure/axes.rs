@@ -136,8 +136,110 @@ fn compact_number(v: f64) -> String {
     trim(format!("{v:.2}"))
 }
 
+/// Characters of a category name on the vertical axis before it is ellipsized (the full name
+/// is in the tooltip of its marks).
+pub const ROW_NAME_CHARS: usize = 28;
+
+/// Lines a category name under a column takes at most.
+const COLUMN_NAME_LINES: usize = 4;
+
+/// `label` as it fits under a column `width` points wide in `font`: broken at its joints
+/// ([`wrap_label`]) when that fits, else wrapped at the width over at most
+/// [`COLUMN_NAME_LINES`] lines, the last one ellipsized.
+fn fit_column_name(ctx: &egui::Context, font: &egui::FontId, label: &str, width: f32) -> String {
+    let wrapped = wrap_label(label);
+    let widest = |s: &str| {
+        s.lines()
+            .map(|l| {
+                ctx.fonts_mut(|f| {
+                    f.layout_no_wrap(l.to_owned(), font.clone(), egui::Color32::WHITE)
+                })
+                .size()
+                .x
+            })
+            .fold(0.0f32, f32::max)
+    };
+    if widest(&wrapped) <= width && wrapped.lines().count() <= COLUMN_NAME_LINES {
+        return wrapped;
+    }
+    let mut job = egui::text::LayoutJob::simple(
+        label.replace('\n', " "),
+        font.clone(),
+        egui::Color32::WHITE,
+        width.max(1.0),
+    );
+    job.wrap.max_rows = COLUMN_NAME_LINES;
+    job.wrap.break_anywhere = false;
+    let galley = ctx.fonts_mut(|f| f.layout_job(job));
+    galley
+        .rows
+        .iter()
+        .map(|r| {
+            r.row
+                .glyphs
+                .iter()
+                .map(|g| g.chr)
+                .collect::<String>()
+                .trim()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The width of the plot area of `data` drawn `width` points wide in `ui`: less the vertical
+/// axis, measured as egui_plot lays it out (its widest tick label, 4 points either side, and
+/// the axis title). The same in every pass of a layout, so that the names fitted to it (and
+/// the axis height they take) do not change from one pass to the next.
+fn plot_area_width(ui: &egui::Ui, data: &PlotData, width: f32, font: &egui::FontId) -> f32 {
+    let measure = |s: &str| {
+        ui.fonts_mut(|f| f.layout_no_wrap(s.to_owned(), font.clone(), egui::Color32::WHITE))
+            .size()
+    };
+    let widest_tick = match &data.y_axis.scale {
+        Scale::Category(_) => data
+            .y_axis
+            .ticks
+            .iter()
+            .map(|(_, l)| measure(&super::legend::ellipsized(l, ROW_NAME_CHARS)).x)
+            .fold(0.0, f32::max),
+        _ if !data.y_axis.ticks.is_empty() => data
+            .y_axis
+            .ticks
+            .iter()
+            .map(|(_, l)| measure(l).x)
+            .fold(0.0, f32::max),
+        // Plain numbers: as wide as the largest value with a digit to spare.
+        _ => {
+            let top = data
+                .marks
+                .iter()
+                .map(|m| m.y.abs().max(m.y2.unwrap_or(0.0).abs()))
+                .filter(|v| v.is_finite())
+                .fold(1.0, f64::max);
+            measure(&format!("{}0", compact_number(top * 1.2))).x
+        }
+    };
+    let title = if data.y_axis.title.is_empty() {
+        0.0
+    } else {
+        measure(&data.y_axis.title).y * 1.25
+    };
+    (width - (widest_tick + 8.0).max(14.0) - title).max(1.0)
+}
+
 /// `plot` with the axes of `data`: titles, tick marks inside the shown range and their labels.
-pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
+/// Category names under columns are fitted to the column width of the plot drawn at `ui`'s
+/// available width; names of rows are ellipsized at [`ROW_NAME_CHARS`].
+pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot<'a> {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let plot_width = Some(plot_area_width(
+        ui,
+        data,
+        ui.available_size_before_wrap().x,
+        &body,
+    ));
+    let ctx = ui.ctx().clone();
     let x_ticks = data.x_axis.ticks.clone();
     let y_ticks = data.y_axis.ticks.clone();
     let x_scale = data.x_axis.scale.clone();
@@ -173,9 +275,14 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
             x_axis = x_axis.label_spacing(20.0..=20.5);
         }
         plot = plot.x_grid_spacer(in_range(x_ticks.clone()));
-        x_axis = x_axis.formatter(move |m, _| {
+        x_axis = x_axis.formatter(move |m, range| {
             let l = tick_label(&x_ticks, m.value);
-            if wrap {
+            let span = range.end() - range.start();
+            if wrap && let Some(w) = plot_width.filter(|_| span > 0.0) {
+                // The column's width less a gap to its neighbours.
+                let column = (f64::from(w) / span) as f32 - 6.0;
+                fit_column_name(&ctx, &body, &l, column)
+            } else if wrap {
                 wrap_label(&l)
             } else if named_times {
                 l.replacen(' ', "\n", 1)
@@ -203,13 +310,13 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
         .label_spacing(y_spacing);
     if !y_ticks.is_empty() {
         plot = plot.y_grid_spacer(in_range(y_ticks.clone()));
-        // A long category name (over 40 characters) is wrapped too, so that it cannot make
-        // the axis wider than the plot (egui_plot then drops every axis).
-        let wrap = matches!(data.y_axis.scale, Scale::Category(_));
+        // A long category name is ellipsized (one line: rows may be close together), so that
+        // it cannot make the axis wider than the plot (egui_plot then drops every axis).
+        let rows = matches!(data.y_axis.scale, Scale::Category(_));
         y_axis = y_axis.formatter(move |m, _| {
             let l = tick_label(&y_ticks, m.value);
-            if wrap && l.chars().count() > 40 {
-                wrap_label(&l)
+            if rows {
+                super::legend::ellipsized(&l, ROW_NAME_CHARS)
             } else {
                 l
             }
