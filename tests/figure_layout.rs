@@ -516,3 +516,103 @@ fn every_figure_keeps_the_layout_rules_at_every_preset_theme_and_scale() {
         failures.join("\n")
     );
 }
+
+/// The horizontal stroked segments `shape` draws (as point pairs), for the open-top check.
+fn horizontal_strokes(shape: &Shape, out: &mut Vec<(egui::Pos2, egui::Pos2)>) {
+    let mut push = |pts: &[egui::Pos2], closed: bool| {
+        let n = pts.len();
+        let pairs = if closed { n } else { n.saturating_sub(1) };
+        for k in 0..pairs {
+            let (a, b) = (pts[k], pts[(k + 1) % n]);
+            if (a.y - b.y).abs() < 0.5 && (a.x - b.x).abs() > 1.0 {
+                out.push((a, b));
+            }
+        }
+    };
+    match shape {
+        Shape::Vec(v) => v.iter().for_each(|s| horizontal_strokes(s, out)),
+        Shape::LineSegment { points, stroke } if stroke.width > 0.0 => push(points, false),
+        Shape::Path(p) if p.stroke.width > 0.0 => push(&p.points, p.closed),
+        Shape::Rect(r) if r.stroke.width > 0.0 => push(
+            &[
+                r.rect.left_top(),
+                r.rect.right_top(),
+                r.rect.right_bottom(),
+                r.rect.left_bottom(),
+            ],
+            true,
+        ),
+        _ => {}
+    }
+}
+
+#[test]
+fn up_to_bars_are_open_at_the_top_in_light_and_dark() {
+    use ai_adoption_explorer::plots::MarkKind;
+    // The built-in outcomes have an "up to" bar in a recorded conflict; the generated data
+    // "up to", "at least" and "more than" bars.
+    for ds in [builtin(), thirty_of_everything()] {
+        let kind = PlotKind::ALL
+            .into_iter()
+            .find(|k| k.name() == "outcomes")
+            .expect("the outcomes plot");
+        let data = Arc::new(derive_all(kind, &ds, &DeriveOptions::default()));
+        let open: Vec<_> = data
+            .marks
+            .iter()
+            .filter(|m| matches!(m.kind, MarkKind::UpTo | MarkKind::AtLeast))
+            .collect();
+        assert!(!open.is_empty());
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let options = SceneOptions {
+                size_points: egui::vec2(1920.0, 1080.0),
+                pixels_per_point: 1.0,
+                theme,
+                plot_height: None,
+                max_side_px: 32_768,
+                parts: Default::default(),
+            };
+            let mut scene = figure_scene(&ds, &data, &PlotView::default(), None, &options)
+                .expect("the figure lays out");
+            scene.forget_textures();
+            let frame = plot_frame(&scene.ctx, kind).expect("the plot was drawn");
+            let mut strokes = Vec::new();
+            for c in scene.shapes() {
+                if frame.expand(0.5).contains_rect(c.clip_rect) {
+                    horizontal_strokes(&c.shape, &mut strokes);
+                }
+            }
+            // Where each open bar's top is on screen: the plot's own transform is not kept,
+            // so map the y values through the frame and the axis range the marks span.
+            let transform = egui_plot::PlotMemory::load(
+                &scene.ctx,
+                ai_adoption_explorer::figure::plot_id(kind),
+            )
+            .expect("the plot's memory")
+            .transform();
+            let mut bases = 0;
+            for m in &open {
+                let w = m.width / 2.0;
+                let top_l = transform.position_from_point(&egui_plot::PlotPoint::new(m.x - w, m.y));
+                let top_r = transform.position_from_point(&egui_plot::PlotPoint::new(m.x + w, m.y));
+                let base = transform
+                    .position_from_point(&egui_plot::PlotPoint::new(m.x, m.y2.unwrap_or(0.0)));
+                let across = |(a, b): &(egui::Pos2, egui::Pos2), y: f32| {
+                    (a.y - y).abs() < 1.5
+                        && a.x.min(b.x) < top_l.x + 0.3 * (top_r.x - top_l.x)
+                        && a.x.max(b.x) > top_r.x - 0.3 * (top_r.x - top_l.x)
+                };
+                assert!(
+                    !strokes.iter().any(|s| across(s, top_l.y)),
+                    "{theme:?}: the top of {:?} is drawn closed",
+                    m.label
+                );
+                if strokes.iter().any(|s| across(s, base.y)) {
+                    bases += 1;
+                }
+            }
+            // Each base is drawn (the check above looks at the right place).
+            assert_eq!(bases, open.len(), "{theme:?}");
+        }
+    }
+}
