@@ -140,6 +140,9 @@ fn compact_number(v: f64) -> String {
 /// is in the tooltip of its marks).
 pub const ROW_NAME_CHARS: usize = 28;
 
+/// Points a number on the vertical axis keeps from the plot's top edge (about half its height).
+const TOP_TICK_CLEARANCE: f32 = 9.0;
+
 /// Lines a category name under a column takes at most.
 const COLUMN_NAME_LINES: usize = 4;
 
@@ -274,6 +277,10 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
         if named_times {
             x_axis = x_axis.label_spacing(20.0..=20.5);
         }
+        if wrap {
+            // Names are fitted to their column's width: narrow columns keep theirs too.
+            x_axis = x_axis.label_spacing(8.0..=8.5);
+        }
         plot = plot.x_grid_spacer(in_range(x_ticks.clone()));
         x_axis = x_axis.formatter(move |m, range| {
             let l = tick_label(&x_ticks, m.value);
@@ -305,6 +312,15 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
     } else {
         14.0..=14.5
     };
+    // A number at the plot's very top would stand half above it, into the key: it is left out
+    // (the plot's height as last drawn says how close is too close).
+    let frame_height = super::plot_frame(ui.ctx(), data.kind).map(|r| r.height());
+    let at_top = move |v: f64, range: &std::ops::RangeInclusive<f64>| {
+        let span = range.end() - range.start();
+        frame_height.is_some_and(|h| {
+            span > 0.0 && (range.end() - v) / span * f64::from(h) < f64::from(TOP_TICK_CLEARANCE)
+        })
+    };
     let mut y_axis = egui_plot::AxisHints::new_y()
         .label(data.y_axis.title.clone())
         .label_spacing(y_spacing);
@@ -313,16 +329,24 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
         // A long category name is ellipsized (one line: rows may be close together), so that
         // it cannot make the axis wider than the plot (egui_plot then drops every axis).
         let rows = matches!(data.y_axis.scale, Scale::Category(_));
-        y_axis = y_axis.formatter(move |m, _| {
+        y_axis = y_axis.formatter(move |m, range| {
             let l = tick_label(&y_ticks, m.value);
             if rows {
                 super::legend::ellipsized(&l, ROW_NAME_CHARS)
+            } else if at_top(m.value, range) {
+                String::new()
             } else {
                 l
             }
         });
     } else if data.y_axis.scale == Scale::Linear {
-        y_axis = y_axis.formatter(|m, _| compact_number(m.value));
+        y_axis = y_axis.formatter(move |m, range| {
+            if at_top(m.value, range) {
+                String::new()
+            } else {
+                compact_number(m.value)
+            }
+        });
     }
     plot = plot.custom_y_axes(vec![y_axis]);
     plot

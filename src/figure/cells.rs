@@ -115,7 +115,8 @@ pub fn paint_cell(
     let mut job =
         egui::text::LayoutJob::simple(text.to_owned(), font.clone(), ink, text_area.width());
     job.wrap.max_rows = rows.min(2);
-    job.wrap.break_anywhere = false;
+    // On one line, as much of the text as fits ("AI customer-serv…", not "AI…").
+    job.wrap.break_anywhere = job.wrap.max_rows == 1;
     job.halign = egui::Align::Center;
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let top = text_area.center().y - galley.size().y / 2.0;

@@ -119,8 +119,6 @@ pub fn legend_row_ui(ui: &mut egui::Ui, data: &PlotData) {
             status_entry_ui(ui, status);
         }
     });
-    // Room between the key and the plot, for the half of a tick label above the plot's top.
-    ui.add_space(LEGEND_GAP);
     if let Some(name) = toggled {
         let mut now = hidden;
         if let Some(at) = now.iter().position(|n| n == &name) {
@@ -131,10 +129,6 @@ pub fn legend_row_ui(ui: &mut egui::Ui, data: &PlotData) {
         set_hidden_names(ui.ctx(), data, &now);
     }
 }
-
-/// Points between the legend row and the plot under it: a tick label at the plot's top edge
-/// reaches half its height above it.
-const LEGEND_GAP: f32 = 6.0;
 
 /// The statuses of the matrix cells of `data`, in the key's order.
 fn statuses_shown(data: &PlotData) -> Vec<AdoptionStatus> {
