@@ -200,12 +200,24 @@ fn plot_area_width(ui: &egui::Ui, data: &PlotData, width: f32, font: &egui::Font
             .size()
     };
     let widest_tick = match &data.y_axis.scale {
-        Scale::Category(_) => data
-            .y_axis
-            .ticks
-            .iter()
-            .map(|(_, l)| measure(&super::legend::ellipsized(l, ROW_NAME_CHARS)).x)
-            .fold(0.0, f32::max),
+        Scale::Category(_) => {
+            let row_font = row_name_font(data).unwrap_or_else(|| font.clone());
+            data.y_axis
+                .ticks
+                .iter()
+                .map(|(_, l)| {
+                    ui.fonts_mut(|f| {
+                        f.layout_no_wrap(
+                            super::legend::ellipsized(l, ROW_NAME_CHARS),
+                            row_font.clone(),
+                            egui::Color32::WHITE,
+                        )
+                    })
+                    .size()
+                    .x
+                })
+                .fold(0.0, f32::max)
+        }
         _ if !data.y_axis.ticks.is_empty() => data
             .y_axis
             .ticks
@@ -229,6 +241,95 @@ fn plot_area_width(ui: &egui::Ui, data: &PlotData, width: f32, font: &egui::Font
         measure(&data.y_axis.title).y * 1.25
     };
     (width - (widest_tick + 8.0).max(14.0) - title).max(1.0)
+}
+
+/// Rows from which on the names of a category axis of rows are written at
+/// [`super::layout::FIGURE_SMALL_TEXT`] (the smallest text of a figure) rather than the axis
+/// text's size, so that close rows keep their names.
+const MANY_ROWS: usize = 10;
+
+/// The font of row names of `data` when it has more than [`MANY_ROWS`] rows.
+fn row_name_font(data: &PlotData) -> Option<egui::FontId> {
+    matches!(&data.y_axis.scale, Scale::Category(rows) if rows.len() > MANY_ROWS)
+        .then(|| egui::FontId::proportional(super::layout::FIGURE_SMALL_TEXT))
+}
+
+/// Columns narrower than this (points) get their names written upwards under them.
+const UPWARD_BELOW: f32 = 56.0;
+
+/// Characters of a column name written upwards before it is shortened in the middle (the
+/// start and the end of a name tell most apart; the tooltips have the full names).
+pub const COLUMN_NAME_CHARS: usize = 16;
+
+/// `s` cut to `max` characters by an ellipsis in the middle ("Qwen2.5-C…B-Instruct").
+fn middle_ellipsized(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s.to_owned();
+    }
+    let head = max / 2;
+    let tail = max.saturating_sub(head + 1);
+    let mut out: String = s
+        .chars()
+        .take(head)
+        .collect::<String>()
+        .trim_end()
+        .to_owned();
+    out.push('…');
+    out.push_str(s.chars().skip(n - tail).collect::<String>().trim_start());
+    out
+}
+
+/// Points between the plot's bottom edge and the names written upwards.
+const UPWARD_GAP: f32 = 6.0;
+
+fn upward_key(kind: crate::plots::PlotKind) -> egui::Id {
+    super::plot_id(kind).with("column names upwards")
+}
+
+/// Writes the column names of `data` upwards under the plot drawn with `transform`, when
+/// [`with_axes`] found its columns too narrow for them (one name a column, ellipsized at
+/// [`COLUMN_NAME_CHARS`] in the middle, ending just under the plot; every other one left out when even the
+/// rotated names are wider than the columns).
+pub fn paint_upward_names(ui: &egui::Ui, data: &PlotData, transform: &egui_plot::PlotTransform) {
+    let upwards = ui
+        .ctx()
+        .data(|d| d.get_temp::<bool>(upward_key(data.kind)))
+        .unwrap_or(false);
+    if !upwards {
+        return;
+    }
+    let frame = *transform.frame();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let column = (transform.dpos_dvalue_x().abs()) as f32;
+    let row = ui.fonts_mut(|f| f.row_height(&font));
+    let every = (row / column.max(1.0)).ceil().max(1.0) as usize;
+    for (k, (v, name)) in data.x_axis.ticks.iter().enumerate() {
+        if k % every != 0 {
+            continue;
+        }
+        let x = transform
+            .position_from_point(&egui_plot::PlotPoint::new(*v, 0.0))
+            .x;
+        if x < frame.left() || x > frame.right() {
+            continue;
+        }
+        let galley = ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                middle_ellipsized(name, COLUMN_NAME_CHARS),
+                font.clone(),
+                color,
+            )
+        });
+        let size = galley.size();
+        // Turned a quarter left about its top-left corner, the text runs up from there.
+        let pos = egui::pos2(x - size.y / 2.0, frame.bottom() + UPWARD_GAP + size.x);
+        ui.painter().add(
+            egui::epaint::TextShape::new(pos, galley, color)
+                .with_angle(-std::f32::consts::FRAC_PI_2),
+        );
+    }
 }
 
 /// `plot` with the axes of `data`: titles, tick marks inside the shown range and their labels.
@@ -281,11 +382,39 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
             // Names are fitted to their column's width: narrow columns keep theirs too.
             x_axis = x_axis.label_spacing(8.0..=8.5);
         }
+        // Columns too narrow for a word a line: the names are written upwards under them
+        // (`paint_upward_names`), the axis made tall enough for them.
+        let upwards = wrap && {
+            let columns = x_ticks.len() as f32 + 0.2;
+            plot_width.is_some_and(|w| w / columns < UPWARD_BELOW)
+        };
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(upward_key(data.kind), upwards));
+        if upwards {
+            let widest = x_ticks
+                .iter()
+                .map(|(_, l)| {
+                    ui.fonts_mut(|f| {
+                        f.layout_no_wrap(
+                            middle_ellipsized(l, COLUMN_NAME_CHARS),
+                            body.clone(),
+                            egui::Color32::WHITE,
+                        )
+                    })
+                    .size()
+                    .x
+                })
+                .fold(0.0, f32::max);
+            let title = ui.fonts_mut(|f| f.row_height(&body)) * 1.25;
+            x_axis = x_axis.min_thickness(widest + UPWARD_GAP + 4.0 + title);
+        }
         plot = plot.x_grid_spacer(in_range(x_ticks.clone()));
         x_axis = x_axis.formatter(move |m, range| {
             let l = tick_label(&x_ticks, m.value);
             let span = range.end() - range.start();
-            if wrap && let Some(w) = plot_width.filter(|_| span > 0.0) {
+            if upwards {
+                String::new()
+            } else if wrap && let Some(w) = plot_width.filter(|_| span > 0.0) {
                 // The column's width less a gap to its neighbours.
                 let column = (f64::from(w) / span) as f32 - 6.0;
                 fit_column_name(&ctx, &body, &l, column)
@@ -324,6 +453,10 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
     let mut y_axis = egui_plot::AxisHints::new_y()
         .label(data.y_axis.title.clone())
         .label_spacing(y_spacing);
+    if let Some(f) = row_name_font(data) {
+        // Many rows: names in the figure's small text, so that close rows keep theirs.
+        y_axis = y_axis.tick_label_font(f).label_spacing(10.0..=10.01);
+    }
     if !y_ticks.is_empty() {
         plot = plot.y_grid_spacer(in_range(y_ticks.clone()));
         // A long category name is ellipsized (one line: rows may be close together), so that
@@ -415,6 +548,14 @@ mod tests {
         assert_eq!(compact_number(1.0e12), "1T");
         assert_eq!(compact_number(1.0e308), "1.0e308");
         assert!(compact_number(f64::MAX).len() < 10);
+    }
+
+    #[test]
+    fn column_names_are_shortened_in_the_middle() {
+        assert_eq!(super::middle_ellipsized("Qwen", 18), "Qwen");
+        let s = super::middle_ellipsized("Northern Exceptionally Long Family 12", 18);
+        assert!(s.chars().count() <= 18, "{s}");
+        assert!(s.starts_with("Northern") && s.ends_with("Family 12"), "{s}");
     }
 
     #[test]

@@ -83,9 +83,10 @@ pub fn paint_cell(
     let inner = rect.shrink(4.0);
     let row_h = ui.fonts_mut(|f| f.row_height(font));
     // The status mark at the left of the first line (centred when there is no room for text).
+    let mark_area = rect.shrink(2.0);
     let r = (row_h * 0.36)
-        .min(inner.height() / 2.0)
-        .min(inner.width() / 2.0);
+        .min(mark_area.height() / 2.0)
+        .min(mark_area.width() / 2.0);
     let mut text_area = inner;
     if let Some(status) = m.status
         && r >= 2.5
@@ -99,7 +100,7 @@ pub fn paint_cell(
                 inner.center().y - (lines - 1.0) * row_h / 2.0,
             )
         } else {
-            inner.center()
+            rect.center()
         };
         painter.extend(status_mark(status, c, r, ink));
         text_area.min.x += 2.0 * r + 4.0;

@@ -43,6 +43,7 @@ pub fn paint_labels(
     transform: &egui_plot::PlotTransform,
     args: &LabelArgs<'_>,
 ) -> usize {
+    super::axes::paint_upward_names(ui, data, transform);
     let frame = *transform.frame();
     let painter = ui.painter_at(frame);
     let dark = ui.visuals().dark_mode;
