@@ -50,6 +50,149 @@ fn many_long_names() -> Arc<Dataset> {
     Arc::new(ds)
 }
 
+/// `s` padded with " Xyz" words (and cut) to exactly 40 characters.
+fn forty(s: String) -> String {
+    let mut s = s;
+    while s.chars().count() < 40 {
+        s.push_str(" Extra");
+    }
+    s.chars().take(40).collect()
+}
+
+/// A generated dataset wider than any built-in figure: 30 countries, 30 families and 120
+/// models, all named with 40 characters; 15 organizations adopting 20 of the families (8 each,
+/// every status, some cells holding two adoptions); 25 outcome claims with every qualifier and
+/// ranges; 30 download series.
+fn thirty_of_everything() -> Arc<Dataset> {
+    use ai_adoption_explorer::model::*;
+    let mut ds = ai_adoption_explorer::model::synth::synthetic(400, 7);
+    let words = [
+        "Northern", "Eastern", "Southern", "Western", "Central", "Upper", "Lower", "Greater",
+        "Coastal", "Highland",
+    ];
+    let country = |i: usize| {
+        forty(format!(
+            "{} Republic of Long Country Names {i}",
+            words[i % 10]
+        ))
+    };
+    for (i, o) in ds.organizations.iter_mut().enumerate() {
+        o.country = country(i % 30);
+        o.name = forty(format!("{} Organization Holdings {i}", words[i % 10]));
+    }
+    let src = ds.sources[0].id.clone();
+    ds.families = (0..30)
+        .map(|i| ModelFamily {
+            id: FamilyId(format!("f{i}")),
+            name: forty(format!("{} Exceptionally Long Family {i}", words[i % 10])),
+            developer: OrgId(format!("o{}", i * 4)),
+            notes: String::new(),
+            sources: vec![src.clone().into()],
+        })
+        .collect();
+    for (i, m) in ds.models.iter_mut().enumerate() {
+        m.family = Some(FamilyId(format!("f{}", i % 30)));
+        m.developer = OrgId(format!("o{}", (i % 30) * 4));
+        m.name = forty(format!("{}-Instruct-Preview-{i}", words[i % 10]));
+    }
+    let statuses = [
+        Some(AdoptionStatus::Production),
+        Some(AdoptionStatus::Experimenting),
+        Some(AdoptionStatus::Evaluating),
+        Some(AdoptionStatus::Stopped),
+        None,
+    ];
+    let mut adoptions = Vec::new();
+    for j in 0..15usize {
+        for k in 0..8usize {
+            let f = (j + k * 7) % 20;
+            let n = adoptions.len();
+            let target = if k % 3 == 0 {
+                // A model of the family (models m_f, m_(f+30)...).
+                AdoptionTarget::Model(ModelId(format!("m{f}")))
+            } else {
+                AdoptionTarget::Family(FamilyId(format!("f{f}")))
+            };
+            let status = statuses[(j + k) % statuses.len()];
+            let adoption = Adoption {
+                id: AdoptionId(format!("a{n}")),
+                organization: OrgId(format!("o{}", 60 + j)),
+                target: Some(target),
+                use_cases: vec![
+                    "customer service chat assistant for retail banking".into(),
+                    "document search".into(),
+                ],
+                status: status
+                    .map(|s| StatusEntry {
+                        status: s,
+                        date: Some(PartialDate::month(2025, 1 + (n % 12) as u8)),
+                        date_means: StatusDate::AsOf,
+                        notes: String::new(),
+                        sources: Vec::new(),
+                    })
+                    .into_iter()
+                    .collect(),
+                notes: String::new(),
+                sources: vec![src.clone().into()],
+            };
+            if k == 1 {
+                // Two adoptions in one cell.
+                let mut twin = adoption.clone();
+                twin.id = AdoptionId(format!("a{n}b"));
+                adoptions.push(twin);
+            }
+            adoptions.push(adoption);
+        }
+    }
+    ds.adoptions = adoptions;
+    let qualifiers = Qualifier::ALL;
+    let metrics = [
+        Metric::AccuracyGain,
+        Metric::CostReduction,
+        Metric::SpeedGain,
+    ];
+    ds.claims = (0..25usize)
+        .map(|i| Claim {
+            id: ClaimId(format!("c{i}")),
+            subject: Subject::Organization(OrgId(format!("o{}", 60 + i % 15))),
+            metric: metrics[i % 3].clone(),
+            value: if i % 7 == 6 {
+                ClaimValue::Range(10.0 + i as f64, 40.0 + i as f64)
+            } else {
+                ClaimValue::Number(((i * 37) % 95 + 5) as f64)
+            },
+            unit: Unit::Percent,
+            qualifier: qualifiers[i % qualifiers.len()],
+            baseline: forty(format!("the previous proprietary system {i}")),
+            scope: String::new(),
+            when: Some(When::On(PartialDate::month(2025, 1 + (i % 12) as u8))),
+            said_by: None,
+            source: Some(src.clone().into()),
+            quote: format!("a made-up quote number {i}"),
+            paraphrase: String::new(),
+            notes: String::new(),
+        })
+        .collect();
+    ds.series = (0..30usize)
+        .map(|i| Series {
+            id: SeriesId(format!("s{i}")),
+            name: forty(format!("{} downloads series {i}", words[i % 10])),
+            subject: Subject::Family(FamilyId(format!("f{i}"))),
+            metric: Metric::MonthlyDownloads,
+            unit: Unit::Count,
+            points: (0..24u32)
+                .map(|k| SeriesPoint {
+                    date: PartialDate::month(2024 + (k / 12) as i32, 1 + (k % 12) as u8),
+                    value: 1e4 * (1.0 + i as f64) * (1.0 + f64::from(k)),
+                })
+                .collect(),
+            notes: String::new(),
+            sources: vec![src.clone().into()],
+        })
+        .collect();
+    Arc::new(ds)
+}
+
 /// A text row drawn: its text, box in points, font size, colour and the clip it is drawn in.
 struct TextBox {
     text: String,
@@ -96,6 +239,9 @@ struct Drawn {
     fills: Vec<(Rect, Color32)>,
     /// Every shape's visible box (its box within its clip).
     boxes: Vec<Rect>,
+    /// Rings inside the plot area (unfilled circles of 8 points and more: selection and
+    /// conflict rings), as boxes.
+    rings: Vec<Rect>,
 }
 
 fn read(shapes: &[ClippedShape], page: Color32, frame: Rect, plot_bg: Color32) -> Drawn {
@@ -109,6 +255,7 @@ fn read(shapes: &[ClippedShape], page: Color32, frame: Rect, plot_bg: Color32) -
         marks: Vec::new(),
         fills: Vec::new(),
         boxes: Vec::new(),
+        rings: Vec::new(),
     };
     let under = |fills: &[Fill], at: egui::Pos2| {
         fills
@@ -190,6 +337,9 @@ fn read(shapes: &[ClippedShape], page: Color32, frame: Rect, plot_bg: Color32) -
                 if c.stroke.width > 0.0 && c.stroke.color.a() > 0 {
                     colors.push(over(c.stroke.color, plot_bg));
                 }
+                if c.fill.a() == 0 && c.radius >= 7.5 {
+                    drawn.rings.push(bounds.intersect(clip));
+                }
                 drawn.marks.push((bounds, colors));
             }
             Shape::Path(p) if frame.contains_rect(clip) && p.stroke.width >= 1.0 => {
@@ -246,6 +396,16 @@ fn problems(data: &PlotData, drawn: &Drawn, page: Rect, frame: Rect, dark: bool)
                 ));
             }
         }
+        if let Some(r) = drawn
+            .rings
+            .iter()
+            .find(|r| r.shrink(1.0).intersects(a.rect))
+        {
+            out.push(format!(
+                "text under a ring: {:?} at {:?} (ring {r:?})",
+                a.text, a.rect
+            ));
+        }
         for b in &drawn.texts[i + 1..] {
             let both = a.rect.intersect(b.rect);
             if both.is_positive() && both.width() > 0.5 && both.height() > 0.5 {
@@ -299,7 +459,11 @@ fn problems(data: &PlotData, drawn: &Drawn, page: Rect, frame: Rect, dark: bool)
 #[test]
 fn every_figure_keeps_the_layout_rules_at_every_preset_theme_and_scale() {
     let mut failures: Vec<String> = Vec::new();
-    for (ds_name, ds) in [("built-in", builtin()), ("generated", many_long_names())] {
+    for (ds_name, ds) in [
+        ("built-in", builtin()),
+        ("generated", many_long_names()),
+        ("thirty of everything", thirty_of_everything()),
+    ] {
         for kind in PlotKind::ALL {
             let data = Arc::new(derive_all(kind, &ds, &DeriveOptions::default()));
             for (preset, size, plot_height) in PRESETS {
@@ -313,9 +477,19 @@ fn every_figure_keeps_the_layout_rules_at_every_preset_theme_and_scale() {
                             max_side_px: 32_768,
                             parts: Default::default(),
                         };
-                        let mut scene =
-                            figure_scene(&ds, &data, &PlotView::default(), None, &options)
-                                .expect("the figure lays out");
+                        // At 2x, the record of a mark in the middle is selected (ringed).
+                        let selected = (scale == 2.0)
+                            .then(|| data.marks.get(data.marks.len() / 2))
+                            .flatten()
+                            .and_then(|m| m.record.clone());
+                        let mut scene = figure_scene(
+                            &ds,
+                            &data,
+                            &PlotView::default(),
+                            selected.as_ref(),
+                            &options,
+                        )
+                        .expect("the figure lays out");
                         scene.forget_textures();
                         let dark = theme == egui::Theme::Dark;
                         let frame = plot_frame(&scene.ctx, kind).expect("the plot was drawn");
@@ -341,4 +515,104 @@ fn every_figure_keeps_the_layout_rules_at_every_preset_theme_and_scale() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The horizontal stroked segments `shape` draws (as point pairs), for the open-top check.
+fn horizontal_strokes(shape: &Shape, out: &mut Vec<(egui::Pos2, egui::Pos2)>) {
+    let mut push = |pts: &[egui::Pos2], closed: bool| {
+        let n = pts.len();
+        let pairs = if closed { n } else { n.saturating_sub(1) };
+        for k in 0..pairs {
+            let (a, b) = (pts[k], pts[(k + 1) % n]);
+            if (a.y - b.y).abs() < 0.5 && (a.x - b.x).abs() > 1.0 {
+                out.push((a, b));
+            }
+        }
+    };
+    match shape {
+        Shape::Vec(v) => v.iter().for_each(|s| horizontal_strokes(s, out)),
+        Shape::LineSegment { points, stroke } if stroke.width > 0.0 => push(points, false),
+        Shape::Path(p) if p.stroke.width > 0.0 => push(&p.points, p.closed),
+        Shape::Rect(r) if r.stroke.width > 0.0 => push(
+            &[
+                r.rect.left_top(),
+                r.rect.right_top(),
+                r.rect.right_bottom(),
+                r.rect.left_bottom(),
+            ],
+            true,
+        ),
+        _ => {}
+    }
+}
+
+#[test]
+fn up_to_bars_are_open_at_the_top_in_light_and_dark() {
+    use ai_adoption_explorer::plots::MarkKind;
+    // The built-in outcomes have an "up to" bar in a recorded conflict; the generated data
+    // "up to", "at least" and "more than" bars.
+    for ds in [builtin(), thirty_of_everything()] {
+        let kind = PlotKind::ALL
+            .into_iter()
+            .find(|k| k.name() == "outcomes")
+            .expect("the outcomes plot");
+        let data = Arc::new(derive_all(kind, &ds, &DeriveOptions::default()));
+        let open: Vec<_> = data
+            .marks
+            .iter()
+            .filter(|m| matches!(m.kind, MarkKind::UpTo | MarkKind::AtLeast))
+            .collect();
+        assert!(!open.is_empty());
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let options = SceneOptions {
+                size_points: egui::vec2(1920.0, 1080.0),
+                pixels_per_point: 1.0,
+                theme,
+                plot_height: None,
+                max_side_px: 32_768,
+                parts: Default::default(),
+            };
+            let mut scene = figure_scene(&ds, &data, &PlotView::default(), None, &options)
+                .expect("the figure lays out");
+            scene.forget_textures();
+            let frame = plot_frame(&scene.ctx, kind).expect("the plot was drawn");
+            let mut strokes = Vec::new();
+            for c in scene.shapes() {
+                if frame.expand(0.5).contains_rect(c.clip_rect) {
+                    horizontal_strokes(&c.shape, &mut strokes);
+                }
+            }
+            // Where each open bar's top is on screen: the plot's own transform is not kept,
+            // so map the y values through the frame and the axis range the marks span.
+            let transform = egui_plot::PlotMemory::load(
+                &scene.ctx,
+                ai_adoption_explorer::figure::plot_id(kind),
+            )
+            .expect("the plot's memory")
+            .transform();
+            let mut bases = 0;
+            for m in &open {
+                let w = m.width / 2.0;
+                let top_l = transform.position_from_point(&egui_plot::PlotPoint::new(m.x - w, m.y));
+                let top_r = transform.position_from_point(&egui_plot::PlotPoint::new(m.x + w, m.y));
+                let base = transform
+                    .position_from_point(&egui_plot::PlotPoint::new(m.x, m.y2.unwrap_or(0.0)));
+                let across = |(a, b): &(egui::Pos2, egui::Pos2), y: f32| {
+                    (a.y - y).abs() < 1.5
+                        && a.x.min(b.x) < top_l.x + 0.3 * (top_r.x - top_l.x)
+                        && a.x.max(b.x) > top_r.x - 0.3 * (top_r.x - top_l.x)
+                };
+                assert!(
+                    !strokes.iter().any(|s| across(s, top_l.y)),
+                    "{theme:?}: the top of {:?} is drawn closed",
+                    m.label
+                );
+                if strokes.iter().any(|s| across(s, base.y)) {
+                    bases += 1;
+                }
+            }
+            // Each base is drawn (the check above looks at the right place).
+            assert_eq!(bases, open.len(), "{theme:?}");
+        }
+    }
 }

@@ -136,8 +136,214 @@ fn compact_number(v: f64) -> String {
     trim(format!("{v:.2}"))
 }
 
+/// Characters of a category name on the vertical axis before it is ellipsized (the full name
+/// is in the tooltip of its marks).
+pub const ROW_NAME_CHARS: usize = 28;
+
+/// Points a number on the vertical axis keeps from the plot's top edge (about half its height).
+const TOP_TICK_CLEARANCE: f32 = 9.0;
+
+/// Lines a category name under a column takes at most.
+const COLUMN_NAME_LINES: usize = 4;
+
+/// `label` as it fits under a column `width` points wide in `font`: broken at its joints
+/// ([`wrap_label`]) when that fits, else wrapped at the width over at most
+/// [`COLUMN_NAME_LINES`] lines, the last one ellipsized.
+fn fit_column_name(ctx: &egui::Context, font: &egui::FontId, label: &str, width: f32) -> String {
+    let wrapped = wrap_label(label);
+    let widest = |s: &str| {
+        s.lines()
+            .map(|l| {
+                ctx.fonts_mut(|f| {
+                    f.layout_no_wrap(l.to_owned(), font.clone(), egui::Color32::WHITE)
+                })
+                .size()
+                .x
+            })
+            .fold(0.0f32, f32::max)
+    };
+    if widest(&wrapped) <= width && wrapped.lines().count() <= COLUMN_NAME_LINES {
+        return wrapped;
+    }
+    let mut job = egui::text::LayoutJob::simple(
+        label.replace('\n', " "),
+        font.clone(),
+        egui::Color32::WHITE,
+        width.max(1.0),
+    );
+    job.wrap.max_rows = COLUMN_NAME_LINES;
+    job.wrap.break_anywhere = false;
+    let galley = ctx.fonts_mut(|f| f.layout_job(job));
+    galley
+        .rows
+        .iter()
+        .map(|r| {
+            r.row
+                .glyphs
+                .iter()
+                .map(|g| g.chr)
+                .collect::<String>()
+                .trim()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The width of the plot area of `data` drawn `width` points wide in `ui`: less the vertical
+/// axis, measured as egui_plot lays it out (its widest tick label, 4 points either side, and
+/// the axis title). The same in every pass of a layout, so that the names fitted to it (and
+/// the axis height they take) do not change from one pass to the next.
+fn plot_area_width(ui: &egui::Ui, data: &PlotData, width: f32, font: &egui::FontId) -> f32 {
+    let measure = |s: &str| {
+        ui.fonts_mut(|f| f.layout_no_wrap(s.to_owned(), font.clone(), egui::Color32::WHITE))
+            .size()
+    };
+    let widest_tick = match &data.y_axis.scale {
+        Scale::Category(_) => {
+            let row_font = row_name_font(data).unwrap_or_else(|| font.clone());
+            data.y_axis
+                .ticks
+                .iter()
+                .map(|(_, l)| {
+                    ui.fonts_mut(|f| {
+                        f.layout_no_wrap(
+                            super::legend::ellipsized(l, ROW_NAME_CHARS),
+                            row_font.clone(),
+                            egui::Color32::WHITE,
+                        )
+                    })
+                    .size()
+                    .x
+                })
+                .fold(0.0, f32::max)
+        }
+        _ if !data.y_axis.ticks.is_empty() => data
+            .y_axis
+            .ticks
+            .iter()
+            .map(|(_, l)| measure(l).x)
+            .fold(0.0, f32::max),
+        // Plain numbers: as wide as the largest value with a digit to spare.
+        _ => {
+            let top = data
+                .marks
+                .iter()
+                .map(|m| m.y.abs().max(m.y2.unwrap_or(0.0).abs()))
+                .filter(|v| v.is_finite())
+                .fold(1.0, f64::max);
+            measure(&format!("{}0", compact_number(top * 1.2))).x
+        }
+    };
+    let title = if data.y_axis.title.is_empty() {
+        0.0
+    } else {
+        measure(&data.y_axis.title).y * 1.25
+    };
+    (width - (widest_tick + 8.0).max(14.0) - title).max(1.0)
+}
+
+/// Rows from which on the names of a category axis of rows are written at
+/// [`super::layout::FIGURE_SMALL_TEXT`] (the smallest text of a figure) rather than the axis
+/// text's size, so that close rows keep their names.
+const MANY_ROWS: usize = 10;
+
+/// The font of row names of `data` when it has more than [`MANY_ROWS`] rows.
+fn row_name_font(data: &PlotData) -> Option<egui::FontId> {
+    matches!(&data.y_axis.scale, Scale::Category(rows) if rows.len() > MANY_ROWS)
+        .then(|| egui::FontId::proportional(super::layout::FIGURE_SMALL_TEXT))
+}
+
+/// Columns narrower than this (points) get their names written upwards under them.
+const UPWARD_BELOW: f32 = 56.0;
+
+/// Characters of a column name written upwards before it is shortened in the middle (the
+/// start and the end of a name tell most apart; the tooltips have the full names).
+pub const COLUMN_NAME_CHARS: usize = 16;
+
+/// `s` cut to `max` characters by an ellipsis in the middle ("Qwen2.5-C…B-Instruct").
+fn middle_ellipsized(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s.to_owned();
+    }
+    let head = max / 2;
+    let tail = max.saturating_sub(head + 1);
+    let mut out: String = s
+        .chars()
+        .take(head)
+        .collect::<String>()
+        .trim_end()
+        .to_owned();
+    out.push('…');
+    out.push_str(s.chars().skip(n - tail).collect::<String>().trim_start());
+    out
+}
+
+/// Points between the plot's bottom edge and the names written upwards.
+const UPWARD_GAP: f32 = 6.0;
+
+fn upward_key(kind: crate::plots::PlotKind) -> egui::Id {
+    super::plot_id(kind).with("column names upwards")
+}
+
+/// Writes the column names of `data` upwards under the plot drawn with `transform`, when
+/// [`with_axes`] found its columns too narrow for them (one name a column, ellipsized at
+/// [`COLUMN_NAME_CHARS`] in the middle, ending just under the plot; every other one left out when even the
+/// rotated names are wider than the columns).
+pub fn paint_upward_names(ui: &egui::Ui, data: &PlotData, transform: &egui_plot::PlotTransform) {
+    let upwards = ui
+        .ctx()
+        .data(|d| d.get_temp::<bool>(upward_key(data.kind)))
+        .unwrap_or(false);
+    if !upwards {
+        return;
+    }
+    let frame = *transform.frame();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let column = (transform.dpos_dvalue_x().abs()) as f32;
+    let row = ui.fonts_mut(|f| f.row_height(&font));
+    let every = (row / column.max(1.0)).ceil().max(1.0) as usize;
+    for (k, (v, name)) in data.x_axis.ticks.iter().enumerate() {
+        if k % every != 0 {
+            continue;
+        }
+        let x = transform
+            .position_from_point(&egui_plot::PlotPoint::new(*v, 0.0))
+            .x;
+        if x < frame.left() || x > frame.right() {
+            continue;
+        }
+        let galley = ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                middle_ellipsized(name, COLUMN_NAME_CHARS),
+                font.clone(),
+                color,
+            )
+        });
+        let size = galley.size();
+        // Turned a quarter left about its top-left corner, the text runs up from there.
+        let pos = egui::pos2(x - size.y / 2.0, frame.bottom() + UPWARD_GAP + size.x);
+        ui.painter().add(
+            egui::epaint::TextShape::new(pos, galley, color)
+                .with_angle(-std::f32::consts::FRAC_PI_2),
+        );
+    }
+}
+
 /// `plot` with the axes of `data`: titles, tick marks inside the shown range and their labels.
-pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
+/// Category names under columns are fitted to the column width of the plot drawn at `ui`'s
+/// available width; names of rows are ellipsized at [`ROW_NAME_CHARS`].
+pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot<'a> {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let plot_width = Some(plot_area_width(
+        ui,
+        data,
+        ui.available_size_before_wrap().x,
+        &body,
+    ));
+    let ctx = ui.ctx().clone();
     let x_ticks = data.x_axis.ticks.clone();
     let y_ticks = data.y_axis.ticks.clone();
     let x_scale = data.x_axis.scale.clone();
@@ -172,10 +378,47 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
         if named_times {
             x_axis = x_axis.label_spacing(20.0..=20.5);
         }
+        if wrap {
+            // Names are fitted to their column's width: narrow columns keep theirs too.
+            x_axis = x_axis.label_spacing(8.0..=8.5);
+        }
+        // Columns too narrow for a word a line: the names are written upwards under them
+        // (`paint_upward_names`), the axis made tall enough for them.
+        let upwards = wrap && {
+            let columns = x_ticks.len() as f32 + 0.2;
+            plot_width.is_some_and(|w| w / columns < UPWARD_BELOW)
+        };
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(upward_key(data.kind), upwards));
+        if upwards {
+            let widest = x_ticks
+                .iter()
+                .map(|(_, l)| {
+                    ui.fonts_mut(|f| {
+                        f.layout_no_wrap(
+                            middle_ellipsized(l, COLUMN_NAME_CHARS),
+                            body.clone(),
+                            egui::Color32::WHITE,
+                        )
+                    })
+                    .size()
+                    .x
+                })
+                .fold(0.0, f32::max);
+            let title = ui.fonts_mut(|f| f.row_height(&body)) * 1.25;
+            x_axis = x_axis.min_thickness(widest + UPWARD_GAP + 4.0 + title);
+        }
         plot = plot.x_grid_spacer(in_range(x_ticks.clone()));
-        x_axis = x_axis.formatter(move |m, _| {
+        x_axis = x_axis.formatter(move |m, range| {
             let l = tick_label(&x_ticks, m.value);
-            if wrap {
+            let span = range.end() - range.start();
+            if upwards {
+                String::new()
+            } else if wrap && let Some(w) = plot_width.filter(|_| span > 0.0) {
+                // The column's width less a gap to its neighbours.
+                let column = (f64::from(w) / span) as f32 - 6.0;
+                fit_column_name(&ctx, &body, &l, column)
+            } else if wrap {
                 wrap_label(&l)
             } else if named_times {
                 l.replacen(' ', "\n", 1)
@@ -198,24 +441,45 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData) -> Plot<'a> {
     } else {
         14.0..=14.5
     };
+    // A number at the plot's very top would stand half above it, into the key: it is left out
+    // (the plot's height as last drawn says how close is too close).
+    let frame_height = super::plot_frame(ui.ctx(), data.kind).map(|r| r.height());
+    let at_top = move |v: f64, range: &std::ops::RangeInclusive<f64>| {
+        let span = range.end() - range.start();
+        frame_height.is_some_and(|h| {
+            span > 0.0 && (range.end() - v) / span * f64::from(h) < f64::from(TOP_TICK_CLEARANCE)
+        })
+    };
     let mut y_axis = egui_plot::AxisHints::new_y()
         .label(data.y_axis.title.clone())
         .label_spacing(y_spacing);
+    if let Some(f) = row_name_font(data) {
+        // Many rows: names in the figure's small text, so that close rows keep theirs.
+        y_axis = y_axis.tick_label_font(f).label_spacing(10.0..=10.01);
+    }
     if !y_ticks.is_empty() {
         plot = plot.y_grid_spacer(in_range(y_ticks.clone()));
-        // A long category name (over 40 characters) is wrapped too, so that it cannot make
-        // the axis wider than the plot (egui_plot then drops every axis).
-        let wrap = matches!(data.y_axis.scale, Scale::Category(_));
-        y_axis = y_axis.formatter(move |m, _| {
+        // A long category name is ellipsized (one line: rows may be close together), so that
+        // it cannot make the axis wider than the plot (egui_plot then drops every axis).
+        let rows = matches!(data.y_axis.scale, Scale::Category(_));
+        y_axis = y_axis.formatter(move |m, range| {
             let l = tick_label(&y_ticks, m.value);
-            if wrap && l.chars().count() > 40 {
-                wrap_label(&l)
+            if rows {
+                super::legend::ellipsized(&l, ROW_NAME_CHARS)
+            } else if at_top(m.value, range) {
+                String::new()
             } else {
                 l
             }
         });
     } else if data.y_axis.scale == Scale::Linear {
-        y_axis = y_axis.formatter(|m, _| compact_number(m.value));
+        y_axis = y_axis.formatter(move |m, range| {
+            if at_top(m.value, range) {
+                String::new()
+            } else {
+                compact_number(m.value)
+            }
+        });
     }
     plot = plot.custom_y_axes(vec![y_axis]);
     plot
@@ -284,6 +548,14 @@ mod tests {
         assert_eq!(compact_number(1.0e12), "1T");
         assert_eq!(compact_number(1.0e308), "1.0e308");
         assert!(compact_number(f64::MAX).len() < 10);
+    }
+
+    #[test]
+    fn column_names_are_shortened_in_the_middle() {
+        assert_eq!(super::middle_ellipsized("Qwen", 18), "Qwen");
+        let s = super::middle_ellipsized("Northern Exceptionally Long Family 12", 18);
+        assert!(s.chars().count() <= 18, "{s}");
+        assert!(s.starts_with("Northern") && s.ends_with("Family 12"), "{s}");
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! The texts a plot draws on its marks, painted after the plot with the transform it was drawn
-//! with: the open outline of "up to" and "at least" bars, value labels over bars ("up to 90%") and above hollow markers ("about 90%"), and the
-//! text of matrix cells wrapped and ellipsized inside the cell. A label is placed only where it
-//! covers no other label, ring or the plot's edge; one that cannot be is left out and counted
-//! (the notes say "3 labels omitted").
+//! with: the open outline of "up to" and "at least" bars, value labels over bars ("up to 90%")
+//! and hollow markers ("about 90%"), and matrix cells (`cells`). A label goes to the first spot
+//! of its mark's list (above, inside the top, beside, below) where it covers no other label,
+//! ring, mark or the plot's edge; one that cannot be placed is left out and counted (the notes
+//! say "3 labels omitted").
 
 use std::collections::HashMap;
 
-use egui::{Color32, Rect, Shape};
+use egui::{Color32, Rect};
 
+use super::cells::paint_cell;
 use super::colors::{UNKNOWN, over, plot_background, text_color_of};
 use super::marks::readable_on;
 use super::plot_id;
@@ -41,6 +43,7 @@ pub fn paint_labels(
     transform: &egui_plot::PlotTransform,
     args: &LabelArgs<'_>,
 ) -> usize {
+    super::axes::paint_upward_names(ui, data, transform);
     let frame = *transform.frame();
     let painter = ui.painter_at(frame);
     let dark = ui.visuals().dark_mode;
@@ -52,7 +55,7 @@ pub fn paint_labels(
         name.is_empty() || !args.hidden.contains(name)
     };
     // Rings are obstacles: a label never sits under one.
-    let mut taken: Vec<Rect> = args
+    let taken: Vec<Rect> = args
         .selected
         .iter()
         .filter_map(|&i| data.mark(i))
@@ -65,6 +68,41 @@ pub fn paint_labels(
         .filter(|m| !m.kind.is_vertical_line() && m.kind != MarkKind::Cell)
         .map(|m| Rect::from_center_size(screen(m.x, m.y), egui::Vec2::splat(2.0 * RING_CLEARANCE)))
         .collect();
+    // Bars and hollow markers too: a label beside its own mark never covers another one.
+    let marks: Vec<(usize, Rect)> = if data.x_axis.scale == Scale::Time {
+        Vec::new()
+    } else {
+        args.vector
+            .iter()
+            .map(|&i| (i, &data.marks[i]))
+            .filter(|(_, m)| shown(m))
+            .filter_map(|(i, m)| {
+                let r = match m.kind {
+                    k if k.is_bar() => {
+                        let w = if m.width > 0.0 { m.width } else { 0.6 };
+                        Rect::from_two_pos(
+                            screen(m.x - w / 2.0, m.y),
+                            screen(m.x + w / 2.0, m.y2.unwrap_or(0.0)),
+                        )
+                    }
+                    MarkKind::Hollow => {
+                        Rect::from_center_size(screen(m.x, m.y), egui::Vec2::splat(14.0))
+                    }
+                    _ => return None,
+                };
+                Some((i, r))
+            })
+            .collect()
+    };
+    let mut placer = Placer {
+        painter: &painter,
+        ui,
+        frame,
+        font: &font,
+        dark,
+        taken,
+        marks,
+    };
     let on_time_axis = data.x_axis.scale == Scale::Time;
     let mut omitted = 0;
     for &i in args.vector {
@@ -74,34 +112,15 @@ pub fn paint_labels(
         }
         let color = args.colors.get(&m.group).copied().unwrap_or(UNKNOWN);
         match m.kind {
-            MarkKind::Cell if !m.value_text.is_empty() => {
+            MarkKind::Cell => {
                 let w = if m.width > 0.0 { m.width } else { 1.0 };
                 let inset = w * 0.03;
                 let a = screen(m.x - w / 2.0 + inset, m.y + 0.45);
                 let b = screen(m.x + w / 2.0 - inset, m.y - 0.45);
-                let cell = Rect::from_two_pos(a, b).shrink(4.0);
-                let row_h = ui.fonts_mut(|f| f.row_height(&font));
-                let rows = (cell.height() / row_h).floor() as usize;
-                if cell.width() < 24.0 || rows == 0 {
+                let cell = Rect::from_two_pos(a, b);
+                if paint_cell(ui, &painter, m, cell, color, bg, &font) {
                     omitted += 1;
-                    continue;
                 }
-                let mut job = egui::text::LayoutJob::simple(
-                    m.value_text.clone(),
-                    font.clone(),
-                    readable_on(over(color, bg)),
-                    cell.width(),
-                );
-                job.wrap.max_rows = rows;
-                job.wrap.break_anywhere = false;
-                job.halign = egui::Align::Center;
-                let galley = ui.fonts_mut(|f| f.layout_job(job));
-                let top = cell.center().y - galley.size().y / 2.0;
-                painter.add(Shape::galley(
-                    egui::pos2(cell.center().x, top),
-                    galley,
-                    Color32::PLACEHOLDER,
-                ));
             }
             MarkKind::Bar | MarkKind::Range | MarkKind::UpTo | MarkKind::AtLeast
                 if !on_time_axis =>
@@ -130,33 +149,47 @@ pub fn paint_labels(
                 } else {
                     continue;
                 };
-                let anchor = screen(m.x, m.y) - egui::vec2(0.0, 2.0);
                 let alpha = match m.kind {
                     MarkKind::UpTo | MarkKind::AtLeast => 0.25,
                     MarkKind::Range => 0.5,
                     _ => 1.0,
                 };
                 let fill = over(color.gamma_multiply(alpha), bg);
-                if !place(
-                    &painter, ui, &mut taken, frame, &text, &font, anchor, color, dark, fill,
-                ) {
+                let w = if m.width > 0.0 { m.width } else { 0.6 };
+                let top = screen(m.x, m.y);
+                let half = (screen(m.x + w / 2.0, m.y).x - top.x).abs();
+                let spots = [
+                    Spot::Above(top - egui::vec2(0.0, 2.0)),
+                    Spot::Inside(top + egui::vec2(0.0, 4.0)),
+                    Spot::Right(top + egui::vec2(half + 3.0, 0.0)),
+                    Spot::Left(top - egui::vec2(half + 3.0, 0.0)),
+                ];
+                let label = Label {
+                    text: &text,
+                    color,
+                    inside_fill: fill,
+                };
+                if !placer.place(i, &label, &spots) {
                     omitted += 1;
                 }
             }
             MarkKind::Hollow if !on_time_axis && !m.value_text.is_empty() => {
-                let anchor = screen(m.x, m.y) - egui::vec2(0.0, 8.0);
-                if !place(
-                    &painter,
-                    ui,
-                    &mut taken,
-                    frame,
-                    &m.value_text,
-                    &font,
-                    anchor,
+                // Above the marker, else above, beside or below the ring it may carry.
+                let c = screen(m.x, m.y);
+                let r = RING_CLEARANCE;
+                let spots = [
+                    Spot::Above(c - egui::vec2(0.0, 8.0)),
+                    Spot::Above(c - egui::vec2(0.0, r + 1.0)),
+                    Spot::Right(c + egui::vec2(r + 1.0, 0.0)),
+                    Spot::Left(c - egui::vec2(r + 1.0, 0.0)),
+                    Spot::Below(c + egui::vec2(0.0, r + 1.0)),
+                ];
+                let label = Label {
+                    text: &m.value_text,
                     color,
-                    dark,
-                    bg,
-                ) {
+                    inside_fill: bg,
+                };
+                if !placer.place(i, &label, &spots) {
                     omitted += 1;
                 }
             }
@@ -166,42 +199,94 @@ pub fn paint_labels(
     omitted
 }
 
-/// Places `text` centred above `anchor` when it covers nothing in `taken` and stays inside
-/// `frame`; returns whether it was placed.
-#[expect(clippy::too_many_arguments)] // one call site per kind of label
-fn place(
-    painter: &egui::Painter,
-    ui: &egui::Ui,
-    taken: &mut Vec<Rect>,
-    frame: Rect,
-    text: &str,
-    font: &egui::FontId,
-    anchor: egui::Pos2,
-    color: Color32,
-    dark: bool,
-    inside_fill: Color32,
-) -> bool {
-    let galley = ui
-        .fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), text_color_of(color, dark)));
-    let size = galley.size();
-    let free = |r: &Rect| frame.contains_rect(*r) && !taken.iter().any(|t| t.intersects(*r));
-    // Above the mark, else just inside its top (a bar reaching the plot's top).
-    let above = Rect::from_min_size(anchor - egui::vec2(size.x / 2.0, size.y), size);
-    let inside = above.translate(egui::vec2(0.0, size.y + 6.0));
-    let Some(rect) = [above, inside].into_iter().find(free) else {
-        return false;
-    };
-    taken.push(rect.expand(1.0));
-    if rect == above {
-        painter.galley(rect.min, galley, color);
-    } else {
-        // On the bar: black or white, whichever reads on its fill.
-        let text = readable_on(inside_fill);
-        painter.add(
-            egui::epaint::TextShape::new(rect.min, galley, text).with_override_text_color(text),
-        );
+/// Where a value label may go, tried in order: the point it hangs from and how.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Spot {
+    /// Centred above the point (over a bar's top, over a marker).
+    Above(egui::Pos2),
+    /// Centred below the point, on the mark's fill (inside a bar's top).
+    Inside(egui::Pos2),
+    /// Left edge at the point, centred vertically (beside a bar's top or a marker).
+    Right(egui::Pos2),
+    /// Right edge at the point, centred vertically.
+    Left(egui::Pos2),
+    /// Centred below the point, on the plot's background (under a marker).
+    Below(egui::Pos2),
+}
+
+impl Spot {
+    /// The box a label of `size` takes at this spot.
+    fn rect(self, size: egui::Vec2) -> Rect {
+        let min = match self {
+            Spot::Above(p) => p - egui::vec2(size.x / 2.0, size.y),
+            Spot::Inside(p) | Spot::Below(p) => p - egui::vec2(size.x / 2.0, 0.0),
+            Spot::Right(p) => p - egui::vec2(0.0, size.y / 2.0),
+            Spot::Left(p) => p - egui::vec2(size.x, size.y / 2.0),
+        };
+        Rect::from_min_size(min, size)
     }
-    true
+}
+
+/// A value label: its text, its mark's colour and the fill it would sit on inside the mark.
+struct Label<'a> {
+    text: &'a str,
+    color: Color32,
+    inside_fill: Color32,
+}
+
+/// Places value labels where they cover nothing: the plot's edge, rings, marks other than
+/// their own, labels placed before.
+struct Placer<'a> {
+    painter: &'a egui::Painter,
+    ui: &'a egui::Ui,
+    frame: Rect,
+    font: &'a egui::FontId,
+    dark: bool,
+    /// Rings and the labels placed so far.
+    taken: Vec<Rect>,
+    /// Marks a label must not cover (each with its mark's index).
+    marks: Vec<(usize, Rect)>,
+}
+
+impl Placer<'_> {
+    /// Places the label of mark `own` at the first of `spots` where it covers nothing and
+    /// stays inside the plot; returns whether it was placed.
+    fn place(&mut self, own: usize, label: &Label<'_>, spots: &[Spot]) -> bool {
+        let galley = self.ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                label.text.to_owned(),
+                self.font.clone(),
+                text_color_of(label.color, self.dark),
+            )
+        });
+        let size = galley.size();
+        let free = |r: &Rect| {
+            self.frame.contains_rect(*r)
+                && !self.taken.iter().any(|t| t.intersects(*r))
+                && !self
+                    .marks
+                    .iter()
+                    .any(|(i, m)| *i != own && m.shrink(0.5).intersects(*r))
+        };
+        let Some((spot, rect)) = spots
+            .iter()
+            .map(|s| (*s, s.rect(size)))
+            .find(|(_, r)| free(r))
+        else {
+            return false;
+        };
+        self.taken.push(rect.expand(1.0));
+        if let Spot::Inside(_) = spot {
+            // On the mark: black or white, whichever reads on its fill.
+            let text = readable_on(label.inside_fill);
+            self.painter.add(
+                egui::epaint::TextShape::new(rect.min, galley, text).with_override_text_color(text),
+            );
+        } else {
+            self.painter.galley(rect.min, galley, label.color);
+        }
+        true
+    }
 }
 
 /// Stores how many labels plot `kind` left out when last drawn.

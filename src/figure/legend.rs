@@ -1,14 +1,17 @@
 //! The legend of a figure, outside the plot area: a row of swatches under the subtitle (one per
-//! coloured group, names ellipsized), a click hides or shows the group's marks; the name each
+//! coloured group, names ellipsized; then what the status marks of matrix cells mean), a click
+//! hides or shows the group's marks; the name each
 //! group shows under and the names it can show.
 
 use std::collections::HashMap;
 
 use egui::{Color32, Sense, TextStyle};
 
+use super::cells::{STATUS_ORDER, status_mark};
 use super::colors::{UNKNOWN, group_colors};
 use super::marks::is_filled_point;
 use super::plot_id;
+use crate::model::AdoptionStatus;
 use crate::plots::{MarkKind, PlotData};
 
 /// Characters of a legend entry before it is ellipsized.
@@ -85,8 +88,10 @@ pub fn legend_row_ui(ui: &mut egui::Ui, data: &PlotData) {
         .iter()
         .filter_map(|e| e.group.as_ref().map(|g| (g, e)))
         .collect();
-    if entries.len() < 2 {
-        // One group needs no key: the title says what is shown.
+    let statuses = statuses_shown(data);
+    // One group needs no key: the title says what is shown.
+    let swatches = entries.len() >= 2;
+    if !swatches && statuses.is_empty() {
         return;
     }
     let dark = ui.visuals().dark_mode;
@@ -95,7 +100,7 @@ pub fn legend_row_ui(ui: &mut egui::Ui, data: &PlotData) {
     let mut toggled: Option<String> = None;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 14.0;
-        for (group, e) in entries {
+        for (group, e) in entries.into_iter().filter(|_| swatches) {
             let is_hidden = hidden.contains(&e.label);
             let color = colors.get(group).copied().unwrap_or(UNKNOWN);
             if entry_ui(ui, &e.label, color, e.mark, is_hidden)
@@ -109,6 +114,10 @@ pub fn legend_row_ui(ui: &mut egui::Ui, data: &PlotData) {
                 toggled = Some(e.label.clone());
             }
         }
+        // What the marks in matrix cells mean.
+        for status in statuses {
+            status_entry_ui(ui, status);
+        }
     });
     if let Some(name) = toggled {
         let mut now = hidden;
@@ -119,6 +128,47 @@ pub fn legend_row_ui(ui: &mut egui::Ui, data: &PlotData) {
         }
         set_hidden_names(ui.ctx(), data, &now);
     }
+}
+
+/// The statuses of the matrix cells of `data`, in the key's order.
+fn statuses_shown(data: &PlotData) -> Vec<AdoptionStatus> {
+    STATUS_ORDER
+        .into_iter()
+        .filter(|s| {
+            data.marks
+                .iter()
+                .any(|m| m.kind == MarkKind::Cell && m.status == Some(*s))
+        })
+        .collect()
+}
+
+/// One entry of the status key: the mark a cell carries and the status it stands for.
+fn status_entry_ui(ui: &mut egui::Ui, status: AdoptionStatus) {
+    let font = TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let galley = ui
+        .painter()
+        .layout_no_wrap(status.label().to_owned(), font, color);
+    let swatch = 12.0;
+    let gap = 5.0;
+    let size = egui::vec2(swatch + gap + galley.size().x, galley.size().y.max(swatch));
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, status.label()));
+    let c = egui::pos2(rect.left() + swatch / 2.0, rect.center().y);
+    ui.painter()
+        .extend(status_mark(status, c, swatch / 2.0 - 1.0, color));
+    ui.painter().galley(
+        egui::pos2(
+            rect.left() + swatch + gap,
+            rect.center().y - galley.size().y / 2.0,
+        ),
+        galley,
+        color,
+    );
+    response.on_hover_text(format!(
+        "Cell mark: status {}",
+        status.label().to_lowercase()
+    ));
 }
 
 /// One legend entry: the swatch (a disk for points, a square for bars and cells, a bar for

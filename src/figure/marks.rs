@@ -148,15 +148,19 @@ pub fn draw_marks(
                 };
                 let rect = vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
                 // Opaque fills (the colour over the background), so nothing shows through.
-                let fill = over(
-                    match m.kind {
-                        // Open-ended: the value may be anywhere below (up to) or above (at least).
-                        MarkKind::UpTo | MarkKind::AtLeast => color.gamma_multiply(0.25),
-                        MarkKind::Range => color.gamma_multiply(0.5),
-                        _ => color,
-                    },
-                    bg,
-                );
+                let fill = match m.kind {
+                    // Pale, so the cell's text and status mark read (`cells::paint_cell`).
+                    MarkKind::Cell => super::cells::cell_fill(color, bg),
+                    _ => over(
+                        match m.kind {
+                            // Open-ended: the value may be anywhere below (up to) or above (at least).
+                            MarkKind::UpTo | MarkKind::AtLeast => color.gamma_multiply(0.25),
+                            MarkKind::Range => color.gamma_multiply(0.5),
+                            _ => color,
+                        },
+                        bg,
+                    ),
+                };
                 if matches!(m.kind, MarkKind::UpTo | MarkKind::AtLeast) {
                     // Open at the top, as the key says: sides and base only.
                     plot_ui.polygon(
@@ -166,13 +170,27 @@ pub fn draw_marks(
                     );
                     // Its sides and base: `labels::paint_labels`, after the plot.
                 } else {
+                    let width = if m.kind == MarkKind::Cell { 1.5 } else { 1.0 };
                     plot_ui.polygon(
                         Polygon::new(name.clone(), PlotPoints::new(rect.clone()))
                             .fill_color(fill)
-                            .stroke(egui::Stroke::new(1.0, color)),
+                            .stroke(egui::Stroke::new(width, color)),
                     );
                 }
-                if m.in_conflict.is_some() {
+                if m.in_conflict.is_some() && matches!(m.kind, MarkKind::UpTo | MarkKind::AtLeast) {
+                    // Open at the top like the bar itself: sides and base in magenta.
+                    plot_ui.line(
+                        Line::new(
+                            "",
+                            PlotPoints::new(vec![[x0, y1], [x0, y0], [x1, y0], [x1, y1]]),
+                        )
+                        .id(name.as_str())
+                        .color(CONFLICT_RING)
+                        .width(3.5)
+                        // (egui_plot would fill a line with vertical steps as a band.)
+                        .allow_band(false),
+                    );
+                } else if m.in_conflict.is_some() {
                     // A figure in a recorded conflict is outlined in magenta (an unnamed item,
                     // so the legend keeps the series' colour).
                     plot_ui.polygon(
@@ -286,6 +304,21 @@ pub fn draw_selection_rings(
             Color32::BLACK
         };
         let name = labels.get(&m.group).unwrap_or(&m.group);
+        if m.kind == MarkKind::Cell {
+            // A cell is outlined (a ring would sit on its text and status mark).
+            let w = if m.width > 0.0 { m.width } else { 1.0 };
+            let (x0, x1, y0, y1) = (m.x - w / 2.0, m.x + w / 2.0, m.y - 0.5, m.y + 0.5);
+            plot_ui.polygon(
+                Polygon::new(
+                    "",
+                    PlotPoints::new(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]),
+                )
+                .id(name.as_str())
+                .fill_color(Color32::TRANSPARENT)
+                .stroke(egui::Stroke::new(2.0, ring)),
+            );
+            continue;
+        }
         plot_ui.points(
             Points::new("", vec![[m.x, m.y]])
                 .id(name.as_str())

@@ -5,6 +5,7 @@
 
 pub mod axes;
 mod cache;
+pub mod cells;
 pub mod colors;
 pub mod dense;
 pub mod fonts;

@@ -278,7 +278,7 @@ pub(super) fn panels_ui(
                     .include_y(b.0.min(y1 + reach));
             }
         }
-        plot = with_axes(plot, sub).y_axis_min_width(y_width);
+        plot = with_axes(plot, sub, ui).y_axis_min_width(y_width);
         if i != last {
             // The shared time axis is labelled once, under the bottom panel.
             plot = plot.show_axes([false, true]);
@@ -353,7 +353,7 @@ pub(super) fn panels_ui(
                 .filter(|r| shown(&r.template))
                 .map(|r| r.points.len())
                 .sum::<usize>();
-        omitted += paint_series_labels(ui, panel, &local, sub, &t, &shown, &drawn_colors);
+        omitted += paint_series_labels(ui, panel, &local, sub, &t, &shown, &drawn_colors, &ringed);
         transforms.push(t);
         responses.push(response.response);
     }
@@ -385,7 +385,9 @@ pub(super) fn panels_ui(
 
 /// Paints each shown series' name at its last value in the panel drawn with `t`, right of it
 /// (or a little above or below when that is taken); returns how many could not be placed
-/// without covering another label, a ring, a marker or the plot's edge.
+/// without covering another label, a ring, a marker or the plot's edge. `ringed`: the sub
+/// plot's marks with the selection ring.
+#[allow(clippy::too_many_arguments)] // one panel's drawing state, passed once per panel
 fn paint_series_labels(
     ui: &egui::Ui,
     panel: &crate::plots::Panel,
@@ -394,6 +396,7 @@ fn paint_series_labels(
     t: &egui_plot::PlotTransform,
     shown: &dyn Fn(&Mark) -> bool,
     colors: &HashMap<String, Color32>,
+    ringed: &[usize],
 ) -> usize {
     let frame = *t.frame();
     let painter = ui.painter_at(frame);
@@ -404,9 +407,15 @@ fn paint_series_labels(
     let mut taken: Vec<Rect> = sub
         .marks
         .iter()
-        .filter(|m| shown(m) && !m.kind.is_vertical_line())
-        .map(|m| {
-            let r = if m.in_conflict.is_some() { 10.0 } else { 4.0 };
+        .enumerate()
+        .filter(|(_, m)| shown(m) && !m.kind.is_vertical_line())
+        .map(|(k, m)| {
+            // A conflict ring or the selection ring is wider than the marker.
+            let r = if m.in_conflict.is_some() || ringed.contains(&k) {
+                11.0
+            } else {
+                4.0
+            };
             let at = Rect::from_center_size(screen(m.x, m.y), egui::Vec2::splat(2.0 * r));
             // A span is an obstacle along its length.
             m.x2.map_or(at, |x2| {
@@ -436,7 +445,16 @@ fn paint_series_labels(
             )
         });
         let size = galley.size();
-        let clear = if m.in_conflict.is_some() { 11.0 } else { 6.0 };
+        let ringed_last = sub
+            .marks
+            .iter()
+            .position(|x| std::ptr::eq(x, m))
+            .is_some_and(|k| ringed.contains(&k));
+        let clear = if m.in_conflict.is_some() || ringed_last {
+            12.0
+        } else {
+            6.0
+        };
         let spot = [0.0, -1.0, 1.0, -2.0, 2.0]
             .into_iter()
             .map(|k| {

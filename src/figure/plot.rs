@@ -133,7 +133,7 @@ fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
         let span = if hi > lo { hi - lo } else { 1.0 };
         plot = plot.include_y(hi + 0.15 * span);
     }
-    plot = with_axes(plot, data);
+    plot = with_axes(plot, data, ui);
     if data.marks.is_empty() && data.runs.is_empty() {
         // Nothing to show (the notes say so): no axes of made-up numbers.
         plot = plot.show_axes(false);

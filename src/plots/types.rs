@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Footer, PlotKind};
 use crate::model::format::format_number;
-use crate::model::{ConflictId, PartialDate, Qualifier, RecordRef, SourceId};
+use crate::model::{AdoptionStatus, ConflictId, PartialDate, Qualifier, RecordRef, SourceId};
 
 /// How an axis maps values.
 #[derive(Clone, Debug, PartialEq)]
@@ -227,6 +227,8 @@ pub struct Mark {
     pub date_text: String,
     /// How exact the value is.
     pub qualifier: Qualifier,
+    /// The latest status of an adoption a matrix cell shows (drawn as a mark in the cell).
+    pub status: Option<AdoptionStatus>,
     /// Sources supporting the mark, distinct, in order.
     pub sources: Vec<SourceId>,
     /// A conflict the mark's record takes part in, so the drawing can flag it.

@@ -119,6 +119,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             ),
             record: Some(RecordRef::Adoption(ad.id.clone())),
             value_text: format!("{uses} · {status}"),
+            status: latest.map(|s| s.status),
             date_text: latest
                 .and_then(|s| s.date)
                 .map(|d| d.to_string())
