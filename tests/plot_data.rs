@@ -1229,7 +1229,11 @@ fn builtin_figure_texts_are_not_cut() {
     let ix = Index::build(&ds);
     for kind in PlotKind::ALL {
         for (group_by, linear) in [(GroupBy::Country, false), (GroupBy::Family, true)] {
-            let options = DeriveOptions { group_by, linear };
+            let options = DeriveOptions {
+                group_by,
+                linear,
+                ..DeriveOptions::default()
+            };
             let p = derive_with(
                 kind,
                 &ds,

@@ -125,6 +125,8 @@ pub enum UiCommand {
     ShowDownloads,
     /// View > Show plot > Releases per quarter.
     ShowReleasesPerQuarter,
+    /// View > Show plot > Share by country.
+    ShowShareByCountry,
     /// View > Zoom In (egui).
     ZoomIn,
     /// View > Zoom Out (egui).
@@ -200,7 +202,8 @@ impl UiCommand {
             | ShowWhoUsesWhat
             | ShowOutcomes
             | ShowDownloads
-            | ShowReleasesPerQuarter => self.plot().map_or("", PlotKind::title),
+            | ShowReleasesPerQuarter
+            | ShowShareByCountry => self.plot().map_or("", PlotKind::title),
             ZoomIn => "Zoom In",
             ZoomOut => "Zoom Out",
             ResetZoom => "Reset Zoom",
@@ -262,6 +265,7 @@ impl UiCommand {
             ShowOutcomes => "Show the reported outcomes plot",
             ShowDownloads => "Show the downloads and derivatives plot",
             ShowReleasesPerQuarter => "Show the releases per quarter plot",
+            ShowShareByCountry => "Show the share by country plot",
             ZoomIn => "Zoom in",
             ZoomOut => "Zoom out",
             ResetZoom => "Reset the zoom",
@@ -312,6 +316,7 @@ impl UiCommand {
             ShowOutcomes => &[shortcut!(Modifiers::ALT, Num4)],
             ShowDownloads => &[shortcut!(Modifiers::ALT, Num5)],
             ShowReleasesPerQuarter => &[shortcut!(Modifiers::ALT, Num6)],
+            ShowShareByCountry => &[shortcut!(Modifiers::ALT, Num7)],
             ZoomIn => &[kb_shortcuts::ZOOM_IN],
             ZoomOut => &[kb_shortcuts::ZOOM_OUT],
             ResetZoom => &[kb_shortcuts::ZOOM_RESET],
@@ -354,7 +359,8 @@ impl UiCommand {
             | ShowWhoUsesWhat
             | ShowOutcomes
             | ShowDownloads
-            | ShowReleasesPerQuarter => ShortcutScope::WindowUnlessTyping,
+            | ShowReleasesPerQuarter
+            | ShowShareByCountry => ShortcutScope::WindowUnlessTyping,
             SelectPrevious | SelectNext | ClearSearch | Confirm | Cancel => ShortcutScope::Local,
             FocusNext | FocusPrevious | ZoomIn | ZoomOut | ResetZoom => ShortcutScope::Egui,
             _ => ShortcutScope::Window,
@@ -391,6 +397,7 @@ impl UiCommand {
             UiCommand::ShowOutcomes => PlotKind::Outcomes,
             UiCommand::ShowDownloads => PlotKind::Downloads,
             UiCommand::ShowReleasesPerQuarter => PlotKind::ReleasesPerQuarter,
+            UiCommand::ShowShareByCountry => PlotKind::ShareByCountry,
             _ => return None,
         })
     }
@@ -404,6 +411,7 @@ impl UiCommand {
             PlotKind::Outcomes => UiCommand::ShowOutcomes,
             PlotKind::Downloads => UiCommand::ShowDownloads,
             PlotKind::ReleasesPerQuarter => UiCommand::ShowReleasesPerQuarter,
+            PlotKind::ShareByCountry => UiCommand::ShowShareByCountry,
         }
     }
 
