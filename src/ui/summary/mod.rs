@@ -200,7 +200,7 @@ fn small_chart_ui(ui: &mut egui::Ui, ds: &Dataset, data: &Arc<PlotData>, choice:
         }
     });
     if !data.subtitle.is_empty() {
-        ui.weak(RichText::new(safe_line(&data.subtitle)).small());
+        ui.weak(safe_line(&data.subtitle));
     }
     crate::figure::legend::legend_row_ui(ui, data);
     let args = FigureArgs {
