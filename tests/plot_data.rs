@@ -200,7 +200,8 @@ fn plot_names_round_trip() {
             "who-uses-what",
             "outcomes",
             "downloads",
-            "releases-per-quarter"
+            "releases-per-quarter",
+            "share-by-country"
         ]
     );
     for k in PlotKind::ALL {
@@ -720,7 +721,7 @@ fn quarters_count_only_month_or_day_dated_releases() {
     );
     assert!((q2[0].x - 2024.375).abs() < 1e-12);
     assert!(has_note(&p, "1 model with only a release year not counted"));
-    assert!(has_note(&p, "1 value without a date is not shown"));
+    assert!(has_note(&p, "1 model without a release date not counted"));
 }
 
 // ---------------------------------------------------------------------------------------------
