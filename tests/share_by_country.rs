@@ -213,7 +213,11 @@ fn a_mixed_dataset_counts_only_epochs_large_scale_models_and_says_so() {
 fn without_epoch_models_all_models_are_counted() {
     let ds = build(&[(0, 2023, 1, false), (1, 2024, 6, false)]);
     let p = derive_share(&ds, &DeriveOptions::default());
-    assert!(p.subtitle.contains("all models in this dataset"), "{}", p.subtitle);
+    assert!(
+        p.subtitle.contains("all models in this dataset"),
+        "{}",
+        p.subtitle
+    );
     // Over a year apart: per quarter.
     let ticks: Vec<&str> = p.x_axis.ticks.iter().map(|(_, l)| l.as_str()).collect();
     assert_eq!(ticks, ["Q1 2023 n=1", "Q2 2024 n=1"]);
@@ -293,7 +297,11 @@ fn download_shares_count_one_sources_figures_at_their_date() {
         "{:?}",
         p.notes
     );
-    assert!(p.subtitle.contains("Hugging Face models API snapshot"), "{}", p.subtitle);
+    assert!(
+        p.subtitle.contains("Hugging Face models API snapshot"),
+        "{}",
+        p.subtitle
+    );
 }
 
 #[test]

@@ -83,7 +83,10 @@ fn clicking_a_segment_filters_the_list_to_its_models(kind: PlotKind) {
     let mut expected = ids.clone();
     filtered.sort();
     expected.sort();
-    assert_eq!(filtered, expected, "the filter holds what the segment counts");
+    assert_eq!(
+        filtered, expected,
+        "the filter holds what the segment counts"
+    );
     let words = format!(
         "Models released in {} by developers in {} ({})",
         m.date_text,
@@ -96,8 +99,12 @@ fn clicking_a_segment_filters_the_list_to_its_models(kind: PlotKind) {
         "the list says what it shows: {words}"
     );
     assert!(
-        h.query_by_label(&format!("{} of {}", ids.len(), state.doc.dataset.models.len()))
-            .is_some(),
+        h.query_by_label(&format!(
+            "{} of {}",
+            ids.len(),
+            state.doc.dataset.models.len()
+        ))
+        .is_some(),
         "the list counts the segment's models"
     );
     // The plot stays whole: another segment can still be clicked.

@@ -7,7 +7,7 @@ use ai_adoption_explorer::plots::PlotKind;
 use ai_adoption_explorer::ui::ExplorerApp;
 use ai_adoption_explorer::ui::plots_panel::PlotChoice;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 
 fn harness(size: egui::Vec2) -> Harness<'static, ExplorerApp> {
     let state = AppState::new(Box::new(ScriptedDialogs::new(vec![])), Settings::default());
@@ -28,13 +28,9 @@ fn harness(size: egui::Vec2) -> Harness<'static, ExplorerApp> {
 fn the_summary_opens_on_a_reading_and_three_charts_each_a_click_from_its_plot() {
     let mut h = harness(egui::vec2(1280.0, 800.0));
     // The reading: sentences drawn from the data, numbers followed by "[n]" markers.
-    let labels: Vec<String> = h
-        .query_all_by_label_contains("Among ")
-        .map(|n| n.accesskit_node().label().unwrap_or_default())
-        .collect();
     assert!(
-        labels.iter().any(|l| l.starts_with("Among ")),
-        "the reading counts releases: {labels:?}"
+        h.query_all_by_label_contains("Among ").next().is_some(),
+        "the reading counts releases"
     );
     assert!(
         h.query_all_by_label_contains("[").next().is_some(),

@@ -14,9 +14,7 @@ use std::collections::HashSet;
 
 use super::{Mark, MarkKind, PlotKind, ShareMeasure};
 use crate::app::explorer::SegmentFilter;
-use crate::model::{
-    Dataset, RecordRef, Source, SourceId, SourceKind, SourceName, source_name,
-};
+use crate::model::{Dataset, RecordRef, Source, SourceId, SourceKind, SourceName, source_name};
 
 /// The subtitle's words for Epoch AI's Large-Scale AI Models table. Epoch describes it as
 /// documenting "models trained with more than 10^23 floating point operations", with models of
@@ -182,11 +180,7 @@ pub fn population_of(ds: &Dataset, wanted: &PopulationChoice) -> Population {
 /// The filter of the model list a click on stacked segment `m` of plot `kind` sets: the models
 /// it counts, said in words ("Models released in Q1 2024 by developers in China"). `None` for
 /// a mark that counts no models.
-pub fn segment_filter(
-    kind: PlotKind,
-    measure: ShareMeasure,
-    m: &Mark,
-) -> Option<SegmentFilter> {
+pub fn segment_filter(kind: PlotKind, measure: ShareMeasure, m: &Mark) -> Option<SegmentFilter> {
     if m.kind != MarkKind::StackSegment || m.members.is_empty() {
         return None;
     }
@@ -250,7 +244,12 @@ mod tests {
             "Epoch AI, AI models table",
             "data/epoch_large_scale_ai_models_2026-02.csv",
         );
-        let notable = source("epoch-notable", "Epoch AI", "Notable AI Models", "notable.csv");
+        let notable = source(
+            "epoch-notable",
+            "Epoch AI",
+            "Notable AI Models",
+            "notable.csv",
+        );
         let mut ds = Dataset {
             sources: vec![notable, epoch],
             models: vec![
@@ -270,14 +269,19 @@ mod tests {
         // Asked for: all models, or the notable table.
         assert_eq!(population_of(&ds, &PopulationChoice::AllModels).len(), 4);
         assert_eq!(
-            population_of(&ds, &PopulationChoice::Table(SourceId::new("epoch-notable"))).len(),
+            population_of(
+                &ds,
+                &PopulationChoice::Table(SourceId::new("epoch-notable"))
+            )
+            .len(),
             2
         );
         let names: Vec<String> = populations(&ds).into_iter().map(|p| p.label).collect();
         assert_eq!(names[0], "Epoch AI large-scale models");
         assert_eq!(names.last().map(String::as_str), Some("All models"));
         // Without Epoch's large-scale models: all models.
-        ds.models.retain(|m| !m.sources.iter().any(|c| c.source.as_str() == "epoch-ls"));
+        ds.models
+            .retain(|m| !m.sources.iter().any(|c| c.source.as_str() == "epoch-ls"));
         let p = population_of(&ds, &PopulationChoice::Default);
         assert_eq!((p.source, p.phrase.as_str()), (None, ALL_MODELS_PHRASE));
     }

@@ -131,7 +131,10 @@ impl PlotCache {
 
 /// Whether a click on plot `kind`'s segments filters the model list to what they count.
 fn is_stacked(kind: PlotKind) -> bool {
-    matches!(kind, PlotKind::ReleasesPerQuarter | PlotKind::ShareByCountry)
+    matches!(
+        kind,
+        PlotKind::ReleasesPerQuarter | PlotKind::ShareByCountry
+    )
 }
 
 /// What the plots area reads and writes besides its own state, borrowed for one frame (as
@@ -266,11 +269,14 @@ pub fn plots_area_ui(
         ctx.actions,
     );
     // A click on a stacked segment filters the model list to what it counts.
-    if let Some(seg) = ui.ctx().data_mut(|d| d.remove_temp::<usize>(segment_click_id()))
+    if let Some(seg) = ui
+        .ctx()
+        .data_mut(|d| d.remove_temp::<usize>(segment_click_id()))
         && let Some(m) = data.mark(seg)
         && let Some(filter) = segment_filter(kind, options.share_measure, &m)
     {
-        ctx.actions.extend(segment_actions(&ctx.state.query, filter));
+        ctx.actions
+            .extend(segment_actions(&ctx.state.query, filter));
     }
     // The export keeps the plot as high as it was drawn here.
     cache.plot_height = Some(plot_height);
@@ -339,8 +345,7 @@ fn plot_hover_ui(
             actions.push(Action::Select(r.clone()));
         } else if !m.members.is_empty() {
             // What the segment counts becomes a filter (see `plots_area_ui`).
-            ui.ctx()
-                .data_mut(|d| d.insert_temp(segment_click_id(), i));
+            ui.ctx().data_mut(|d| d.insert_temp(segment_click_id(), i));
         }
     }
 }
@@ -352,7 +357,10 @@ fn segment_click_id() -> egui::Id {
 
 /// The actions a click on a segment asks for: the model list filtered to the models it counts
 /// (the other filters and the search kept), and the model list shown.
-pub fn segment_actions(query: &ListQuery, filter: crate::app::explorer::SegmentFilter) -> Vec<Action> {
+pub fn segment_actions(
+    query: &ListQuery,
+    filter: crate::app::explorer::SegmentFilter,
+) -> Vec<Action> {
     let mut q = query.clone();
     q.model_filter.segment = Some(filter);
     vec![

@@ -279,7 +279,11 @@ mod tests {
         // n per quarter under each bar, the population in the subtitle.
         let ticks: Vec<&str> = p.x_axis.ticks.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(ticks, ["Q1 2024 n=2", "Q3 2024 n=1"]);
-        assert!(p.subtitle.contains("all models in this dataset"), "{}", p.subtitle);
+        assert!(
+            p.subtitle.contains("all models in this dataset"),
+            "{}",
+            p.subtitle
+        );
     }
 
     #[test]

@@ -96,12 +96,12 @@ impl ReleaseCounts {
             dated.push((p, d, month));
         }
         let month_no = |d: &PartialDate, m: u8| i64::from(d.year) * 12 + i64::from(m);
-        let span = dated
-            .iter()
-            .map(|(_, d, m)| month_no(d, *m))
-            .fold(None, |acc: Option<(i64, i64)>, v| {
+        let span = dated.iter().map(|(_, d, m)| month_no(d, *m)).fold(
+            None,
+            |acc: Option<(i64, i64)>, v| {
                 Some(acc.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))))
-            });
+            },
+        );
         let monthly = months_if_short && span.is_some_and(|(lo, hi)| hi - lo < 12);
         let mut periods: BTreeMap<Period, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
         for (p, d, month) in dated {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::periods::{Period, ReleaseCounts};
 use crate::model::format::format_number;
-use crate::model::{ClaimValue, Metric, Qualifier, RecordRef, SourceId, Subject, Unit};
+use crate::model::{ClaimValue, Metric, Qualifier, RecordRef, SourceId, Subject, Unit, When};
 use crate::model::{SourceName, source_name};
 use crate::plots::builder::{Builder, Frame, country_label, plural, push_distinct};
 use crate::plots::{Axis, GroupKind, Mark, MarkKind, Scale};
@@ -163,7 +163,9 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             )
         },
         y_axis: Axis {
-            ticks: (0..=4).map(|i| (f64::from(i) * 25.0, format!("{}%", i * 25))).collect(),
+            ticks: (0..=4)
+                .map(|i| (f64::from(i) * 25.0, format!("{}%", i * 25)))
+                .collect(),
             ..Axis::new(
                 match measure {
                     ShareMeasure::Releases => "Share of releases (%)".to_owned(),
@@ -229,7 +231,13 @@ fn figure_parts(
     // (source, model position, date, value) of every usable figure.
     let mut figures = Vec::new();
     let (mut hedged, mut undated) = (0, 0);
-    for c in b.ds.claims.iter().filter(|c| &c.metric == metric) {
+    // A rolling 30-day count ("downloads in the 30 days to 2026-03-01") is a monthly figure too.
+    let monthly_period = |c: &crate::model::Claim| {
+        c.metric == Metric::PeriodDownloads && matches!(c.when, Some(When::Trailing(28..=31, _)))
+    };
+    for c in b.ds.claims.iter().filter(|c| {
+        &c.metric == metric || (measure == ShareMeasure::Downloads && monthly_period(c))
+    }) {
         let Subject::Model(id) = &c.subject else {
             continue;
         };
@@ -246,7 +254,12 @@ fn figure_parts(
             hedged += 1;
             continue;
         }
-        let Some(d) = c.when.as_ref().map(|w| w.end()).filter(|d| d.is_valid() && d.month.is_some()) else {
+        let Some(d) = c
+            .when
+            .as_ref()
+            .map(|w| w.end())
+            .filter(|d| d.is_valid() && d.month.is_some())
+        else {
             undated += 1;
             continue;
         };
@@ -311,7 +324,7 @@ fn figure_parts(
             "among the models {} gives figures for",
             source_name(b.ds, s, SourceName::Title)
         ),
-        None => "no figures for the listed models".to_owned(),
+        None => "among the models a source gives figures for (none in this data)".to_owned(),
     };
     (periods, what, unit)
 }

@@ -64,7 +64,9 @@ impl SummaryCache {
         let orgs = explorer
             .rows(ds, revision, ListTab::Organizations, &query)
             .to_vec();
-        let models = explorer.rows(ds, revision, ListTab::Models, &query).to_vec();
+        let models = explorer
+            .rows(ds, revision, ListTab::Models, &query)
+            .to_vec();
         let mut map: std::collections::BTreeMap<String, (usize, Vec<u32>)> = Default::default();
         for &p in &orgs {
             for c in ix.org_developer_countries(p as usize) {
@@ -246,12 +248,7 @@ fn counts_ui(ui: &mut egui::Ui, ds: &Dataset) {
 }
 
 /// Adopters by the country of the models they use, and the data credits.
-fn adopters_ui(
-    ui: &mut egui::Ui,
-    ds: &Dataset,
-    cache: &SummaryCache,
-    actions: &mut Vec<Action>,
-) {
+fn adopters_ui(ui: &mut egui::Ui, ds: &Dataset, cache: &SummaryCache, actions: &mut Vec<Action>) {
     ui.add_space(10.0);
     ui.strong("Adopters by the country of the models they use");
     if cache.by_country.is_empty() {

@@ -119,7 +119,10 @@ fn releases_sentences(p: &PlotData, population: &str) -> Vec<Sentence> {
         w.number(n.to_string(), s.clone());
     }
     if countries.len() > 3 {
-        w.text(format!(", {} other countries the rest", countries.len() - 3));
+        w.text(format!(
+            ", {} other countries the rest",
+            countries.len() - 3
+        ));
     }
     w.text(".");
     let mut out = vec![w.0];
@@ -147,6 +150,8 @@ fn releases_sentences(p: &PlotData, population: &str) -> Vec<Sentence> {
 /// One figure of a family: its value as said, its date, its sources.
 struct Figure {
     value: f64,
+    /// What the figure covers ("GGUF downloads on Hugging Face"), as the claim says.
+    scope: String,
     qualifier: Qualifier,
     date: PartialDate,
     sources: Vec<SourceId>,
@@ -190,6 +195,7 @@ fn qwen_llama_sentence(ds: &Dataset, ix: &Index) -> Option<Sentence> {
             metric,
             Figure {
                 value: *v,
+                scope: c.scope.trim().to_owned(),
                 qualifier: c.qualifier,
                 date: when.end(),
                 sources: vec![src.source.clone()],
@@ -210,6 +216,7 @@ fn qwen_llama_sentence(ds: &Dataset, ix: &Index) -> Option<Sentence> {
                 metric,
                 Figure {
                     value: pt.value,
+                    scope: String::new(),
                     qualifier: Qualifier::Exact,
                     date: pt.date,
                     sources: crate::model::Citation::ids(&s.sources),
@@ -217,18 +224,27 @@ fn qwen_llama_sentence(ds: &Dataset, ix: &Index) -> Option<Sentence> {
             );
         }
     }
-    // The latest (month, measure) both families have.
+    // The latest (month, measure) both families have, with the same scope (never two
+    // populations side by side).
     let both = figures
-        .keys()
-        .filter(|(f, ..)| *f == qwen)
-        .filter(|(_, m, d)| figures.contains_key(&(llama, *m, *d)))
+        .iter()
+        .filter(|((f, ..), _)| *f == qwen)
+        .filter(|((_, m, d), q)| {
+            figures
+                .get(&(llama, *m, *d))
+                .is_some_and(|l| l.scope.eq_ignore_ascii_case(&q.scope))
+        })
+        .map(|(k, _)| k)
         .max_by_key(|(_, m, d)| (*d, std::cmp::Reverse(*m)))
         .copied()?;
     let (_, metric, month) = both;
     let q = &figures[&(qwen, metric, month)];
     let l = &figures[&(llama, metric, month)];
     let said = |fig: &Figure| format!("{}{}", fig.qualifier.prefix(), format_number(fig.value));
-    let what = measures[metric].label().to_lowercase();
+    let what = match q.scope.as_str() {
+        "" => measures[metric].label().to_lowercase(),
+        scope => format!("{} ({scope})", measures[metric].label().to_lowercase()),
+    };
     let date = if q.date == l.date {
         q.date.to_string()
     } else {

@@ -104,15 +104,40 @@ fn dataset() -> Dataset {
     .into_iter()
     .enumerate()
     {
-        let mut m = Model::new(ModelId::new(format!("m{i}")), format!("M{i}"), OrgId::new(dev));
+        let mut m = Model::new(
+            ModelId::new(format!("m{i}")),
+            format!("M{i}"),
+            OrgId::new(dev),
+        );
         m.release_date = Some(PartialDate::month(2025, month));
         m.sources = vec![Citation::new(if epoch { "epoch" } else { "card" })];
         ds.models.push(m);
     }
     ds.claims = vec![
-        figure("q1", "qwen", Metric::CumulativeDownloads, 385.0e6, 9, "press"),
-        figure("l1", "llama", Metric::CumulativeDownloads, 346.0e6, 9, "press"),
-        figure("q2", "qwen", Metric::CumulativeDownloads, 400.0e6, 12, "blog"),
+        figure(
+            "q1",
+            "qwen",
+            Metric::CumulativeDownloads,
+            385.0e6,
+            9,
+            "press",
+        ),
+        figure(
+            "l1",
+            "llama",
+            Metric::CumulativeDownloads,
+            346.0e6,
+            9,
+            "press",
+        ),
+        figure(
+            "q2",
+            "qwen",
+            Metric::CumulativeDownloads,
+            400.0e6,
+            12,
+            "blog",
+        ),
     ];
     let adoption = |id: &str, org: &str, target: AdoptionTarget, src: &str| Adoption {
         id: AdoptionId::new(id),
@@ -124,9 +149,24 @@ fn dataset() -> Dataset {
         sources: vec![Citation::new(src)],
     };
     ds.adoptions = vec![
-        adoption("a1", "shop", AdoptionTarget::Family(FamilyId::new("qwen")), "press"),
-        adoption("a2", "bank", AdoptionTarget::Family(FamilyId::new("qwen")), "blog"),
-        adoption("a3", "bank", AdoptionTarget::Model(ModelId::new("m2")), "blog"),
+        adoption(
+            "a1",
+            "shop",
+            AdoptionTarget::Family(FamilyId::new("qwen")),
+            "press",
+        ),
+        adoption(
+            "a2",
+            "bank",
+            AdoptionTarget::Family(FamilyId::new("qwen")),
+            "blog",
+        ),
+        adoption(
+            "a3",
+            "bank",
+            AdoptionTarget::Model(ModelId::new("m2")),
+            "blog",
+        ),
     ];
     ds
 }
@@ -149,7 +189,14 @@ fn the_reading_is_generated_from_the_data_with_a_marker_after_every_number() {
     let ds = dataset();
     let ix = Index::build(&ds);
     let rows: Vec<u32> = (0..ds.models.len() as u32).collect();
-    let releases = derive(PlotKind::ReleasesPerQuarter, &ds, &ix, &[], &rows, Vec::new());
+    let releases = derive(
+        PlotKind::ReleasesPerQuarter,
+        &ds,
+        &ix,
+        &[],
+        &rows,
+        Vec::new(),
+    );
     let r: Vec<String> = reading(&ds, &ix, &releases).iter().map(text).collect();
     assert_eq!(
         r,
