@@ -62,6 +62,12 @@ struct Part {
     sources: Vec<SourceId>,
 }
 
+/// Each period's parts, by country key.
+type Parts = BTreeMap<Period, BTreeMap<String, Part>>;
+
+/// A unit's names, one and many ("model", "models").
+type UnitNames = (&'static str, &'static str);
+
 /// Derives the stacked shares.
 pub(super) fn build(b: &mut Builder) -> Frame {
     let measure = b.share_measure;
@@ -77,7 +83,7 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     for (period, parts) in &periods {
         let total: f64 = parts.values().map(|p| p.amount).sum();
         let n_models: usize = parts.values().map(|p| p.models.len()).sum();
-        if !(total > 0.0) {
+        if total.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
             continue;
         }
         ticks.push((period.centre(), format!("{} n={n_models}", period.label())));
@@ -184,7 +190,7 @@ fn release_subject(b: &Builder) -> String {
 }
 
 /// Releases of the chosen population per period and country.
-fn release_parts(b: &mut Builder) -> BTreeMap<Period, BTreeMap<String, Part>> {
+fn release_parts(b: &mut Builder) -> Parts {
     let counts = ReleaseCounts::count(b, true);
     counts.notes(b);
     counts
@@ -219,11 +225,7 @@ fn figure_parts(
     b: &mut Builder,
     metric: &Metric,
     measure: ShareMeasure,
-) -> (
-    BTreeMap<Period, BTreeMap<String, Part>>,
-    String,
-    (&'static str, &'static str),
-) {
+) -> (Parts, String, UnitNames) {
     let unit = match measure {
         ShareMeasure::Derivatives => ("derivative model", "derivative models"),
         _ => ("download", "monthly downloads"),
@@ -247,7 +249,7 @@ fn figure_parts(
         let (ClaimValue::Number(v), Some(src)) = (&c.value, &c.source) else {
             continue;
         };
-        if !(v.is_finite() && *v >= 0.0) || !matches!(c.unit, Unit::Count | Unit::None) {
+        if !(v.is_finite() && *v >= 0.0 && matches!(c.unit, Unit::Count | Unit::None)) {
             continue;
         }
         if c.qualifier != Qualifier::Exact {
@@ -285,7 +287,7 @@ fn figure_parts(
             latest.insert(key, (*d, *v));
         }
     }
-    let mut periods: BTreeMap<Period, BTreeMap<String, Part>> = BTreeMap::new();
+    let mut periods: Parts = BTreeMap::new();
     for ((period, p), (_, v)) in latest {
         let part = periods
             .entry(period)
