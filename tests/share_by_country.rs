@@ -82,18 +82,15 @@ fn build(models: &[(usize, i32, u8, bool)]) -> Dataset {
     ds
 }
 
-fn derive_share(ds: &Dataset, options: &DeriveOptions) -> PlotData {
+/// Plot `kind` of every model of `ds`.
+fn derive_kind(kind: PlotKind, ds: &Dataset, options: &DeriveOptions) -> PlotData {
     let ix = Index::build(ds);
     let models: Vec<u32> = (0..ds.models.len() as u32).collect();
-    derive_with(
-        PlotKind::ShareByCountry,
-        ds,
-        &ix,
-        &[],
-        &models,
-        Vec::new(),
-        options,
-    )
+    derive_with(kind, ds, &ix, &[], &models, Vec::new(), options)
+}
+
+fn derive_share(ds: &Dataset, options: &DeriveOptions) -> PlotData {
+    derive_kind(PlotKind::ShareByCountry, ds, options)
 }
 
 /// The segments of each period (by x): (base, top, value).
@@ -174,28 +171,15 @@ fn a_mixed_dataset_counts_only_epochs_large_scale_models_and_says_so() {
         p.notes
     );
     // The same models on the releases-per-quarter plot: one quarter, n=3, by country.
-    let ix = Index::build(&ds);
-    let rows: Vec<u32> = (0..5).collect();
-    let q = derive(
-        PlotKind::ReleasesPerQuarter,
-        &ds,
-        &ix,
-        &[],
-        &rows,
-        Vec::new(),
-    );
+    let q = derive_kind(PlotKind::ReleasesPerQuarter, &ds, &DeriveOptions::default());
     let segs: Vec<(&str, f64)> = q.marks.iter().map(|m| (m.group.as_str(), m.y)).collect();
     assert_eq!(segs, [("China", 2.0), ("United States", 3.0)]);
     assert_eq!(q.x_axis.ticks[0].1, "Q1 2024 n=3");
     assert!(q.subtitle.contains("per Epoch AI"), "{}", q.subtitle);
     // All models, when asked: the hand-made ones count too, and the subtitle says so.
-    let all = derive_with(
+    let all = derive_kind(
         PlotKind::ReleasesPerQuarter,
         &ds,
-        &ix,
-        &[],
-        &rows,
-        Vec::new(),
         &DeriveOptions {
             population: PopulationChoice::AllModels,
             ..DeriveOptions::default()
@@ -312,16 +296,7 @@ fn a_segments_filter_lists_exactly_the_models_it_counts() {
         (0, 2024, 2, false),
         (1, 2024, 3, true),
     ]));
-    let ix = Index::build(&ds);
-    let rows: Vec<u32> = (0..4).collect();
-    let p = derive(
-        PlotKind::ReleasesPerQuarter,
-        &ds,
-        &ix,
-        &[],
-        &rows,
-        Vec::new(),
-    );
+    let p = derive_kind(PlotKind::ReleasesPerQuarter, &ds, &DeriveOptions::default());
     let china = p.marks.iter().find(|m| m.group == "China").unwrap();
     let filter = segment_filter(PlotKind::ReleasesPerQuarter, ShareMeasure::Releases, china)
         .expect("a segment counts models");
