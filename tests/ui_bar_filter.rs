@@ -2,6 +2,8 @@
 //! screen: the model list is filtered to the models it counts, the list says so in words, and
 //! "Clear filter" shows every model again (a state change through `AppState::apply`).
 
+mod common;
+
 use ai_adoption_explorer::app::explorer::ListTab;
 use ai_adoption_explorer::app::{AppState, ScriptedDialogs, Settings};
 use ai_adoption_explorer::figure::plot_id;
@@ -14,16 +16,10 @@ use egui_kittest::kittest::Queryable;
 
 fn harness(kind: PlotKind) -> Harness<'static, ExplorerApp> {
     let state = AppState::new(Box::new(ScriptedDialogs::new(vec![])), Settings::default());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            let mut app = ExplorerApp::with_state(cc, state);
-            app.view.prefs.show_plots = true;
-            app.view.prefs.plot = PlotChoice::Plot(kind);
-            app
-        });
-    h.run();
-    h
+    common::window::window(state, egui::vec2(1400.0, 900.0), move |app| {
+        app.view.prefs.show_plots = true;
+        app.view.prefs.plot = PlotChoice::Plot(kind);
+    })
 }
 
 /// The screen position of the middle of segment `m`.
