@@ -318,3 +318,19 @@ fn a_segments_filter_lists_exactly_the_models_it_counts() {
         ["Models released in Q1 2024 by developers in China (2)"]
     );
 }
+
+#[test]
+fn a_long_span_is_labelled_per_year_with_the_years_n() {
+    let ds = build(&[
+        (0, 2020, 1, true),
+        (1, 2020, 7, true),
+        (0, 2024, 5, true),
+        (1, 2025, 2, false),
+    ]);
+    let p = derive_share(&ds, &DeriveOptions::default());
+    let ticks: Vec<&str> = p.x_axis.ticks.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(ticks, ["2020 n=2", "2024 n=1"]);
+    assert!(p.subtitle.contains("n (models) per year under the axis"), "{}", p.subtitle);
+    // The bars stay per quarter.
+    assert_eq!(bars(&p).len(), 3);
+}

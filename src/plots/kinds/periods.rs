@@ -55,6 +55,40 @@ impl Period {
     }
 }
 
+/// More periods than this between the first and the last, and the axis is labelled per year
+/// (a label per quarter would be wider than its bar, and egui_plot would draw none).
+const MAX_LABELLED_PERIODS: i64 = 16;
+
+/// The x axis's labels for `counts` (period and n): each period with its n ("Q1 2024 n=12"),
+/// or, over a long span, each year with the n of its periods ("2024 n=173"). Returns the ticks
+/// and whether they are per year.
+pub(super) fn period_ticks(counts: &[(Period, usize)]) -> (Vec<(f64, String)>, bool) {
+    let index = |p: &Period| {
+        let per_year = if p.monthly { 12 } else { 4 };
+        i64::from(p.year) * per_year + i64::from(p.index)
+    };
+    let span = match (counts.first(), counts.last()) {
+        (Some((a, _)), Some((b, _))) => index(b) - index(a),
+        _ => 0,
+    };
+    if span <= MAX_LABELLED_PERIODS {
+        let ticks = counts
+            .iter()
+            .map(|(p, n)| (p.centre(), format!("{} n={n}", p.label())))
+            .collect();
+        return (ticks, false);
+    }
+    let mut years: std::collections::BTreeMap<i32, usize> = Default::default();
+    for (p, n) in counts {
+        *years.entry(p.year).or_default() += n;
+    }
+    let ticks = years
+        .into_iter()
+        .map(|(y, n)| (f64::from(y) + 0.5, format!("{y} n={n}")))
+        .collect();
+    (ticks, true)
+}
+
 /// Releases of one population per period and developer country.
 pub(super) struct ReleaseCounts {
     /// The population counted.

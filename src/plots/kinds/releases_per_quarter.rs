@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::periods::ReleaseCounts;
+use super::periods::{ReleaseCounts, period_ticks};
 use crate::model::{Citation, RecordRef};
 use crate::plots::builder::{Builder, Frame, country_label, plural, push_distinct};
 use crate::plots::{Axis, GroupKind, Mark, MarkKind, Scale};
@@ -22,11 +22,11 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     }
     // Each quarter labelled under its bar ("Q1 2024", drawn over two lines) with its n, as
     // the tooltip names it.
-    let mut ticks: Vec<(f64, String)> = Vec::new();
+    let mut totals = Vec::new();
     for (period, by_country) in &counts.periods {
         let x = period.centre();
         let total: usize = by_country.values().map(Vec::len).sum();
-        ticks.push((x, format!("{} n={total}", period.label())));
+        totals.push((*period, total));
         let mut base = 0usize;
         for (country, ms) in by_country {
             let top = base + ms.len();
@@ -60,10 +60,16 @@ pub(super) fn build(b: &mut Builder) -> Frame {
         }
     }
     counts.notes(b);
+    let (ticks, yearly) = period_ticks(&totals);
+    let n_where = if yearly {
+        "n per year under the axis"
+    } else {
+        "n under each bar"
+    };
     Frame {
         subtitle: format!(
-            "Releases per calendar quarter of {}, stacked by developer country; n under each \
-             bar; only releases dated to the month or day are counted",
+            "Releases per calendar quarter of {}, stacked by developer country; {n_where}; \
+             only releases dated to the month or day are counted",
             counts.population.phrase
         ),
         x_axis: Axis {

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::periods::{Period, ReleaseCounts};
+use super::periods::{Period, ReleaseCounts, period_ticks};
 use crate::model::format::format_number;
 use crate::model::{ClaimValue, Metric, Qualifier, RecordRef, SourceId, Subject, Unit, When};
 use crate::model::{SourceName, source_name};
@@ -79,14 +79,14 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     for c in &countries {
         b.group(c, &country_label(c));
     }
-    let mut ticks = Vec::new();
+    let mut totals = Vec::new();
     for (period, parts) in &periods {
         let total: f64 = parts.values().map(|p| p.amount).sum();
         let n_models: usize = parts.values().map(|p| p.models.len()).sum();
         if total.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
             continue;
         }
-        ticks.push((period.centre(), format!("{} n={n_models}", period.label())));
+        totals.push((*period, n_models));
         let mut cum = 0.0;
         let count = parts.len();
         for (i, (country, part)) in parts.iter().enumerate() {
@@ -139,6 +139,12 @@ pub(super) fn build(b: &mut Builder) -> Frame {
             });
         }
     }
+    let (ticks, yearly) = period_ticks(&totals);
+    let n_where = if yearly {
+        "n (models) per year under the axis"
+    } else {
+        "n (models) under each bar"
+    };
     let per = if periods.keys().next().is_some_and(|p| p.monthly) {
         "month"
     } else {
@@ -147,11 +153,11 @@ pub(super) fn build(b: &mut Builder) -> Frame {
     let subtitle = match measure {
         ShareMeasure::Releases => format!(
             "Share of releases per {per} by developer country, among {what}; each bar sums to \
-             100%; n (models) under each bar"
+             100%; {n_where}"
         ),
         _ => format!(
             "Share of {} by developer country, {what}, at each date given; each bar sums to \
-             100%; n (models) under each bar",
+             100%; {n_where}",
             unit.1
         ),
     };
