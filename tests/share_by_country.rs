@@ -330,7 +330,11 @@ fn a_long_span_is_labelled_per_year_with_the_years_n() {
     let p = derive_share(&ds, &DeriveOptions::default());
     let ticks: Vec<&str> = p.x_axis.ticks.iter().map(|(_, l)| l.as_str()).collect();
     assert_eq!(ticks, ["2020 n=2", "2024 n=1"]);
-    assert!(p.subtitle.contains("n (models) per year under the axis"), "{}", p.subtitle);
+    assert!(
+        p.subtitle.contains("n (models) per year under the axis"),
+        "{}",
+        p.subtitle
+    );
     // The bars stay per quarter.
     assert_eq!(bars(&p).len(), 3);
 }
