@@ -497,6 +497,7 @@ fn filters_describe_themselves_for_plot_footers() {
         families: set([FamilyId::new("eagle"), FamilyId::new("gone")]),
         openness: set([Openness::ApiAccess, Openness::OpenWeightsUnrestricted]),
         release_years: set([2025, 2024]),
+        ..ModelFilter::default()
     };
     assert_eq!(
         m.describe(&ds),
@@ -759,6 +760,7 @@ fn queries_persist_through_serde() {
             families: set([FamilyId::new("qwen")]),
             openness: set([Openness::ApiAccess]),
             release_years: set([2025]),
+            ..ModelFilter::default()
         },
         org_sort: OrgSort::FirstAdoption,
         model_sort: ModelSort::Parameters,

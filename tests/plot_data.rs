@@ -200,7 +200,8 @@ fn plot_names_round_trip() {
             "who-uses-what",
             "outcomes",
             "downloads",
-            "releases-per-quarter"
+            "releases-per-quarter",
+            "share-by-country"
         ]
     );
     for k in PlotKind::ALL {
@@ -734,7 +735,7 @@ fn quarters_count_only_month_or_day_dated_releases() {
     );
     assert!((q2[0].x - 2024.375).abs() < 1e-12);
     assert!(has_note(&p, "1 model with only a release year not counted"));
-    assert!(has_note(&p, "1 value without a date is not shown"));
+    assert!(has_note(&p, "1 model without a release date not counted"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1243,7 +1244,11 @@ fn builtin_figure_texts_are_not_cut() {
     let ix = Index::build(&ds);
     for kind in PlotKind::ALL {
         for (group_by, linear) in [(GroupBy::Country, false), (GroupBy::Family, true)] {
-            let options = DeriveOptions { group_by, linear };
+            let options = DeriveOptions {
+                group_by,
+                linear,
+                ..DeriveOptions::default()
+            };
             let p = derive_with(
                 kind,
                 &ds,

@@ -75,11 +75,29 @@ pub struct ExportArgs {
     /// Group the model-size plot by family instead of developer country.
     #[arg(long)]
     pub by_family: bool,
+    /// What share-by-country shares out: releases, downloads or derivatives.
+    #[arg(long, value_enum, default_value_t = MeasureArg::Releases)]
+    pub measure: MeasureArg,
+    /// Count all models of the dataset in releases-per-quarter and share-by-country (by
+    /// default: Epoch AI's large-scale models when the dataset has them).
+    #[arg(long)]
+    pub all_models: bool,
     /// Also write the plotted values to this CSV file, one row per mark with its sources.
     #[arg(long)]
     pub csv: Option<PathBuf>,
     /// The dataset file (.ron); the built-in dataset when omitted.
     pub dataset: Option<PathBuf>,
+}
+
+/// What share-by-country shares out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MeasureArg {
+    /// Model releases.
+    Releases,
+    /// Monthly downloads.
+    Downloads,
+    /// Derivative models.
+    Derivatives,
 }
 
 /// The file format of an export.
@@ -289,6 +307,16 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             GroupBy::Country
         },
         linear: args.linear,
+        population: if args.all_models {
+            crate::plots::PopulationChoice::AllModels
+        } else {
+            crate::plots::PopulationChoice::Default
+        },
+        share_measure: match args.measure {
+            MeasureArg::Releases => crate::plots::ShareMeasure::Releases,
+            MeasureArg::Downloads => crate::plots::ShareMeasure::Downloads,
+            MeasureArg::Derivatives => crate::plots::ShareMeasure::Derivatives,
+        },
     };
     if let Some(dir) = args.out_dir.as_ref().filter(|_| args.all)
         && let Err(e) = std::fs::create_dir_all(dir)

@@ -372,7 +372,7 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
         .label_spacing(34.0..=34.5);
     if !x_ticks.is_empty() {
         // Category names break into short lines so that neighbours do not collide; named
-        // times ("Q1 2024") go on two lines, and their labels are drawn at full strength.
+        // times ("Q1 2024", "Q1 2024 n=12") go one word a line, and their labels are drawn at full strength.
         let wrap = matches!(data.x_axis.scale, Scale::Category(_));
         let named_times = x_scale == Scale::Time;
         if named_times {
@@ -421,7 +421,9 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
             } else if wrap {
                 wrap_label(&l)
             } else if named_times {
-                l.replacen(' ', "\n", 1)
+                // One word a line ("Q1", "2024", "n=12"): egui_plot drops a label wider than
+                // the gap between ticks.
+                l.replace(' ', "\n")
             } else {
                 l
             }

@@ -32,6 +32,7 @@ fn chart_form(kind: PlotKind) -> &'static str {
         PlotKind::Outcomes => "Bar chart",
         PlotKind::Downloads => "Chart of figures over time",
         PlotKind::ReleasesPerQuarter => "Stacked bar chart",
+        PlotKind::ShareByCountry => "Stacked 100% bar chart",
     }
 }
 

@@ -193,6 +193,10 @@ pub(super) struct Builder<'a> {
     pub(super) all_models: bool,
     /// Count axes on a linear scale (see [`DeriveOptions::linear`]).
     pub(super) linear: bool,
+    /// The population the counting plots count (see [`DeriveOptions::population`]).
+    pub(super) population: super::PopulationChoice,
+    /// What share-by-country shares out (see [`DeriveOptions::share_measure`]).
+    pub(super) share_measure: super::ShareMeasure,
     /// The model rows, as a set.
     pub(super) model_set: HashSet<usize>,
     /// The families of the model rows.
@@ -234,6 +238,8 @@ impl<'a> Builder<'a> {
             groups: Vec::new(),
             all_models: model_set.len() >= ds.models.len(),
             linear: options.linear,
+            population: options.population.clone(),
+            share_measure: options.share_measure,
             model_set,
             family_set,
             panels: Vec::new(),

@@ -85,6 +85,10 @@ pub struct DeriveOptions {
     /// Draw the count axes of the model-size and downloads plots on a linear scale instead of
     /// the default log scale (zero values then show; negative or missing ones still do not).
     pub linear: bool,
+    /// Which models the counting plots (releases per quarter, share by country) count.
+    pub population: super::PopulationChoice,
+    /// What the share-by-country plot shares out: releases, downloads or derivatives.
+    pub share_measure: super::ShareMeasure,
 }
 
 /// What one mark is, which decides how it is drawn and picked.

@@ -239,7 +239,8 @@ impl ExplorerApp {
             | UiCommand::ShowWhoUsesWhat
             | UiCommand::ShowOutcomes
             | UiCommand::ShowDownloads
-            | UiCommand::ShowReleasesPerQuarter => {
+            | UiCommand::ShowReleasesPerQuarter
+            | UiCommand::ShowShareByCountry => {
                 // What the plot chooser does, and the panel is shown if it was hidden.
                 if let Some(kind) = command.plot() {
                     prefs.plot = PlotChoice::Plot(kind);

@@ -129,6 +129,8 @@ pub enum UiCommand {
     ShowDownloads,
     /// View > Show plot > Releases per quarter.
     ShowReleasesPerQuarter,
+    /// View > Show plot > Share by country.
+    ShowShareByCountry,
     /// View > Zoom In (egui).
     ZoomIn,
     /// View > Zoom Out (egui).
@@ -206,7 +208,8 @@ impl UiCommand {
             | ShowWhoUsesWhat
             | ShowOutcomes
             | ShowDownloads
-            | ShowReleasesPerQuarter => self.plot().map_or("", PlotKind::title),
+            | ShowReleasesPerQuarter
+            | ShowShareByCountry => self.plot().map_or("", PlotKind::title),
             ZoomIn => "Zoom In",
             ZoomOut => "Zoom Out",
             ResetZoom => "Reset Zoom",
@@ -273,6 +276,7 @@ impl UiCommand {
             ShowOutcomes => "Show the reported outcomes plot",
             ShowDownloads => "Show the downloads and derivatives plot",
             ShowReleasesPerQuarter => "Show the releases per quarter plot",
+            ShowShareByCountry => "Show the share by country plot",
             ZoomIn => "Zoom in",
             ZoomOut => "Zoom out",
             ResetZoom => "Reset the zoom",
@@ -323,6 +327,7 @@ impl UiCommand {
             ShowOutcomes => &[shortcut!(Modifiers::ALT, Num4)],
             ShowDownloads => &[shortcut!(Modifiers::ALT, Num5)],
             ShowReleasesPerQuarter => &[shortcut!(Modifiers::ALT, Num6)],
+            ShowShareByCountry => &[shortcut!(Modifiers::ALT, Num7)],
             ZoomIn => &[kb_shortcuts::ZOOM_IN],
             ZoomOut => &[kb_shortcuts::ZOOM_OUT],
             ResetZoom => &[kb_shortcuts::ZOOM_RESET],
@@ -367,7 +372,8 @@ impl UiCommand {
             | ShowWhoUsesWhat
             | ShowOutcomes
             | ShowDownloads
-            | ShowReleasesPerQuarter => ShortcutScope::WindowUnlessTyping,
+            | ShowReleasesPerQuarter
+            | ShowShareByCountry => ShortcutScope::WindowUnlessTyping,
             SelectPrevious | SelectNext | ClearSearch | Confirm | Cancel | WriteExport => {
                 ShortcutScope::Local
             }
@@ -406,6 +412,7 @@ impl UiCommand {
             UiCommand::ShowOutcomes => PlotKind::Outcomes,
             UiCommand::ShowDownloads => PlotKind::Downloads,
             UiCommand::ShowReleasesPerQuarter => PlotKind::ReleasesPerQuarter,
+            UiCommand::ShowShareByCountry => PlotKind::ShareByCountry,
             _ => return None,
         })
     }
@@ -419,6 +426,7 @@ impl UiCommand {
             PlotKind::Outcomes => UiCommand::ShowOutcomes,
             PlotKind::Downloads => UiCommand::ShowDownloads,
             PlotKind::ReleasesPerQuarter => UiCommand::ShowReleasesPerQuarter,
+            PlotKind::ShareByCountry => UiCommand::ShowShareByCountry,
         }
     }
 

@@ -165,6 +165,23 @@ pub fn list_panel_ui(
             }
         }
     });
+    // A click on a stacked bar's segment filters the list to what it counts: said in words,
+    // with its own way back.
+    if tab == ListTab::Models
+        && let Some(seg) = &query.model_filter.segment
+    {
+        let text = seg.describe();
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(format!("{text} —"));
+            if ui
+                .small_button("Clear filter")
+                .on_hover_text("Show the models of every bar again")
+                .clicked()
+            {
+                query.model_filter.segment = None;
+            }
+        });
+    }
     if query != state.query {
         actions.push(Action::SetQuery(Box::new(query)));
     }

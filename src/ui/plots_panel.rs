@@ -12,7 +12,10 @@ use crate::figure::{
     FigureArgs, FigureStats, PlotShown, figure_footer_ui, figure_header_ui, pick_mark, plot_only_ui,
 };
 use crate::model::{Dataset, RecordRef};
-use crate::plots::{DeriveOptions, GroupBy, Mark, PlotData, PlotKind, derive_with};
+use crate::plots::{
+    DeriveOptions, GroupBy, Mark, PlotData, PlotKind, PopulationChoice, ShareMeasure, derive_with,
+    populations, segment_filter,
+};
 use crate::ui::command::UiCommand;
 
 /// What the plots area shows.
@@ -35,6 +38,10 @@ pub struct PlotOptions {
     pub by_family: bool,
     /// Pixel density of exported images: 1, 2 or 4.
     pub export_scale: u8,
+    /// Which models releases-per-quarter and share-by-country count.
+    pub population: PopulationChoice,
+    /// What share-by-country shares out.
+    pub share_measure: ShareMeasure,
 }
 
 impl Default for PlotOptions {
@@ -43,6 +50,8 @@ impl Default for PlotOptions {
             linear: false,
             by_family: false,
             export_scale: 2,
+            population: PopulationChoice::Default,
+            share_measure: ShareMeasure::Releases,
         }
     }
 }
@@ -57,6 +66,8 @@ impl PlotOptions {
                 GroupBy::Country
             },
             linear: self.linear,
+            population: self.population.clone(),
+            share_measure: self.share_measure,
         }
     }
 }
@@ -100,18 +111,30 @@ impl PlotCache {
         }
         let rev = state.doc.revision;
         let ix = explorer.index(ds, rev);
+        // The stacked plots stay whole under the filter a click on one of their segments set
+        // (so that another segment can be clicked); every other plot follows the list.
+        let mut query = state.query.clone();
+        if is_stacked(kind) {
+            query.model_filter.segment = None;
+        }
         let orgs = explorer
-            .rows(ds, rev, ListTab::Organizations, &state.query)
+            .rows(ds, rev, ListTab::Organizations, &query)
             .to_vec();
-        let models = explorer
-            .rows(ds, rev, ListTab::Models, &state.query)
-            .to_vec();
-        let filters = state.query.describe(kind.list_tab(), ds);
+        let models = explorer.rows(ds, rev, ListTab::Models, &query).to_vec();
+        let filters = query.describe(kind.list_tab(), ds);
         let data = Arc::new(derive_with(kind, ds, &ix, &orgs, &models, filters, options));
         self.key = Some(key);
         self.data = Some(Arc::clone(&data));
         data
     }
+}
+
+/// Whether a click on plot `kind`'s segments filters the model list to what they count.
+fn is_stacked(kind: PlotKind) -> bool {
+    matches!(
+        kind,
+        PlotKind::ReleasesPerQuarter | PlotKind::ShareByCountry
+    )
 }
 
 /// What the plots area reads and writes besides its own state, borrowed for one frame (as
@@ -175,6 +198,25 @@ pub fn plots_area_ui(
             ui.checkbox(&mut options.by_family, "Colour by family")
                 .on_hover_text("Colour the points by model family instead of developer country");
         }
+        if kind == PlotKind::ShareByCountry {
+            let label = ui.label("Share of:");
+            egui::ComboBox::from_id_salt("share_measure")
+                .selected_text(options.share_measure.label())
+                .show_ui(ui, |ui| {
+                    for m in ShareMeasure::ALL {
+                        ui.selectable_value(&mut options.share_measure, m, m.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text("What each bar shares out by developer country (never mixed)");
+        }
+        if is_stacked(kind)
+            && (kind == PlotKind::ReleasesPerQuarter
+                || options.share_measure == ShareMeasure::Releases)
+        {
+            population_picker_ui(ui, &ctx.state.doc.dataset, &mut options.population);
+        }
     });
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -226,6 +268,16 @@ pub fn plots_area_ui(
         ctx.state.selection.current(),
         ctx.actions,
     );
+    // A click on a stacked segment filters the model list to what it counts.
+    if let Some(seg) = ui
+        .ctx()
+        .data_mut(|d| d.remove_temp::<usize>(segment_click_id()))
+        && let Some(m) = data.mark(seg)
+        && let Some(filter) = segment_filter(kind, options.share_measure, &m)
+    {
+        ctx.actions
+            .extend(segment_actions(&ctx.state.query, filter));
+    }
     // The export keeps the plot as high as it was drawn here.
     cache.plot_height = Some(plot_height);
     true
@@ -286,14 +338,60 @@ fn plot_hover_ui(
             .on_hover_ui_at_pointer(|ui| mark_tooltip_ui(ui, ds, &m));
     }
     if response.clicked()
-        && let Some(m) = response
-            .interact_pointer_pos()
-            .and_then(pick)
-            .and_then(|i| data.mark(i))
-        && let Some(r) = &m.record
+        && let Some(i) = response.interact_pointer_pos().and_then(pick)
+        && let Some(m) = data.mark(i)
     {
-        actions.push(Action::Select(r.clone()));
+        if let Some(r) = &m.record {
+            actions.push(Action::Select(r.clone()));
+        } else if !m.members.is_empty() {
+            // What the segment counts becomes a filter (see `plots_area_ui`).
+            ui.ctx().data_mut(|d| d.insert_temp(segment_click_id(), i));
+        }
     }
+}
+
+/// Where a click on a stacked segment leaves the mark's number for the plots area.
+fn segment_click_id() -> egui::Id {
+    egui::Id::unique("plot_segment_clicked")
+}
+
+/// The actions a click on a segment asks for: the model list filtered to the models it counts
+/// (the other filters and the search kept), and the model list shown.
+pub fn segment_actions(
+    query: &ListQuery,
+    filter: crate::app::explorer::SegmentFilter,
+) -> Vec<Action> {
+    let mut q = query.clone();
+    q.model_filter.segment = Some(filter);
+    vec![
+        Action::SetQuery(Box::new(q)),
+        Action::SetTab(ListTab::Models),
+    ]
+}
+
+/// "Count:" and the populations of the dataset (Epoch AI's large-scale models, other tables,
+/// all models), each with its size.
+fn population_picker_ui(ui: &mut egui::Ui, ds: &Dataset, choice: &mut PopulationChoice) {
+    let all = populations(ds);
+    let current = crate::plots::population_of(ds, choice);
+    let label = ui.label("Count:");
+    egui::ComboBox::from_id_salt("population")
+        .selected_text(format!("{} ({})", current.label, current.len()))
+        .show_ui(ui, |ui| {
+            for p in &all {
+                let this = PopulationChoice::of(p);
+                let on = PopulationChoice::of(&current) == this;
+                if ui
+                    .selectable_label(on, format!("{} ({})", p.label, p.len()))
+                    .clicked()
+                {
+                    *choice = this;
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text("Which models the plot counts: one population, never mixed");
 }
 
 fn mark_tooltip_ui(ui: &mut egui::Ui, ds: &Dataset, m: &Mark) {
@@ -327,6 +425,8 @@ fn mark_tooltip_ui(ui: &mut egui::Ui, ds: &Dataset, m: &Mark) {
     }
     if m.record.is_some() {
         ui.weak("Click to select it.");
+    } else if !m.members.is_empty() {
+        ui.weak("Click to list these models.");
     }
 }
 

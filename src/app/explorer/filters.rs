@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Dataset, FamilyId, Openness, OrgKind};
+use crate::model::{Dataset, FamilyId, ModelId, Openness, OrgKind};
 
 use super::index::Index;
 use super::tables::NONE;
@@ -71,6 +71,28 @@ pub struct ModelFilter {
     pub openness: BTreeSet<Openness>,
     /// Keep models released in one of these years (undated models are dropped).
     pub release_years: BTreeSet<i32>,
+    /// Keep only the models a clicked bar segment counts (a view filter: not kept between
+    /// sessions).
+    #[serde(skip)]
+    pub segment: Option<SegmentFilter>,
+}
+
+/// The models one segment of a stacked bar counts, as a filter of the model list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SegmentFilter {
+    /// What the segment counts, in words ("Models released in Q1 2024 by developers in
+    /// China").
+    pub label: String,
+    /// The models it counts.
+    pub models: BTreeSet<ModelId>,
+}
+
+impl SegmentFilter {
+    /// The filter in words with its count: "Models released in Q1 2024 by developers in China
+    /// (12)".
+    pub fn describe(&self) -> String {
+        format!("{} ({})", self.label, self.models.len())
+    }
 }
 
 impl ModelFilter {
@@ -80,6 +102,7 @@ impl ModelFilter {
             && self.families.is_empty()
             && self.openness.is_empty()
             && self.release_years.is_empty()
+            && self.segment.is_none()
     }
 
     /// Human phrases for plot footers ("openness: API access"); family names are looked up in
@@ -112,6 +135,9 @@ impl ModelFilter {
         if !self.release_years.is_empty() {
             let years: Vec<String> = self.release_years.iter().map(i32::to_string).collect();
             out.push(format!("released in: {}", years.join(", ")));
+        }
+        if let Some(seg) = &self.segment {
+            out.push(seg.describe());
         }
         out
     }
@@ -206,6 +232,7 @@ pub(super) struct ModelPred<'a> {
     families: Option<Vec<bool>>,
     openness: &'a BTreeSet<Openness>,
     years: &'a BTreeSet<i32>,
+    segment: Option<&'a BTreeSet<ModelId>>,
 }
 
 impl<'a> ModelPred<'a> {
@@ -225,6 +252,7 @@ impl<'a> ModelPred<'a> {
             families,
             openness: &f.openness,
             years: &f.release_years,
+            segment: f.segment.as_ref().map(|s| &s.models),
         }
     }
 
@@ -240,5 +268,6 @@ impl<'a> ModelPred<'a> {
             && (self.openness.is_empty() || m.openness.is_some_and(|o| self.openness.contains(&o)))
             && (self.years.is_empty()
                 || m.release_date.is_some_and(|d| self.years.contains(&d.year)))
+            && self.segment.is_none_or(|s| s.contains(&m.id))
     }
 }

@@ -12,7 +12,7 @@ mod search;
 mod sort;
 mod tables;
 
-pub use filters::{ModelFilter, OrgFilter};
+pub use filters::{ModelFilter, OrgFilter, SegmentFilter};
 pub use index::Index;
 pub use query::{ListQuery, ListTab};
 pub use records::{Citation, CiteField, ModelAdopter, RecordAt};

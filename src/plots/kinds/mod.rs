@@ -5,14 +5,17 @@
 mod downloads;
 mod model_size;
 mod outcomes;
+mod periods;
 mod release_timeline;
 mod releases_per_quarter;
+mod share_by_country;
 mod who_uses_what;
 
 use serde::{Deserialize, Serialize};
 
 pub use outcomes::outcome_mark_kind;
 pub use release_timeline::{DEFAULT_MARKER_RADIUS, marker_radius};
+pub use share_by_country::ShareMeasure;
 
 use super::builder::{Builder, Frame};
 use super::{DeriveOptions, PlotData};
@@ -37,17 +40,21 @@ pub enum PlotKind {
     Downloads,
     /// Releases per quarter, stacked by developer country.
     ReleasesPerQuarter,
+    /// Each developer country's share of releases (or downloads, derivatives) per period,
+    /// stacked to 100%.
+    ShareByCountry,
 }
 
 impl PlotKind {
     /// Every plot, in the order of the plot selector.
-    pub const ALL: [PlotKind; 6] = [
+    pub const ALL: [PlotKind; 7] = [
         PlotKind::ReleaseTimeline,
         PlotKind::ModelSize,
         PlotKind::WhoUsesWhat,
         PlotKind::Outcomes,
         PlotKind::Downloads,
         PlotKind::ReleasesPerQuarter,
+        PlotKind::ShareByCountry,
     ];
 
     /// The one-word command-line name (`release-timeline`, `model-size`, ...).
@@ -112,6 +119,12 @@ impl PlotKind {
                 title: "Releases per quarter",
                 list_tab: ListTab::Models,
                 build: releases_per_quarter::build,
+            },
+            PlotKind::ShareByCountry => KindSpec {
+                name: "share-by-country",
+                title: "Share by country",
+                list_tab: ListTab::Models,
+                build: share_by_country::build,
             },
         }
     }
@@ -259,7 +272,17 @@ mod tests {
         assert!(
             p.notes
                 .iter()
-                .any(|n| n == "1 value without a date is not shown")
+                .any(|n| n == "1 model without a release date not counted"),
+            "{:?}",
+            p.notes
+        );
+        // n per quarter under each bar, the population in the subtitle.
+        let ticks: Vec<&str> = p.x_axis.ticks.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(ticks, ["Q1 2024 n=2", "Q3 2024 n=1"]);
+        assert!(
+            p.subtitle.contains("all models in this dataset"),
+            "{}",
+            p.subtitle
         );
     }
 

@@ -1,47 +1,32 @@
-//! Releases per quarter: models released per calendar quarter, stacked by developer country.
+//! Releases per quarter: models of one population released per calendar quarter, stacked by
+//! developer country, n per quarter under each bar.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use crate::model::{Citation, PartialDate, RecordRef};
-use crate::plots::builder::{Builder, Frame, country_label, plural, push_distinct, undated_note};
+use super::periods::{ReleaseCounts, period_ticks};
+use crate::model::{Citation, RecordRef};
+use crate::plots::builder::{Builder, Frame, country_label, plural, push_distinct};
 use crate::plots::{Axis, GroupKind, Mark, MarkKind, Scale};
 
-/// Derives the stacked quarterly release counts from the model rows.
+/// Derives the stacked quarterly release counts from the model rows of the chosen population.
 pub(super) fn build(b: &mut Builder) -> Frame {
+    let counts = ReleaseCounts::count(b, false);
     let ds = b.ds;
-    let models = b.models;
-    let (mut undated, mut year_only) = (0, 0);
-    let mut quarters: BTreeMap<(i32, u8), BTreeMap<String, Vec<usize>>> = BTreeMap::new();
-    for &p in models {
-        let Some(m) = ds.models.get(p as usize) else {
-            continue;
-        };
-        let Some(d) = m.release_date.filter(PartialDate::is_valid) else {
-            undated += 1;
-            continue;
-        };
-        let Some(month) = d.month else {
-            year_only += 1;
-            continue;
-        };
-        let q = (month - 1) / 3 + 1;
-        quarters
-            .entry((d.year, q))
-            .or_default()
-            .entry(b.model_country(p as usize))
-            .or_default()
-            .push(p as usize);
-    }
-    let countries: BTreeSet<String> = quarters.values().flat_map(|c| c.keys().cloned()).collect();
+    let countries: BTreeSet<String> = counts
+        .periods
+        .values()
+        .flat_map(|c| c.keys().cloned())
+        .collect();
     for c in &countries {
         b.group(c, &country_label(c));
     }
-    // Each quarter labelled under its bar ("Q1 2024", drawn over two lines), as the tooltip
-    // names it.
-    let mut ticks: Vec<(f64, String)> = Vec::new();
-    for ((year, q), by_country) in &quarters {
-        let x = f64::from(*year) + f64::from(q - 1) / 4.0 + 0.125;
-        ticks.push((x, format!("Q{q} {year}")));
+    // Each quarter labelled under its bar ("Q1 2024", drawn over two lines) with its n, as
+    // the tooltip names it.
+    let mut totals = Vec::new();
+    for (period, by_country) in &counts.periods {
+        let x = period.centre();
+        let total: usize = by_country.values().map(Vec::len).sum();
+        totals.push((*period, total));
         let mut base = 0usize;
         for (country, ms) in by_country {
             let top = base + ms.len();
@@ -56,34 +41,37 @@ pub(super) fn build(b: &mut Builder) -> Frame {
                 x,
                 y: top as f64,
                 y2: Some(base as f64),
-                width: 0.2,
+                width: period.width(),
                 group: country.clone(),
                 label: format!(
-                    "Q{q} {year}, {}: {}",
+                    "{}, {}: {} of {total}",
+                    period.label(),
                     country_label(country),
                     plural(ms.len(), "model", "models")
                 ),
                 members,
                 value: Some(ms.len() as f64),
                 value_text: plural(ms.len(), "model", "models"),
-                date_text: format!("Q{q} {year}"),
+                date_text: period.label(),
                 sources,
                 ..Mark::default()
             });
             base = top;
         }
     }
-    b.note(undated, undated_note);
-    b.note(year_only, |n| {
-        format!(
-            "{} with only a release year not counted (no quarter known)",
-            plural(n, "model", "models")
-        )
-    });
+    counts.notes(b);
+    let (ticks, yearly) = period_ticks(&totals);
+    let n_where = if yearly {
+        "n per year under the axis"
+    } else {
+        "n under each bar"
+    };
     Frame {
-        subtitle: "Models released per calendar quarter, stacked by developer country; only \
-                   releases dated to the month or day are counted"
-            .to_owned(),
+        subtitle: format!(
+            "Releases per calendar quarter of {}, stacked by developer country; {n_where}; \
+             only releases dated to the month or day are counted",
+            counts.population.phrase
+        ),
         x_axis: Axis {
             ticks,
             ..Axis::new("Quarter of release", Scale::Time)

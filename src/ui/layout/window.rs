@@ -137,6 +137,7 @@ impl ExplorerApp {
                     &mut self.explorer,
                     &mut self.summary,
                     actions,
+                    &mut self.view.prefs.plot,
                 );
             }
         });
