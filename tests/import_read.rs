@@ -116,15 +116,21 @@ fn delimiters_are_detected_and_ragged_rows_reported_not_guessed() {
 fn json_lists_nested_paths_and_objects_holding_a_list() {
     let t = read("m.json", br#"[{"id":"Qwen/Qwen2.5-7B","card":{"license":"apache-2.0"},"tags":["a","b"]},{"id":"x","downloads":5}]"#).unwrap();
     assert_eq!(t.detected.format, FileFormat::Json);
-    // Keys in each object's order as serde_json keeps it (alphabetical), new keys after.
-    assert_eq!(t.headers, ["card.license", "id", "tags", "downloads"]);
+    // Columns in the file's order: the first object's keys as written, then keys first seen later.
+    assert_eq!(t.headers, ["id", "card.license", "tags", "downloads"]);
     assert_eq!(
         t.rows[0].cells,
-        ["apache-2.0", "Qwen/Qwen2.5-7B", "a,b", ""]
+        ["Qwen/Qwen2.5-7B", "apache-2.0", "a,b", ""]
     );
+    let later = read("m.json", br#"[{"zeta":1,"alpha":2},{"mid":3,"alpha":4,"beta":5}]"#).unwrap();
+    assert_eq!(later.headers, ["zeta", "alpha", "mid", "beta"]);
+    assert_eq!(later.rows[1].cells, ["", "4", "3", "5"]);
     assert_eq!(t.locator(2), "item 2");
     let held = read("m.json", br#"{"meta":1,"models":[{"name":"a"}]}"#).unwrap();
     assert_eq!(held.detected.json_path.as_deref(), Some("models"));
+    // Of two lists of objects the first in the file is read, whatever the keys' alphabetical order.
+    let two = read("m.json", br#"{"zoo":[{"a":1}],"apes":[{"b":2}]}"#).unwrap();
+    assert_eq!(two.detected.json_path.as_deref(), Some("zoo"));
     assert!(
         read("m.json", b"[1,2]")
             .unwrap_err()

@@ -21,8 +21,8 @@ mod text;
 
 pub use conflicts::{Compared, ConflictChoice, FieldValue};
 pub use decide::{
-    Decision, Proposal, RowMatch, accept_all_exact, all_unmatched_as_new, model_name, org_aliases,
-    propose,
+    Decision, PROGRESS_EVERY, Proposal, RowMatch, accept_all_exact, all_unmatched_as_new,
+    model_name, org_aliases, propose, propose_with_progress,
 };
 pub use error::{ImportError, Place};
 pub use fields::{Field, ImportKind, Parse};

@@ -123,6 +123,8 @@ pub fn plural(k: RecordKind) -> &'static str {
 pub(super) struct Work {
     pub ds: Dataset,
     pub source: SourceId,
+    /// The source's title, for conflict sentences (looked up once, not per conflict).
+    pub source_title: String,
     pub counts: BTreeMap<RecordKind, Counts>,
     pub conflicts: Vec<String>,
     pub orgs: NameIndex<usize>,
@@ -195,6 +197,7 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
     let mut w = Work {
         ds: ds.clone(),
         source: source.id.clone(),
+        source_title: source.title.clone(),
         counts: BTreeMap::new(),
         conflicts: Vec::new(),
         orgs: org_index(ds),
@@ -430,11 +433,11 @@ fn import_model(
                         changed = true;
                     }
                     super::conflicts::Compared::Differs(old) => {
-                        conflicted = true;
-                        w.count(RecordKind::Model).conflicts += 1;
+                        let before = w.count(RecordKind::Model).conflicts;
                         if record_conflict(w, &mut model, f, old, v, cite, choice(f)) {
                             changed = true;
                         }
+                        conflicted |= w.count(RecordKind::Model).conflicts > before;
                     }
                 }
             }

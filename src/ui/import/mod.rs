@@ -1,9 +1,11 @@
 //! The import dialog (File > Import data…): a file's rows brought into the dataset in four steps.
-//! Here: the dialog's state, its window and the step bar; one file per step; `load` reads on a thread.
+//! Here: the dialog's state, its window and the step bar; one file per step; `load` reads and
+//! `job` matches and plans on a thread.
 
 mod apply_step;
 mod columns_step;
 mod file_step;
+mod job;
 mod load;
 mod rows_step;
 
@@ -20,6 +22,7 @@ use crate::import::{
 };
 use crate::model::Dataset;
 
+pub use job::{Job, MATCH_ON_THREAD_ROWS, Polled, grouped};
 pub use load::{FullRead, READ_ON_THREAD_BYTES};
 
 /// The dialog's four steps, in order.
@@ -82,8 +85,9 @@ pub enum RowFilter {
 /// The import built from the whole file, and the dataset revision it was matched against.
 #[derive(Debug)]
 pub struct Built {
-    /// The rows mapped, matched and decided.
-    pub import: Import,
+    /// The rows mapped, matched and decided (shared with a thread building the summary; a change
+    /// goes through `Arc::make_mut`).
+    pub import: Arc<Import>,
     /// The revision of the dataset when it was matched.
     pub revision: u64,
 }
@@ -111,6 +115,12 @@ pub struct ImportDialog {
     pub built: Option<Built>,
     /// What applying would do, for step 4.
     pub plan: Option<Plan>,
+    /// A large file's rows being matched on a thread.
+    pub matching: Option<Matching>,
+    /// The summary of a large import being built on a thread, and the import it is built from.
+    pub planning: Option<(Job<Plan>, Arc<Import>)>,
+    /// The name typed for saving the mapping as a preset, and what saving said.
+    pub preset_name: String,
     /// The source record's fields.
     pub source: SourceFields,
     /// What to do with a value that differs from the dataset's.
@@ -119,6 +129,18 @@ pub struct ImportDialog {
     pub row_filter: RowFilter,
     /// What stops the user going on, shown under the step.
     pub message: Option<String>,
+}
+
+/// Rows being matched on a thread: the job, the dataset revision they are matched against, and
+/// the step to show when done.
+#[derive(Debug)]
+pub struct Matching {
+    /// The work under way.
+    pub job: Job<Result<Import, Vec<String>>>,
+    /// The dataset's revision it matches against.
+    pub revision: u64,
+    /// The step shown once matched.
+    pub then: Step,
 }
 
 /// What the dialog asks the window to do.
@@ -143,6 +165,9 @@ impl ImportDialog {
             problems: None,
             built: None,
             plan: None,
+            matching: None,
+            planning: None,
+            preset_name: String::new(),
             source: SourceFields::default(),
             on_conflict: ConflictChoice::Both,
             row_filter: RowFilter::All,
@@ -234,8 +259,15 @@ impl ImportDialog {
     pub fn mapping_changed(&mut self) {
         self.problems = None;
         self.built = None;
-        self.plan = None;
+        self.matching = None;
+        self.forget_plan();
         self.message = None;
+    }
+
+    /// Forgets the summary (a decision or a setting changed), stopping one being built.
+    pub fn forget_plan(&mut self) {
+        self.plan = None;
+        self.planning = None;
     }
 
     /// The cells that do not parse, computed once per mapping (on the whole file once read).
@@ -282,13 +314,18 @@ impl ImportDialog {
         }
     }
 
-    /// Maps and matches the whole file against `ds` (again, when the dataset changed).
-    /// Errors: why it cannot be built yet, in a sentence.
-    pub fn build(&mut self, ds: &Dataset, revision: u64) -> Result<(), String> {
+    /// Maps and matches the whole file against `ds` (again, when the dataset changed): at once
+    /// for a small file (`Ok(true)`), on a thread for a large one (`Ok(false)`: [`Matching`]
+    /// shows `then` when done). Errors: why it cannot be built yet, in a sentence.
+    pub fn build(&mut self, ds: &Arc<Dataset>, revision: u64, then: Step) -> Result<bool, String> {
         if self.built.as_ref().is_some_and(|b| b.revision == revision) {
-            return Ok(());
+            return Ok(true);
         }
-        let Some(table) = self.full.table() else {
+        if let Some(m) = self.matching.as_mut().filter(|m| m.revision == revision) {
+            m.then = then;
+            return Ok(false);
+        }
+        let Some(table) = self.full.shared().cloned() else {
             return Err(match &self.full {
                 FullRead::Reading(_) => "The whole file is still being read; wait a moment.".into(),
                 _ => "The file could not be read; choose another file in step 1.".into(),
@@ -296,10 +333,38 @@ impl ImportDialog {
         };
         // A date not typed right yet does not stop the matching; step 4 asks for it.
         let settings = self.settings().unwrap_or_else(|_| self.settings_with(None));
-        match Import::new(ds, table.clone(), self.mapping.clone(), settings) {
+        let mapping = self.mapping.clone();
+        self.forget_plan();
+        if table.rows.len() >= MATCH_ON_THREAD_ROWS {
+            let ds = Arc::clone(ds);
+            let job = Job::start(table.rows.len(), move |p| {
+                let table = (*table).clone();
+                match Import::new_with_progress(&ds, table, mapping, settings, &mut |n| p.set(n)) {
+                    Ok(Some(import)) => Some(Ok(import)),
+                    Ok(None) => None,
+                    Err(wrong) => Some(Err(wrong)),
+                }
+            });
+            self.matching = Some(Matching {
+                job,
+                revision,
+                then,
+            });
+            return Ok(false);
+        }
+        let built = Import::new(ds, (*table).clone(), mapping, settings);
+        self.matched(built, revision).map(|()| true)
+    }
+
+    /// Keeps a finished matching, or says what is wrong with the mapping.
+    fn matched(&mut self, built: Result<Import, Vec<String>>, revision: u64) -> Result<(), String> {
+        match built {
             Ok(import) => {
-                self.built = Some(Built { import, revision });
-                self.plan = None;
+                self.built = Some(Built {
+                    import: Arc::new(import),
+                    revision,
+                });
+                self.forget_plan();
                 Ok(())
             }
             Err(wrong) => Err(wrong
@@ -310,33 +375,92 @@ impl ImportDialog {
         }
     }
 
+    /// Takes the result of matching or planning on a thread when done; returns whether one is
+    /// still working (the window then repaints soon to show how far it got).
+    pub fn poll_jobs(&mut self) -> bool {
+        let mut working = false;
+        if let Some(m) = &self.matching {
+            match m.job.poll() {
+                Polled::Working => working = true,
+                Polled::Done(result) => {
+                    let (revision, then) = (m.revision, m.then);
+                    self.matching = None;
+                    match result.map(|r| self.matched(r, revision)) {
+                        Some(Ok(())) => self.step = then,
+                        Some(Err(e)) => {
+                            self.message = Some(e);
+                            self.step = Step::Columns;
+                        }
+                        None => {}
+                    }
+                }
+            }
+        }
+        if let Some((job, from)) = &self.planning {
+            match job.poll() {
+                Polled::Working => working = true,
+                Polled::Done(plan) => {
+                    let current = self
+                        .built
+                        .as_ref()
+                        .is_some_and(|b| Arc::ptr_eq(&b.import, from));
+                    if current {
+                        self.plan = plan;
+                    }
+                    self.planning = None;
+                }
+            }
+        }
+        working
+    }
+
+    /// Stops matching or planning on a thread; nothing of it is kept or applied.
+    pub fn cancel_jobs(&mut self) {
+        if self.matching.take().is_some() {
+            self.message = Some("Matching was cancelled; nothing was imported.".into());
+        }
+        if self.planning.take().is_some() {
+            self.message = Some("Building the summary was cancelled; nothing was imported.".into());
+            self.step = Step::Rows;
+        }
+    }
+
     /// Moves to `step` if what it needs is there; else says why in `message`.
-    pub fn go_to(&mut self, step: Step, ds: &Dataset, revision: u64) {
+    pub fn go_to(&mut self, step: Step, ds: &Arc<Dataset>, revision: u64) {
         self.message = None;
         if step != Step::File && self.preview.is_err() {
             self.message = Some("Choose a file that can be read first.".into());
             return;
         }
-        if matches!(step, Step::Rows | Step::Apply)
-            && let Err(e) = self.build(ds, revision)
-        {
-            self.message = Some(e);
-            self.step = Step::Columns;
-            return;
+        if matches!(step, Step::Rows | Step::Apply) {
+            match self.build(ds, revision, step) {
+                Ok(true) => {}
+                Ok(false) => return,
+                Err(e) => {
+                    self.message = Some(e);
+                    self.step = Step::Columns;
+                    return;
+                }
+            }
+        } else {
+            self.matching = None;
         }
         self.step = step;
     }
 
     /// The dialog for one frame; what the window is to do, if anything.
     pub fn ui(&mut self, ctx: &egui::Context, ds: &Arc<Dataset>, revision: u64) -> Option<Outcome> {
-        if self.full.poll() {
+        if self.full.poll() | self.poll_jobs() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         // The dataset changed under the dialog (an undo): match the rows again.
         if self.built.as_ref().is_some_and(|b| b.revision != revision) {
             self.built = None;
-            self.plan = None;
-            if matches!(self.step, Step::Rows | Step::Apply) && self.build(ds, revision).is_err() {
+            self.forget_plan();
+            let step = self.step;
+            if matches!(step, Step::Rows | Step::Apply)
+                && !matches!(self.build(ds, revision, step), Ok(true))
+            {
                 self.step = Step::Columns;
             }
         }
@@ -370,6 +494,10 @@ impl ImportDialog {
             let body = (ui.available_height() - footer).max(120.0);
             ui.allocate_ui(egui::vec2(ui.available_width(), body), |ui| {
                 ui.set_min_height(body);
+                if self.matching.is_some() || self.planning.is_some() {
+                    self.working_ui(ui);
+                    return;
+                }
                 match self.step {
                     Step::File => file_step::ui(ui, self),
                     Step::Columns => columns_step::ui(ui, self),
@@ -386,7 +514,40 @@ impl ImportDialog {
         outcome
     }
 
-    fn footer_ui(&mut self, ui: &mut egui::Ui, ds: &Dataset, revision: u64) -> Option<Outcome> {
+    /// The progress of matching or planning on a thread, and a button that stops it.
+    fn working_ui(&mut self, ui: &mut egui::Ui) {
+        let line = match (&self.matching, &self.planning) {
+            (Some(m), _) => format!(
+                "Matching {} of {} rows…",
+                grouped(m.job.done()),
+                grouped(m.job.total)
+            ),
+            (None, Some((job, _))) => {
+                format!("Building the summary of {} rows…", grouped(job.total))
+            }
+            (None, None) => return,
+        };
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(line);
+        });
+        ui.add_space(8.0);
+        if ui
+            .button("Cancel matching")
+            .on_hover_text("Stop; nothing is imported and the columns stay as they are")
+            .clicked()
+        {
+            self.cancel_jobs();
+        }
+    }
+
+    fn footer_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        ds: &Arc<Dataset>,
+        revision: u64,
+    ) -> Option<Outcome> {
         let mut outcome = None;
         if let Some(m) = &self.message {
             ui.colored_label(ui.visuals().warn_fg_color, m);
