@@ -122,7 +122,11 @@ fn json_lists_nested_paths_and_objects_holding_a_list() {
         t.rows[0].cells,
         ["Qwen/Qwen2.5-7B", "apache-2.0", "a,b", ""]
     );
-    let later = read("m.json", br#"[{"zeta":1,"alpha":2},{"mid":3,"alpha":4,"beta":5}]"#).unwrap();
+    let later = read(
+        "m.json",
+        br#"[{"zeta":1,"alpha":2},{"mid":3,"alpha":4,"beta":5}]"#,
+    )
+    .unwrap();
     assert_eq!(later.headers, ["zeta", "alpha", "mid", "beta"]);
     assert_eq!(later.rows[1].cells, ["", "4", "3", "5"]);
     assert_eq!(t.locator(2), "item 2");

@@ -64,7 +64,7 @@ pub(super) fn import_org(
             }
             if org != w.ds.organizations[i] {
                 w.ds.organizations[i] = org;
-                w.count(RecordKind::Organization).updated += 1;
+                w.count_updated(RecordKind::Organization, i);
             } else if !conflicted {
                 w.count(RecordKind::Organization).unchanged += 1;
             }

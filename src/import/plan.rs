@@ -132,6 +132,11 @@ pub(super) struct Work {
     /// Records this import added, by folded name.
     new_models: std::collections::HashMap<String, usize>,
     pub new_orgs: std::collections::HashMap<String, usize>,
+    /// Records already counted as updated (two rows changing one record update one record).
+    pub updated: std::collections::HashSet<(RecordKind, usize)>,
+    /// How many organizations and models the dataset had: records past these are new, and a
+    /// later row changing one leaves it counted as new, not updated.
+    before: (usize, usize),
     /// Ids in use per kind (filled when first needed), so a new id costs no scan of its list.
     taken: std::collections::HashMap<RecordKind, std::collections::HashSet<String>>,
     /// Positions of the claims about each subject (filled when first needed).
@@ -178,6 +183,19 @@ impl Work {
         }
     }
 
+    /// Counts the record at `at` of kind `k` as updated, once however many rows change it (and
+    /// not at all when this import added it).
+    pub fn count_updated(&mut self, k: RecordKind, at: usize) {
+        let existing = match k {
+            RecordKind::Organization => at < self.before.0,
+            RecordKind::Model => at < self.before.1,
+            _ => true,
+        };
+        if existing && self.updated.insert((k, at)) {
+            self.count(k).updated += 1;
+        }
+    }
+
     pub fn count(&mut self, k: RecordKind) -> &mut Counts {
         self.counts.entry(k).or_default()
     }
@@ -204,6 +222,8 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
         new_models: Default::default(),
         new_orgs: Default::default(),
         taken: Default::default(),
+        updated: Default::default(),
+        before: (ds.organizations.len(), ds.models.len()),
         claims: None,
         families,
     };
@@ -273,7 +293,7 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
         w.ds.sources.pop();
         w.counts.remove(&RecordKind::Source);
     }
-    let edits = diff_edits(ds, &w.ds);
+    let edits = diff_edits(ds, std::mem::take(&mut w.ds));
     let label = format!("Import of {imported} rows from {}", short_name(file));
     Plan {
         label,
@@ -446,7 +466,7 @@ fn import_model(
             }
             if model != w.ds.models[i] {
                 w.ds.models[i] = model;
-                w.count(RecordKind::Model).updated += 1;
+                w.count_updated(RecordKind::Model, i);
             } else if !conflicted {
                 w.count(RecordKind::Model).unchanged += 1;
             }
@@ -510,33 +530,33 @@ fn import_model(
 }
 
 /// The edits that turn `before` into `after` when `after` only changed records in place or
-/// appended them: a replace for each changed record, an insert for each new one.
-fn diff_edits(before: &Dataset, after: &Dataset) -> Vec<Edit> {
+/// appended them: a replace for each changed record, an insert for each new one (records moved
+/// out of `after`, not copied).
+fn diff_edits(before: &Dataset, after: Dataset) -> Vec<Edit> {
     let mut edits = Vec::new();
-    fn lists<T: Clone + PartialEq + Into<AnyRecord>>(edits: &mut Vec<Edit>, a: &[T], b: &[T]) {
-        for (at, (x, y)) in a.iter().zip(b).enumerate() {
-            if x != y {
-                edits.push(Edit::Replace {
+    fn lists<T: PartialEq + Into<AnyRecord>>(edits: &mut Vec<Edit>, a: &[T], b: Vec<T>) {
+        for (at, y) in b.into_iter().enumerate() {
+            match a.get(at) {
+                Some(x) if *x == y => {}
+                Some(_) => edits.push(Edit::Replace {
                     at,
-                    record: y.clone().into(),
-                });
+                    record: y.into(),
+                }),
+                None => edits.push(Edit::Insert {
+                    at,
+                    record: y.into(),
+                }),
             }
         }
-        for (at, y) in b.iter().enumerate().skip(a.len()) {
-            edits.push(Edit::Insert {
-                at,
-                record: y.clone().into(),
-            });
-        }
     }
-    lists(&mut edits, &before.sources, &after.sources);
-    lists(&mut edits, &before.organizations, &after.organizations);
-    lists(&mut edits, &before.families, &after.families);
-    lists(&mut edits, &before.models, &after.models);
-    lists(&mut edits, &before.claims, &after.claims);
-    lists(&mut edits, &before.conflicts, &after.conflicts);
+    lists(&mut edits, &before.sources, after.sources);
+    lists(&mut edits, &before.organizations, after.organizations);
+    lists(&mut edits, &before.families, after.families);
+    lists(&mut edits, &before.models, after.models);
+    lists(&mut edits, &before.claims, after.claims);
+    lists(&mut edits, &before.conflicts, after.conflicts);
     if before.meta != after.meta {
-        edits.push(Edit::SetMeta(after.meta.clone()));
+        edits.push(Edit::SetMeta(after.meta));
     }
     edits
 }

@@ -7,6 +7,7 @@ mod columns_step;
 mod file_step;
 mod job;
 mod load;
+mod presets_ui;
 mod rows_step;
 
 use std::path::PathBuf;
@@ -119,8 +120,10 @@ pub struct ImportDialog {
     pub matching: Option<Matching>,
     /// The summary of a large import being built on a thread, and the import it is built from.
     pub planning: Option<(Job<Plan>, Arc<Import>)>,
-    /// The name typed for saving the mapping as a preset, and what saving said.
+    /// The name typed for saving the mapping as a preset.
     pub preset_name: String,
+    /// The folder of the user's saved presets (`None`: there is no settings folder here).
+    pub presets_dir: Option<PathBuf>,
     /// The source record's fields.
     pub source: SourceFields,
     /// What to do with a value that differs from the dataset's.
@@ -168,6 +171,7 @@ impl ImportDialog {
             matching: None,
             planning: None,
             preset_name: String::new(),
+            presets_dir: crate::import::user_presets_dir(),
             source: SourceFields::default(),
             on_conflict: ConflictChoice::Both,
             row_filter: RowFilter::All,
@@ -500,7 +504,10 @@ impl ImportDialog {
                 }
                 match self.step {
                     Step::File => file_step::ui(ui, self),
-                    Step::Columns => columns_step::ui(ui, self),
+                    Step::Columns => {
+                        columns_step::ui(ui, self);
+                        presets_ui::ui(ui, self);
+                    }
                     Step::Rows => rows_step::ui(ui, self, ds),
                     Step::Apply => apply_step::ui(ui, self, ds),
                 }
