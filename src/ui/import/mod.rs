@@ -124,6 +124,8 @@ pub struct ImportDialog {
     pub preset_name: String,
     /// The folder of the user's saved presets (`None`: there is no settings folder here).
     pub presets_dir: Option<PathBuf>,
+    /// The user's saved presets, read when the dialog opens and after a save.
+    pub saved_presets: Vec<crate::import::UserPreset>,
     /// The source record's fields.
     pub source: SourceFields,
     /// What to do with a value that differs from the dataset's.
@@ -171,14 +173,25 @@ impl ImportDialog {
             matching: None,
             planning: None,
             preset_name: String::new(),
-            presets_dir: crate::import::user_presets_dir(),
+            presets_dir: None,
+            saved_presets: Vec::new(),
             source: SourceFields::default(),
             on_conflict: ConflictChoice::Both,
             row_filter: RowFilter::All,
             message: None,
         };
+        d.set_presets_dir(crate::import::user_presets_dir());
         d.reread(true);
         d
+    }
+
+    /// Where the user's presets are read from and saved to (tests use a folder of their own).
+    pub fn set_presets_dir(&mut self, dir: Option<PathBuf>) {
+        self.saved_presets = dir
+            .as_deref()
+            .map(|d| crate::import::user_presets(d).0)
+            .unwrap_or_default();
+        self.presets_dir = dir;
     }
 
     /// The dialog with no file yet: no file dialog could be shown, so the path is typed.

@@ -2,20 +2,15 @@
 //! one maps the columns as it says) and "Save mapping as preset…" with a name field.
 
 use super::ImportDialog;
-use crate::import::{PRESETS, save_user_preset, user_presets};
+use crate::import::{PRESETS, save_user_preset};
 
 /// The preset chooser and the save row.
 pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
     ui.separator();
-    let saved = d
-        .presets_dir
-        .as_deref()
-        .map(|dir| user_presets(dir).0)
-        .unwrap_or_default();
+    let saved = d.saved_presets.clone();
     let mut chosen = None;
     ui.horizontal(|ui| {
-        ui.label("Preset:");
-        egui::ComboBox::from_id_salt("import_preset_list")
+        egui::ComboBox::new("import_preset_list", "Preset (built-in or saved)")
             .selected_text(if d.mapping.name.is_empty() {
                 "(none)".to_owned()
             } else {
@@ -68,6 +63,7 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
             d.message = Some(match said {
                 Ok(_) => {
                     d.mapping.name = d.preset_name.trim().to_owned();
+                    d.set_presets_dir(d.presets_dir.clone());
                     format!("Saved the mapping as the preset \"{}\".", d.mapping.name)
                 }
                 Err(why) => why,
