@@ -9,6 +9,14 @@ const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data.ron");
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_ai-adoption-explorer"))
+        // No saved presets of whoever runs the tests: a folder that does not exist.
+        .env(
+            "AI_ADOPTION_EXPLORER_PRESETS_DIR",
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/import/no-presets-here"
+            ),
+        )
         .arg("import")
         .args(args)
         .output()
