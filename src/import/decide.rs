@@ -147,7 +147,7 @@ pub fn propose_with_progress(
     };
     let mut out = Vec::with_capacity(rows.len());
     for (done, r) in rows.iter().enumerate() {
-        if done % PROGRESS_EVERY == 0 && !progress(done) {
+        if done.is_multiple_of(PROGRESS_EVERY) && !progress(done) {
             return None;
         }
         out.push(propose_row(&ix, kind, r, accept_best, new_only));

@@ -200,7 +200,7 @@ pub fn user_presets(dir: &std::path::Path) -> (Vec<UserPreset>, Vec<String>) {
             Err(why) => problems.push(format!("{}: {why}", path.display())),
         }
     }
-    found.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    found.sort_by_key(|p| p.name.to_lowercase());
     (found, problems)
 }
 
