@@ -383,7 +383,7 @@ fn a_json_preview_parses_only_its_first_items_of_a_cut_text() {
     assert_eq!(t.rows, read("m.json", short.as_bytes()).unwrap().rows);
     // An object holding the list, after other keys, cut inside the list.
     let held = format!(
-        r#"{{"meta":{{"n":[1,2]}},"note":"x","models":{}"#,
+        r#"{{"meta":{{"n":[1,2]}},"note":null,"ok":true,"models":{}"#,
         &whole[..cut_at]
     );
     let t = read_bytes("m.json", "m.json", held.as_bytes(), true, &preview).unwrap();

@@ -166,6 +166,29 @@ fn first_items(
     }
 }
 
+/// The visitor methods for plain values (true, 1, 1.5, "text"), each running `$body` with the
+/// visitor as `$v` (null, `visit_unit`, is written out beside it).
+macro_rules! plain_values {
+    () => {
+        plain_values!(|_v| ());
+    };
+    (|$v:ident| $body:expr) => {
+        plain_values!(@one visit_bool(bool), $v, $body);
+        plain_values!(@one visit_i64(i64), $v, $body);
+        plain_values!(@one visit_u64(u64), $v, $body);
+        plain_values!(@one visit_f64(f64), $v, $body);
+        plain_values!(@one visit_str(&str), $v, $body);
+    };
+    (@one $name:ident($t:ty), $v:ident, $body:expr) => {
+        #[allow(clippy::no_effect, clippy::unused_unit)]
+        fn $name<E>(self, _: $t) -> Result<(), E> {
+            let $v = self;
+            $body;
+            Ok(())
+        }
+    };
+}
+
 /// What [`first_items`] found.
 #[derive(Default)]
 struct Found {
@@ -248,26 +271,8 @@ impl<'de> serde::de::Visitor<'de> for TopVisitor<'_> {
         Ok(())
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        self.found.scalar = true;
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        self.found.scalar = true;
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        self.found.scalar = true;
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        self.found.scalar = true;
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        self.found.scalar = true;
-        Ok(())
-    }
+    plain_values!(|v| v.found.scalar = true);
+
     fn visit_unit<E>(self) -> Result<(), E> {
         self.found.scalar = true;
         Ok(())
@@ -324,21 +329,8 @@ impl<'de> serde::de::Visitor<'de> for ListSeed<'_> {
         Ok(())
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
+    plain_values!();
+
     fn visit_unit<E>(self) -> Result<(), E> {
         Ok(())
     }
