@@ -261,6 +261,19 @@ fn a_large_file_is_matched_on_a_thread_and_the_rows_step_shows_when_done() {
     assert!(has_text(&h, &done), "the rows step after {frames} frames");
     let dialog = h.state().view.import.as_ref().unwrap();
     assert_eq!(dialog.built.as_ref().unwrap().import.matches.len(), rows);
+
+    // The summary is built on a thread too, below the source fields.
+    h.get_by_label("Next").click();
+    h.step();
+    let apply = format!("Apply: import {rows} rows");
+    let mut frames = 0;
+    while !has_text(&h, &apply) && frames < 1000 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+        frames += 1;
+    }
+    assert!(has_text(&h, &apply), "the summary after {frames} frames");
+    assert!(has_text(&h, "Title"), "the source fields stay");
 }
 
 #[test]

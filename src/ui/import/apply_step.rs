@@ -96,9 +96,13 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog, ds: &Arc<Dataset>) {
             let from = Arc::clone(&import);
             let job = Job::start(import.rows.len(), move |_| Some(import.plan(&ds)));
             d.planning = Some((job, from));
-            return;
+        } else {
+            d.plan = Some(built.import.plan(ds));
         }
-        d.plan = Some(built.import.plan(ds));
+    }
+    if d.planning.is_some() {
+        d.working_ui(ui);
+        return;
     }
     let Some(plan) = &d.plan else {
         return;

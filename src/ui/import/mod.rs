@@ -511,7 +511,8 @@ impl ImportDialog {
             let body = (ui.available_height() - footer).max(120.0);
             ui.allocate_ui(egui::vec2(ui.available_width(), body), |ui| {
                 ui.set_min_height(body);
-                if self.matching.is_some() || self.planning.is_some() {
+                // The summary is built below the source fields (step 4), which stay editable.
+                if self.matching.is_some() {
                     self.working_ui(ui);
                     return;
                 }
@@ -535,7 +536,7 @@ impl ImportDialog {
     }
 
     /// The progress of matching or planning on a thread, and a button that stops it.
-    fn working_ui(&mut self, ui: &mut egui::Ui) {
+    pub(super) fn working_ui(&mut self, ui: &mut egui::Ui) {
         let line = match (&self.matching, &self.planning) {
             (Some(m), _) => format!(
                 "Matching {} of {} rows…",
@@ -553,11 +554,18 @@ impl ImportDialog {
             ui.label(line);
         });
         ui.add_space(8.0);
-        if ui
-            .button("Cancel matching")
-            .on_hover_text("Stop; nothing is imported and the columns stay as they are")
-            .clicked()
-        {
+        let (button, hover) = if self.matching.is_some() {
+            (
+                "Cancel matching",
+                "Stop; nothing is imported and the columns stay as they are",
+            )
+        } else {
+            (
+                "Cancel the summary",
+                "Stop; nothing is imported, and the rows' decisions stay as they are",
+            )
+        };
+        if ui.button(button).on_hover_text(hover).clicked() {
             self.cancel_jobs();
         }
     }
