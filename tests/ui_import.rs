@@ -228,6 +228,17 @@ fn without_a_file_dialog_the_path_is_typed() {
     );
 }
 
+/// Steps frames (at most 1 000, 10 ms apart) until `text` shows, while a thread works.
+fn step_until(h: &mut Harness<'_, ExplorerApp>, text: &str) {
+    let mut frames = 0;
+    while !has_text(h, text) && frames < 1000 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+        frames += 1;
+    }
+    assert!(has_text(h, text), "\"{text}\" after {frames} frames");
+}
+
 /// A models CSV of `rows` rows in Epoch's columns (large enough to be matched on a thread).
 fn large_csv(dir: &Path, rows: usize) -> PathBuf {
     let mut csv = String::from("Model,Organization,Publication date\n");
@@ -252,13 +263,7 @@ fn a_large_file_is_matched_on_a_thread_and_the_rows_step_shows_when_done() {
     h.get_by_label("Next").click();
     h.step();
     let done = format!("{rows} rows:");
-    let mut frames = 0;
-    while !has_text(&h, &done) && frames < 1000 {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.step();
-        frames += 1;
-    }
-    assert!(has_text(&h, &done), "the rows step after {frames} frames");
+    step_until(&mut h, &done);
     let dialog = h.state().view.import.as_ref().unwrap();
     assert_eq!(dialog.built.as_ref().unwrap().import.matches.len(), rows);
 
@@ -266,13 +271,7 @@ fn a_large_file_is_matched_on_a_thread_and_the_rows_step_shows_when_done() {
     h.get_by_label("Next").click();
     h.step();
     let apply = format!("Apply: import {rows} rows");
-    let mut frames = 0;
-    while !has_text(&h, &apply) && frames < 1000 {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.step();
-        frames += 1;
-    }
-    assert!(has_text(&h, &apply), "the summary after {frames} frames");
+    step_until(&mut h, &apply);
     assert!(has_text(&h, "Title"), "the source fields stay");
 }
 
