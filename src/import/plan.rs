@@ -212,13 +212,22 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
     for (i, f) in ds.families.iter().enumerate() {
         families.add(f.id.as_str(), &[&f.name], i);
     }
+    // The working copy and the organizations' index are independent: made side by side.
+    let (copy, orgs) = std::thread::scope(|s| {
+        let orgs = s.spawn(|| org_index(ds));
+        let copy = ds.clone();
+        (
+            copy,
+            orgs.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    });
     let mut w = Work {
-        ds: ds.clone(),
+        ds: copy,
         source: source.id.clone(),
         source_title: source.title.clone(),
         counts: BTreeMap::new(),
         conflicts: Vec::new(),
-        orgs: org_index(ds),
+        orgs,
         new_models: Default::default(),
         new_orgs: Default::default(),
         taken: Default::default(),
