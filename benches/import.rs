@@ -7,7 +7,7 @@
 //!
 //! Measured on the 2-core development machine (`cargo bench --bench import -- --quick`, shared
 //! with other builds), medians of two runs: the whole import 1.83 to 1.89 s (target: at most
-//! 2 s; it was 6.1 s); by stage: read 82 ms, map and match 408 ms, plan 1.6 to 1.7 s; the preview
+//! 2 s; it was 6.1 s; 2.2 s at load average 3); by stage: read 82 ms, map and match 408 ms, plan 1.6 to 1.7 s; the preview
 //! of a file at the size limit 1.0 ms for CSV and 0.9 ms for JSON (target: 1 s).
 
 use std::hint::black_box;
