@@ -8,7 +8,20 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/impo
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data.ron");
 
 fn run(args: &[&str]) -> (i32, String, String) {
+    // No saved presets of whoever runs the tests: a folder that does not exist.
+    run_with_presets(
+        Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/no-presets-here"
+        )),
+        args,
+    )
+}
+
+/// `import ARGS` with the user's saved presets in `presets`.
+fn run_with_presets(presets: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_ai-adoption-explorer"))
+        .env(ai_adoption_explorer::import::PRESETS_DIR_VAR, presets)
         .arg("import")
         .args(args)
         .output()
@@ -177,4 +190,81 @@ fn a_result_that_cannot_be_written_gives_exit_3() {
     ]);
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("cannot write"), "{err}");
+}
+
+/// A mapping saved as a preset (as the import dialog saves it) is listed by `--list-presets` after
+/// the built-in ones, found by `--preset NAME`, and its file is what `--mapping FILE.ron` reads.
+#[test]
+fn a_saved_preset_is_listed_found_by_name_and_reads_as_a_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let presets = dir.path().join("presets");
+    let file = Path::new(FIXTURES).join("epoch_large_scale_ai_models_2026-02_first80.csv");
+    let table = ai_adoption_explorer::import::read_file(&file, &Default::default()).unwrap();
+    let mapping = ai_adoption_explorer::import::Preset::by_name("epoch-models")
+        .unwrap()
+        .mapping(&table.headers);
+    let saved =
+        ai_adoption_explorer::import::save_user_preset(&presets, "My Epoch columns", &mapping)
+            .unwrap();
+
+    let (code, out, _) = run_with_presets(&presets, &["--list-presets"]);
+    assert_eq!(code, 0);
+    let names: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(
+        names.len(),
+        ai_adoption_explorer::import::PRESETS.len() + 1,
+        "{out}"
+    );
+    assert_eq!(
+        names[ai_adoption_explorer::import::PRESETS.len()],
+        "My Epoch columns"
+    );
+
+    let by_name = dir.path().join("by-name.ron");
+    let (code, _, err) = run_with_presets(
+        &presets,
+        &[
+            file.to_str().unwrap(),
+            "--into",
+            DATA,
+            "--out",
+            by_name.to_str().unwrap(),
+            "--preset",
+            "my epoch columns",
+        ],
+    );
+    assert!(code == 0 || code == 1, "{err}");
+    let by_file = dir.path().join("by-file.ron");
+    let (code2, _, err2) = run_with_presets(
+        &presets,
+        &[
+            file.to_str().unwrap(),
+            "--into",
+            DATA,
+            "--out",
+            by_file.to_str().unwrap(),
+            "--mapping",
+            saved.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code2, code, "{err2}");
+    assert_eq!(
+        std::fs::read_to_string(&by_name).unwrap(),
+        std::fs::read_to_string(&by_file).unwrap(),
+        "--preset NAME and --mapping FILE import the same"
+    );
+
+    let (code, _, err) = run_with_presets(
+        &presets,
+        &[
+            file.to_str().unwrap(),
+            "--into",
+            DATA,
+            "--dry-run",
+            "--preset",
+            "nope",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("there is no preset `nope`"), "{err}");
 }

@@ -336,3 +336,108 @@ fn a_failing_import_applies_nothing() {
     });
     assert_eq!(*state.doc.dataset, before);
 }
+
+/// The full Epoch table in the shared fixtures (outside the repository; the test uses it when
+/// it is there, as on the development machine, where it showed 7 conflicts summarised and 6
+/// recorded before the fix).
+const SHARED_EPOCH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/fixtures/epoch_large_scale_ai_models_2026-02.csv"
+);
+
+/// Checks that the plan's summary is what applying it does, for one rule.
+fn summary_is_applied(ds: &Dataset, path: &Path, on_conflict: ConflictChoice) {
+    let table = read_file(path, &ReadOptions::default()).unwrap();
+    let preset = Preset::detect(&table.headers).expect("a preset fits");
+    let mapping = preset.mapping(&table.headers);
+    let import = Import::new(ds, table, mapping, settings(preset.title, on_conflict)).unwrap();
+    let plan = import.plan(ds);
+    let out = applied(ds, &plan);
+    let what = format!("{} with {on_conflict:?}", path.display());
+    let count = |k: RecordKind| plan.counts.get(&k).copied().unwrap_or_default();
+    fn changed<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+        a.iter().zip(b).filter(|(x, y)| x != y).count()
+    }
+    let kinds = [
+        (
+            RecordKind::Source,
+            ds.sources.len(),
+            out.sources.len(),
+            changed(&ds.sources, &out.sources),
+        ),
+        (
+            RecordKind::Organization,
+            ds.organizations.len(),
+            out.organizations.len(),
+            changed(&ds.organizations, &out.organizations),
+        ),
+        (
+            RecordKind::Family,
+            ds.families.len(),
+            out.families.len(),
+            changed(&ds.families, &out.families),
+        ),
+        (
+            RecordKind::Model,
+            ds.models.len(),
+            out.models.len(),
+            changed(&ds.models, &out.models),
+        ),
+        (
+            RecordKind::Claim,
+            ds.claims.len(),
+            out.claims.len(),
+            changed(&ds.claims, &out.claims),
+        ),
+        (
+            RecordKind::Conflict,
+            ds.conflicts.len(),
+            out.conflicts.len(),
+            changed(&ds.conflicts, &out.conflicts),
+        ),
+    ];
+    for (k, before, after, updated) in kinds {
+        assert_eq!(count(k).new, after - before, "{what}: new {k:?}");
+        assert_eq!(count(k).updated, updated, "{what}: updated {k:?}");
+    }
+    let summarised = count(RecordKind::Model).conflicts + count(RecordKind::Organization).conflicts;
+    assert_eq!(summarised, plan.conflicts.len(), "{what}: conflicts listed");
+    if on_conflict == ConflictChoice::Both {
+        assert_eq!(
+            summarised,
+            out.conflicts.len() - ds.conflicts.len(),
+            "{what}: conflicts recorded"
+        );
+    }
+    let main = if import.mapping.kind == ImportKind::Organizations {
+        RecordKind::Organization
+    } else {
+        RecordKind::Model
+    };
+    assert_eq!(count(main).skipped, plan.skipped.len(), "{what}: skipped");
+}
+
+#[test]
+fn the_summary_is_what_is_applied_for_every_preset_fixture() {
+    let ds = builtin();
+    let mut files: Vec<std::path::PathBuf> = [
+        "epoch_large_scale_ai_models_2026-02_first80.csv",
+        "epoch_organizations_2025-05.csv",
+        "hf_models_downloads_2026-03.json",
+    ]
+    .iter()
+    .map(|f| Path::new(FIXTURES).join(f))
+    .collect();
+    if Path::new(SHARED_EPOCH).exists() {
+        files.push(SHARED_EPOCH.into());
+    }
+    for f in &files {
+        for rule in [
+            ConflictChoice::Both,
+            ConflictChoice::Keep,
+            ConflictChoice::New,
+        ] {
+            summary_is_applied(&ds, f, rule);
+        }
+    }
+}

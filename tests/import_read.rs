@@ -116,15 +116,25 @@ fn delimiters_are_detected_and_ragged_rows_reported_not_guessed() {
 fn json_lists_nested_paths_and_objects_holding_a_list() {
     let t = read("m.json", br#"[{"id":"Qwen/Qwen2.5-7B","card":{"license":"apache-2.0"},"tags":["a","b"]},{"id":"x","downloads":5}]"#).unwrap();
     assert_eq!(t.detected.format, FileFormat::Json);
-    // Keys in each object's order as serde_json keeps it (alphabetical), new keys after.
-    assert_eq!(t.headers, ["card.license", "id", "tags", "downloads"]);
+    // Columns in the file's order: the first object's keys as written, then keys first seen later.
+    assert_eq!(t.headers, ["id", "card.license", "tags", "downloads"]);
     assert_eq!(
         t.rows[0].cells,
-        ["apache-2.0", "Qwen/Qwen2.5-7B", "a,b", ""]
+        ["Qwen/Qwen2.5-7B", "apache-2.0", "a,b", ""]
     );
+    let later = read(
+        "m.json",
+        br#"[{"zeta":1,"alpha":2},{"mid":3,"alpha":4,"beta":5}]"#,
+    )
+    .unwrap();
+    assert_eq!(later.headers, ["zeta", "alpha", "mid", "beta"]);
+    assert_eq!(later.rows[1].cells, ["", "4", "3", "5"]);
     assert_eq!(t.locator(2), "item 2");
     let held = read("m.json", br#"{"meta":1,"models":[{"name":"a"}]}"#).unwrap();
     assert_eq!(held.detected.json_path.as_deref(), Some("models"));
+    // Of two lists of objects the first in the file is read, whatever the keys' alphabetical order.
+    let two = read("m.json", br#"{"zoo":[{"a":1}],"apes":[{"b":2}]}"#).unwrap();
+    assert_eq!(two.detected.json_path.as_deref(), Some("zoo"));
     assert!(
         read("m.json", b"[1,2]")
             .unwrap_err()
@@ -340,4 +350,66 @@ fn a_preview_reads_only_the_rows_it_shows() {
     .unwrap();
     assert_eq!(cut.rows.len(), 0);
     assert!(cut.truncated);
+}
+
+#[test]
+fn a_json_preview_parses_only_its_first_items_of_a_cut_text() {
+    let items: Vec<String> = (0..200)
+        .map(|i| format!(r#"{{"id":"lab/model-{i}","downloads":{i}}}"#))
+        .collect();
+    let whole = format!("[{}]", items.join(","));
+    let preview = ReadOptions {
+        max_rows: Some(50),
+        ..Default::default()
+    };
+    // The text cut inside item 120: the first 50 are read, the rest is not looked at.
+    let cut_at = whole.find("model-120").unwrap();
+    let t = read_bytes(
+        "m.json",
+        "m.json",
+        &whole.as_bytes()[..cut_at],
+        true,
+        &preview,
+    )
+    .unwrap();
+    assert_eq!(t.rows.len(), 50);
+    assert!(t.truncated);
+    assert_eq!(t.headers, ["id", "downloads"]);
+    assert_eq!(t.rows[49].cells, ["lab/model-49", "49"]);
+    // A whole short list: every item, not truncated; the same as reading it all.
+    let short = format!("[{}]", items[..3].join(","));
+    let t = read_bytes("m.json", "m.json", short.as_bytes(), false, &preview).unwrap();
+    assert_eq!((t.rows.len(), t.truncated), (3, false));
+    assert_eq!(t.rows, read("m.json", short.as_bytes()).unwrap().rows);
+    // An object holding the list, after other keys, cut inside the list.
+    let held = format!(
+        r#"{{"meta":{{"n":[1,2]}},"note":null,"ok":true,"models":{}"#,
+        &whole[..cut_at]
+    );
+    let t = read_bytes("m.json", "m.json", held.as_bytes(), true, &preview).unwrap();
+    assert_eq!(t.detected.json_path.as_deref(), Some("models"));
+    assert_eq!((t.rows.len(), t.truncated), (50, true));
+    // Items so large that the preview's text holds fewer than it shows: those it holds.
+    let big: Vec<String> = (0..5)
+        .map(|i| format!(r#"{{"id":"m{i}","card":"{}"}}"#, "x".repeat(100)))
+        .collect();
+    let big = format!("{{\"models\":[{}]}}", big.join(","));
+    let cut_at = big.find("m3").unwrap();
+    let t = read_bytes(
+        "m.json",
+        "m.json",
+        &big.as_bytes()[..cut_at],
+        true,
+        &preview,
+    )
+    .unwrap();
+    assert_eq!((t.rows.len(), t.truncated), (3, true));
+    // Broken JSON before the items end is still reported; a single value says so.
+    let broken = r#"[{"id":"a"},{"id" "b"}]"#;
+    let e = read_bytes("m.json", "m.json", broken.as_bytes(), true, &preview).unwrap_err();
+    assert!(e.to_string().contains("is not valid JSON"), "{e}");
+    let e = read_bytes("m.json", "m.json", b"42", false, &preview).unwrap_err();
+    assert!(e.to_string().contains("single value"), "{e}");
+    let e = read_bytes("m.json", "m.json", br#"{"a":1}"#, false, &preview).unwrap_err();
+    assert!(e.to_string().contains("no list of objects"), "{e}");
 }

@@ -230,3 +230,126 @@ fn without_a_file_dialog_the_path_is_typed() {
         "the typed file is read"
     );
 }
+
+/// Steps frames (at most 1 000, 10 ms apart) until `text` shows, while a thread works.
+fn step_until(h: &mut Harness<'_, ExplorerApp>, text: &str) {
+    let mut frames = 0;
+    while !has_text(h, text) && frames < 1000 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+        frames += 1;
+    }
+    assert!(has_text(h, text), "\"{text}\" after {frames} frames");
+}
+
+/// A models CSV of `rows` rows in Epoch's columns (large enough to be matched on a thread).
+fn large_csv(dir: &Path, rows: usize) -> PathBuf {
+    let mut csv = String::from("Model,Organization,Publication date\n");
+    for i in 0..rows {
+        csv.push_str(&format!("Made Up Model {i},Made Up Lab,2024-01-01\n"));
+    }
+    let path = dir.join("large.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+#[test]
+fn a_large_file_is_matched_on_a_thread_and_the_rows_step_shows_when_done() {
+    use ai_adoption_explorer::ui::import::MATCH_ON_THREAD_ROWS;
+    let dir = tempfile::tempdir().unwrap();
+    let rows = MATCH_ON_THREAD_ROWS + 500;
+    let mut h = harness(&large_csv(dir.path(), rows));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+    click(&mut h, "Next");
+    // The spinner keeps frames coming while the rows are matched: step them, a bounded number.
+    h.get_by_label("Next").click();
+    h.step();
+    let done = format!("{rows} rows:");
+    step_until(&mut h, &done);
+    let dialog = h.state().view.import.as_ref().unwrap();
+    assert_eq!(dialog.built.as_ref().unwrap().import.matches.len(), rows);
+
+    // The summary is built on a thread too, below the source fields.
+    h.get_by_label("Next").click();
+    h.step();
+    let apply = format!("Apply: import {rows} rows");
+    step_until(&mut h, &apply);
+    assert!(has_text(&h, "Title"), "the source fields stay");
+}
+
+#[test]
+fn cancelling_the_matching_of_a_large_file_applies_nothing() {
+    use ai_adoption_explorer::ui::import::{MATCH_ON_THREAD_ROWS, Step};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&large_csv(dir.path(), MATCH_ON_THREAD_ROWS * 10));
+    let before = h.state().state.doc.dataset.clone();
+    let steps = h.state().state.history.undo_len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+    click(&mut h, "Next");
+    let (ds, revision) = {
+        let s = &h.state().state;
+        (s.doc.dataset.clone(), s.doc.revision)
+    };
+    let dialog = h.state_mut().view.import.as_mut().unwrap();
+    dialog.go_to(Step::Rows, &ds, revision);
+    assert!(
+        dialog.matching.is_some(),
+        "a large file is matched on a thread"
+    );
+    dialog.cancel_jobs();
+    assert!(dialog.matching.is_none() && dialog.built.is_none());
+    h.run();
+    assert!(has_text(
+        &h,
+        "Matching was cancelled; nothing was imported."
+    ));
+    assert!(
+        has_text(&h, "Each row becomes one of:"),
+        "back on the columns"
+    );
+    assert_eq!(*h.state().state.doc.dataset, *before);
+    assert_eq!(h.state().state.history.undo_len(), steps);
+}
+
+#[test]
+fn a_mapping_saved_as_a_preset_is_listed_and_reads_as_a_mapping_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&fixture(EPOCH));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+    h.state_mut()
+        .view
+        .import
+        .as_mut()
+        .unwrap()
+        .set_presets_dir(Some(dir.path().to_path_buf()));
+    click(&mut h, "Next");
+    let text_input = egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(text_input, "Save mapping as preset…")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(text_input, "Save mapping as preset…")
+        .type_text("My models");
+    h.run();
+    click(&mut h, "Save preset");
+    assert!(has_text(
+        &h,
+        "Saved the mapping as the preset \"My models\"."
+    ));
+    let dialog = h.state().view.import.as_ref().unwrap();
+    assert_eq!(
+        dialog.saved_presets.len(),
+        1,
+        "listed beside the built-in ones"
+    );
+    let saved = &dialog.saved_presets[0];
+    let text = std::fs::read_to_string(&saved.path).unwrap();
+    let back = ai_adoption_explorer::import::Mapping::from_ron(&text).unwrap();
+    assert_eq!(
+        back.columns, dialog.mapping.columns,
+        "the file is the mapping"
+    );
+    assert_eq!(back.name, "My models");
+}

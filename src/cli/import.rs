@@ -13,7 +13,7 @@ use super::lines::{load_error_line, shown_path};
 use crate::app::edit::apply_all;
 use crate::import::{
     ConflictChoice, Field, Import, ImportKind, Mapping, PRESETS, Preset, ReadOptions, Settings,
-    SourceInfo, Target, parse_date, plural, read_file,
+    SourceInfo, Target, parse_date, plural, read_file, user_preset, user_presets, user_presets_dir,
 };
 use crate::io::{load_path, save_atomic};
 use crate::model::text::safe_line;
@@ -131,6 +131,22 @@ fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
     if args.list_presets {
         for p in PRESETS {
             let _ = writeln!(out, "{}\t{} ({})", p.name, p.description, p.kind.name());
+        }
+        // The user's saved presets, after the built-in ones.
+        if let Some(dir) = user_presets_dir() {
+            let (saved, problems) = user_presets(&dir);
+            for p in saved {
+                let _ = writeln!(
+                    out,
+                    "{}\tsaved mapping ({}), {}",
+                    p.name,
+                    p.mapping.kind.name(),
+                    p.path.display()
+                );
+            }
+            for why in problems {
+                let _ = writeln!(err, "{}", safe_line(&why));
+            }
         }
         return Ok(EXIT_IMPORT_DONE);
     }
@@ -363,13 +379,21 @@ fn choose_mapping(
         })?;
         Mapping::from_ron(&text).map_err(|why| unusable(format!("{}: {why}", shown_path(path))))?
     } else if let Some(name) = &args.preset {
-        let p = Preset::by_name(name).ok_or_else(|| {
-            unusable(format!(
-                "import: there is no preset `{name}`; see import --list-presets"
-            ))
-        })?;
-        preset = Some(p);
-        p.mapping(headers)
+        match Preset::by_name(name) {
+            Some(p) => {
+                preset = Some(p);
+                p.mapping(headers)
+            }
+            // A preset the user saved (the same file `--mapping` reads).
+            None => user_presets_dir()
+                .and_then(|dir| user_preset(&dir, name))
+                .map(|p| p.mapping)
+                .ok_or_else(|| {
+                    unusable(format!(
+                        "import: there is no preset `{name}`; see import --list-presets"
+                    ))
+                })?,
+        }
     } else if let Some(k) = &args.kind {
         Mapping::suggest(kind_named(k)?, headers)
     } else if let Some(p) = Preset::detect(headers) {

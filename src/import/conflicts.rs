@@ -141,7 +141,9 @@ fn field_words(f: Field) -> &'static str {
     }
 }
 
-/// Handles a differing model value by `choice`; returns whether the model itself changed.
+/// Handles a differing model value by `choice`; returns whether the model itself changed. The
+/// model's conflict count grows only when the conflict is handled here (kept, taken or recorded),
+/// not when a claim already records the file's value, so the summary counts what is applied.
 pub fn record_conflict(
     w: &mut Work,
     m: &mut Model,
@@ -151,7 +153,7 @@ pub fn record_conflict(
     cite: &Citation,
     choice: ConflictChoice,
 ) -> bool {
-    let title = source_title(w);
+    let title = w.source_title.clone();
     let what = field_words(f);
     let sentence = format!(
         "{} {what}: {} in the dataset vs {} in {title} ({})",
@@ -162,10 +164,12 @@ pub fn record_conflict(
     );
     match choice {
         ConflictChoice::Keep => {
+            w.count(RecordKind::Model).conflicts += 1;
             w.conflicts.push(format!("{sentence}; kept {}", old.text()));
             false
         }
         ConflictChoice::New => {
+            w.count(RecordKind::Model).conflicts += 1;
             w.conflicts.push(format!("{sentence}; took {}", new.text()));
             set_model(m, f, &new, &w.source);
             true
@@ -199,6 +203,7 @@ pub fn record_conflict(
             if known {
                 return false;
             }
+            w.count(RecordKind::Model).conflicts += 1;
             // Stand for the dataset's value: its own claim of that value when it has one, else the model.
             let old_value = match &old {
                 FieldValue::Date(d) => Some(ClaimValue::Date(*d)),
@@ -239,14 +244,6 @@ pub fn record_conflict(
 }
 
 /// The title of the source the import cites.
-fn source_title(w: &Work) -> String {
-    w.ds.sources
-        .iter()
-        .find(|s| s.id == w.source)
-        .map(|s| s.title.clone())
-        .unwrap_or_default()
-}
-
 fn short(f: Field) -> &'static str {
     match f {
         Field::ReleaseDate => "date",
@@ -260,7 +257,8 @@ fn short(f: Field) -> &'static str {
     }
 }
 
-/// Handles a differing organization text field by `choice`; returns whether the record changed.
+/// Handles a differing organization text field by `choice`; returns whether the record changed
+/// (counted as [`record_conflict`] counts).
 pub fn org_conflict(
     w: &mut Work,
     o: &mut Organization,
@@ -270,7 +268,7 @@ pub fn org_conflict(
     cite: &Citation,
     choice: ConflictChoice,
 ) -> bool {
-    let title = source_title(w);
+    let title = w.source_title.clone();
     let what = field_words(f);
     let sentence = format!(
         "{} {what}: {old} in the dataset vs {new} in {title} ({})",
@@ -278,10 +276,12 @@ pub fn org_conflict(
     );
     match choice {
         ConflictChoice::Keep => {
+            w.count(RecordKind::Organization).conflicts += 1;
             w.conflicts.push(format!("{sentence}; kept {old}"));
             false
         }
         ConflictChoice::New => {
+            w.count(RecordKind::Organization).conflicts += 1;
             w.conflicts.push(format!("{sentence}; took {new}"));
             match f {
                 Field::Country => o.country = new.to_owned(),
@@ -302,6 +302,7 @@ pub fn org_conflict(
             {
                 return false;
             }
+            w.count(RecordKind::Organization).conflicts += 1;
             let base = format!("{}-{}-{}", o.id, short(f), w.source);
             push_recorded(
                 w,
@@ -407,7 +408,7 @@ pub(super) struct Differing<'a> {
 /// Handles a differing value of an adoption or series by `choice`; returns whether the caller
 /// is to take the file's value (the record changes).
 pub(super) fn other_conflict(w: &mut Work, d: Differing<'_>, choice: ConflictChoice) -> bool {
-    let title = source_title(w);
+    let title = w.source_title.clone();
     let sentence = format!(
         "{} {}: {} in the dataset vs {} in {title} ({})",
         d.name, d.what, d.old, d.new, d.cite.detail

@@ -127,50 +127,79 @@ pub fn propose(
     accept_best: Option<f64>,
     new_only: bool,
 ) -> Vec<RowMatch> {
+    propose_with_progress(ds, kind, rows, accept_best, new_only, &mut |_| true).unwrap_or_default()
+}
+
+/// Rows matched between two calls of a progress callback.
+pub const PROGRESS_EVERY: usize = 1000;
+
+/// [`propose`], telling `progress` how many rows are matched every [`PROGRESS_EVERY`] rows (and
+/// at the end); when it returns `false` matching stops and `None` is returned (cancelled).
+pub fn propose_with_progress(
+    ds: &Dataset,
+    kind: ImportKind,
+    rows: &[MappedRow],
+    accept_best: Option<f64>,
+    new_only: bool,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<Vec<RowMatch>> {
     if !matches!(kind, ImportKind::Organizations | ImportKind::Models) {
-        return super::proposals::propose_rows(ds, kind, rows, new_only);
+        return Some(super::proposals::propose_rows(ds, kind, rows, new_only));
     }
     let ix = match kind {
         ImportKind::Organizations => org_index(ds),
         ImportKind::Models => model_index(ds),
         _ => NameIndex::new(),
     };
-    rows.iter()
-        .map(|r| {
-            let raw = r.text(Field::Name).unwrap_or("");
-            let name = if kind == ImportKind::Models {
-                model_name(raw)
-            } else {
-                raw.trim()
-            };
-            let aliases = if kind == ImportKind::Organizations {
-                org_aliases(name)
-            } else {
-                Vec::new()
-            };
-            let alias_refs: Vec<&str> = aliases.iter().map(String::as_str).collect();
-            let by_id = r
-                .text(Field::Id)
-                .and_then(|id| ix.by_id(id.trim()))
-                .copied();
-            let proposal = match by_id {
-                Some(i) => Proposal::ById(i),
-                None if name.is_empty() => Proposal::NoName,
-                None => match ix.find(name, &alias_refs) {
-                    Found::Exact(i) => Proposal::ByName(i),
-                    Found::Candidates(c) => Proposal::Candidates(c),
-                    Found::None => Proposal::Nothing,
-                },
-            };
-            let decision = initial_decision(&proposal, accept_best, new_only);
-            RowMatch {
-                row: r.row,
-                name: name.to_owned(),
-                proposal,
-                decision,
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(rows.len());
+    for (done, r) in rows.iter().enumerate() {
+        if done.is_multiple_of(PROGRESS_EVERY) && !progress(done) {
+            return None;
+        }
+        out.push(propose_row(&ix, kind, r, accept_best, new_only));
+    }
+    progress(rows.len()).then_some(out)
+}
+
+fn propose_row(
+    ix: &NameIndex<usize>,
+    kind: ImportKind,
+    r: &MappedRow,
+    accept_best: Option<f64>,
+    new_only: bool,
+) -> RowMatch {
+    let raw = r.text(Field::Name).unwrap_or("");
+    let name = if kind == ImportKind::Models {
+        model_name(raw)
+    } else {
+        raw.trim()
+    };
+    let aliases = if kind == ImportKind::Organizations {
+        org_aliases(name)
+    } else {
+        Vec::new()
+    };
+    let alias_refs: Vec<&str> = aliases.iter().map(String::as_str).collect();
+    let by_id = r
+        .text(Field::Id)
+        .and_then(|id| ix.by_id(id.trim()))
+        .copied();
+    let proposal = match by_id {
+        Some(i) => Proposal::ById(i),
+        None if name.is_empty() => Proposal::NoName,
+        None => match ix.find(name, &alias_refs) {
+            Found::Exact(i) => Proposal::ByName(i),
+            Found::Candidates(c) => Proposal::Candidates(c),
+            Found::None => Proposal::Nothing,
+        },
+    };
+    let decision = initial_decision(&proposal, accept_best, new_only);
+    RowMatch {
+        row: r.row,
+        name: name.to_owned(),
+        proposal,
+        decision,
+    }
 }
 
 fn initial_decision(p: &Proposal, accept_best: Option<f64>, new_only: bool) -> Decision {

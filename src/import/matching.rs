@@ -112,11 +112,14 @@ pub fn fold(name: &str) -> Folded {
 /// close to a word of the other (so a variant word such as `instruct` on one side only, or
 /// `coder` against `chat`, rules it out).
 pub fn compatible(a: &Folded, b: &Folded) -> bool {
-    if a.numbers() != b.numbers() {
-        return false;
-    }
-    let (wa, wb) = (a.words(), b.words());
+    a.numbers() == b.numbers() && words_agree(&a.words(), &b.words())
+}
+
+/// Whether every word of each list is close to a word of the other.
+fn words_agree<A: AsRef<str>, B: AsRef<str>>(wa: &[A], wb: &[B]) -> bool {
     let covered = |x: &[&str], y: &[&str]| x.iter().all(|w| y.iter().any(|v| close_words(w, v)));
+    let wa: Vec<&str> = wa.iter().map(AsRef::as_ref).collect();
+    let wb: Vec<&str> = wb.iter().map(AsRef::as_ref).collect();
     covered(&wa, &wb) && covered(&wb, &wa)
 }
 
@@ -147,7 +150,16 @@ pub struct NameIndex<T> {
     by_key: HashMap<String, Vec<T>>,
     /// Every record's folded names, for candidates; bucketed by their numbers, so a fuzzy search
     /// only looks at names with the same numbers.
-    by_numbers: HashMap<String, Vec<(Folded, T)>>,
+    by_numbers: HashMap<String, Vec<Entry<T>>>,
+}
+
+/// One indexed name as a fuzzy search compares it, folded once when added: its key and its
+/// words (its numbers are its bucket's).
+#[derive(Clone, Debug)]
+struct Entry<T> {
+    key: String,
+    words: Vec<String>,
+    value: T,
 }
 
 impl<T: Clone + PartialEq> NameIndex<T> {
@@ -168,14 +180,20 @@ impl<T: Clone + PartialEq> NameIndex<T> {
             if f.tokens.is_empty() {
                 continue;
             }
-            let list = self.by_key.entry(f.key()).or_default();
+            let key = f.key();
+            let list = self.by_key.entry(key.clone()).or_default();
             if !list.contains(&value) {
                 list.push(value.clone());
             }
+            let words = f.words().into_iter().map(str::to_owned).collect();
             self.by_numbers
                 .entry(f.numbers().join(" "))
                 .or_default()
-                .push((f, value.clone()));
+                .push(Entry {
+                    key,
+                    words,
+                    value: value.clone(),
+                });
         }
     }
 
@@ -187,13 +205,19 @@ impl<T: Clone + PartialEq> NameIndex<T> {
     /// Finds `name` (or any of `aliases`): an exact folded match when exactly one record has it;
     /// else the compatible records, best first.
     pub fn find(&self, name: &str, aliases: &[&str]) -> Found<T> {
+        let f = fold(name);
+        let f_key = f.key();
         let mut exact: Vec<T> = Vec::new();
-        for n in std::iter::once(name).chain(aliases.iter().copied()) {
-            for v in self.by_key.get(&fold(n).key()).into_iter().flatten() {
+        let mut add_exact = |key: &str| {
+            for v in self.by_key.get(key).into_iter().flatten() {
                 if !exact.contains(v) {
                     exact.push(v.clone());
                 }
             }
+        };
+        add_exact(&f_key);
+        for a in aliases {
+            add_exact(&fold(a).key());
         }
         if exact.len() == 1 {
             return Found::Exact(exact.remove(0));
@@ -201,19 +225,20 @@ impl<T: Clone + PartialEq> NameIndex<T> {
         if !exact.is_empty() {
             return Found::Candidates(exact.into_iter().map(|v| (v, 1.0)).collect());
         }
-        let f = fold(name);
+        let f_words = f.words();
         let mut found: Vec<(T, f64)> = Vec::new();
-        for (g, v) in self
+        for g in self
             .by_numbers
             .get(&f.numbers().join(" "))
             .into_iter()
             .flatten()
         {
-            if compatible(&f, g) {
-                let s = score(&f, g);
-                match found.iter_mut().find(|(x, _)| x == v) {
+            // The same numbers (the bucket's), then the words: what `compatible` checks.
+            if words_agree(&f_words, &g.words) {
+                let s = strsim::normalized_levenshtein(&f_key, &g.key);
+                match found.iter_mut().find(|(x, _)| *x == g.value) {
                     Some(slot) => slot.1 = slot.1.max(s),
-                    None => found.push((v.clone(), s)),
+                    None => found.push((g.value.clone(), s)),
                 }
             }
         }

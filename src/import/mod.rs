@@ -30,8 +30,8 @@ mod values;
 pub use conflicts::{Compared, ConflictChoice, FieldValue};
 pub use countries::common_country_name;
 pub use decide::{
-    Decision, Proposal, RowMatch, accept_all_exact, all_unmatched_as_new, model_name, org_aliases,
-    propose,
+    Decision, PROGRESS_EVERY, Proposal, RowMatch, accept_all_exact, all_unmatched_as_new,
+    model_name, org_aliases, propose, propose_with_progress,
 };
 pub use error::{ImportError, Place};
 pub use fields::{Field, ImportKind, Parse};
@@ -40,7 +40,10 @@ pub use matching::{Folded, Found, NameIndex, compatible, fold, score};
 pub use orgs::org_kind;
 pub use parse::{Number, parse_date, parse_list, parse_number, parse_openness};
 pub use plan::{Counts, Plan, Settings, Skipped, plural};
-pub use presets::{PRESETS, Preset};
+pub use presets::{
+    PRESETS, PRESETS_DIR_VAR, Preset, UserPreset, save_user_preset, user_preset, user_presets,
+    user_presets_dir,
+};
 pub use provenance::{SourceInfo, row_citation, source_for};
 pub use session::{Import, PREVIEW_ROWS, Preview, preview};
 pub use sheet::{MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_UNPACKED_BYTES, check_archive};

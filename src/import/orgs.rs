@@ -45,12 +45,12 @@ pub(super) fn import_org(
                     *slot = v;
                     changed = true;
                 } else if super::matching::fold(slot).key() != super::matching::fold(&v).key() {
-                    conflicted = true;
-                    w.count(RecordKind::Organization).conflicts += 1;
+                    let before = w.count(RecordKind::Organization).conflicts;
                     let old = slot.clone();
                     if org_conflict(w, &mut org, f, &old, &v, cite, choice(f)) {
                         changed = true;
                     }
+                    conflicted |= w.count(RecordKind::Organization).conflicts > before;
                 }
             }
             if let Some(d) = row.date(Field::Founded)
@@ -64,7 +64,7 @@ pub(super) fn import_org(
             }
             if org != w.ds.organizations[i] {
                 w.ds.organizations[i] = org;
-                w.count(RecordKind::Organization).updated += 1;
+                w.count_updated(RecordKind::Organization, i);
             } else if !conflicted {
                 w.count(RecordKind::Organization).unchanged += 1;
             }

@@ -124,6 +124,8 @@ pub fn plural(k: RecordKind) -> &'static str {
 pub(super) struct Work {
     pub ds: Dataset,
     pub source: SourceId,
+    /// The source's title, for conflict sentences (looked up once, not per conflict).
+    pub source_title: String,
     pub counts: BTreeMap<RecordKind, Counts>,
     pub conflicts: Vec<String>,
     pub orgs: NameIndex<usize>,
@@ -135,6 +137,11 @@ pub(super) struct Work {
     /// Records this import added, by folded name.
     new_models: std::collections::HashMap<String, usize>,
     pub new_orgs: std::collections::HashMap<String, usize>,
+    /// Records already counted as updated (two rows changing one record update one record).
+    pub updated: std::collections::HashSet<(RecordKind, usize)>,
+    /// How many organizations and models the dataset had: records past these are new, and a
+    /// later row changing one leaves it counted as new, not updated.
+    before: (usize, usize),
     /// Ids in use per kind (filled when first needed), so a new id costs no scan of its list.
     taken: std::collections::HashMap<RecordKind, std::collections::HashSet<String>>,
     /// Positions of the claims about each subject (filled when first needed).
@@ -181,6 +188,19 @@ impl Work {
         }
     }
 
+    /// Counts the record at `at` of kind `k` as updated, once however many rows change it (and
+    /// not at all when this import added it).
+    pub fn count_updated(&mut self, k: RecordKind, at: usize) {
+        let existing = match k {
+            RecordKind::Organization => at < self.before.0,
+            RecordKind::Model => at < self.before.1,
+            _ => true,
+        };
+        if existing && self.updated.insert((k, at)) {
+            self.count(k).updated += 1;
+        }
+    }
+
     pub fn count(&mut self, k: RecordKind) -> &mut Counts {
         self.counts.entry(k).or_default()
     }
@@ -197,15 +217,33 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
     for (i, f) in ds.families.iter().enumerate() {
         families.add(f.id.as_str(), &[&f.name], i);
     }
+    // The working copy and the organizations' index are independent: made side by side.
+    let (copy, orgs) = std::thread::scope(|s| {
+        let orgs = s.spawn(|| org_index(ds));
+        let copy = ds.clone();
+        (
+            copy,
+            orgs.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    });
     let mut w = Work {
-        ds: ds.clone(),
+        ds: copy,
         source: source.id.clone(),
+        // How conflict sentences name the file's source: its title, else its publisher, else
+        // its locator (the file's name).
+        source_title: [&source.title, &source.publisher, &source.locator]
+            .into_iter()
+            .find(|t| !t.trim().is_empty())
+            .cloned()
+            .unwrap_or_default(),
         counts: BTreeMap::new(),
         conflicts: Vec::new(),
-        orgs: org_index(ds),
+        orgs,
         new_models: Default::default(),
         new_orgs: Default::default(),
         taken: Default::default(),
+        updated: Default::default(),
+        before: (ds.organizations.len(), ds.models.len()),
         claims: None,
         families,
         targets: None,
@@ -283,7 +321,7 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
         w.ds.sources.pop();
         w.counts.remove(&RecordKind::Source);
     }
-    let edits = diff_edits(ds, &w.ds);
+    let edits = diff_edits(ds, std::mem::take(&mut w.ds));
     let label = format!("Import of {imported} rows from {}", short_name(file));
     Plan {
         label,
@@ -375,11 +413,11 @@ fn import_model(
                         changed = true;
                     }
                     super::conflicts::Compared::Differs(old) => {
-                        conflicted = true;
-                        w.count(RecordKind::Model).conflicts += 1;
+                        let before = w.count(RecordKind::Model).conflicts;
                         if record_conflict(w, &mut model, f, old, v, cite, choice(f)) {
                             changed = true;
                         }
+                        conflicted |= w.count(RecordKind::Model).conflicts > before;
                     }
                 }
             }
@@ -388,7 +426,7 @@ fn import_model(
             }
             if model != w.ds.models[i] {
                 w.ds.models[i] = model;
-                w.count(RecordKind::Model).updated += 1;
+                w.count_updated(RecordKind::Model, i);
             } else if !conflicted {
                 w.count(RecordKind::Model).unchanged += 1;
             }
@@ -452,35 +490,35 @@ fn import_model(
 }
 
 /// The edits that turn `before` into `after` when `after` only changed records in place or
-/// appended them: a replace for each changed record, an insert for each new one.
-fn diff_edits(before: &Dataset, after: &Dataset) -> Vec<Edit> {
+/// appended them: a replace for each changed record, an insert for each new one (records moved
+/// out of `after`, not copied).
+fn diff_edits(before: &Dataset, after: Dataset) -> Vec<Edit> {
     let mut edits = Vec::new();
-    fn lists<T: Clone + PartialEq + Into<AnyRecord>>(edits: &mut Vec<Edit>, a: &[T], b: &[T]) {
-        for (at, (x, y)) in a.iter().zip(b).enumerate() {
-            if x != y {
-                edits.push(Edit::Replace {
+    fn lists<T: PartialEq + Into<AnyRecord>>(edits: &mut Vec<Edit>, a: &[T], b: Vec<T>) {
+        for (at, y) in b.into_iter().enumerate() {
+            match a.get(at) {
+                Some(x) if *x == y => {}
+                Some(_) => edits.push(Edit::Replace {
                     at,
-                    record: y.clone().into(),
-                });
+                    record: y.into(),
+                }),
+                None => edits.push(Edit::Insert {
+                    at,
+                    record: y.into(),
+                }),
             }
         }
-        for (at, y) in b.iter().enumerate().skip(a.len()) {
-            edits.push(Edit::Insert {
-                at,
-                record: y.clone().into(),
-            });
-        }
     }
-    lists(&mut edits, &before.sources, &after.sources);
-    lists(&mut edits, &before.organizations, &after.organizations);
-    lists(&mut edits, &before.families, &after.families);
-    lists(&mut edits, &before.models, &after.models);
-    lists(&mut edits, &before.adoptions, &after.adoptions);
-    lists(&mut edits, &before.claims, &after.claims);
-    lists(&mut edits, &before.conflicts, &after.conflicts);
-    lists(&mut edits, &before.series, &after.series);
+    lists(&mut edits, &before.sources, after.sources);
+    lists(&mut edits, &before.organizations, after.organizations);
+    lists(&mut edits, &before.families, after.families);
+    lists(&mut edits, &before.models, after.models);
+    lists(&mut edits, &before.adoptions, after.adoptions);
+    lists(&mut edits, &before.claims, after.claims);
+    lists(&mut edits, &before.conflicts, after.conflicts);
+    lists(&mut edits, &before.series, after.series);
     if before.meta != after.meta {
-        edits.push(Edit::SetMeta(after.meta.clone()));
+        edits.push(Edit::SetMeta(after.meta));
     }
     edits
 }

@@ -143,3 +143,163 @@ impl Preset {
         m
     }
 }
+
+/// The environment variable that names another folder for the user's presets (tests, scripts).
+pub const PRESETS_DIR_VAR: &str = "AI_ADOPTION_EXPLORER_PRESETS_DIR";
+
+/// Where the user's saved presets live: `import-presets` in the app's data folder, beside its
+/// settings and recovery copy (or the folder [`PRESETS_DIR_VAR`] names).
+pub fn user_presets_dir() -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os(PRESETS_DIR_VAR).filter(|d| !d.is_empty()) {
+        return Some(dir.into());
+    }
+    eframe::storage_dir("ai-adoption-explorer").map(|d| d.join("import-presets"))
+}
+
+/// A mapping the user saved as a named preset: one RON file per preset in the presets folder,
+/// the same text `import --mapping FILE.ron` reads (so either can be passed to the other).
+#[derive(Clone, Debug, PartialEq)]
+pub struct UserPreset {
+    /// Its name, as typed when saved (`--preset NAME` finds it).
+    pub name: String,
+    /// Its file.
+    pub path: std::path::PathBuf,
+    /// The mapping it holds.
+    pub mapping: Mapping,
+}
+
+/// The presets saved in `dir`, by name; files that are not saved mappings are left out and
+/// listed as problems ("FILE: why").
+pub fn user_presets(dir: &std::path::Path) -> (Vec<UserPreset>, Vec<String>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return (found, problems);
+    };
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.extension().is_none_or(|e| e != "ron") {
+            continue;
+        }
+        let read = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Mapping::from_ron(&t));
+        match read {
+            Ok(mut mapping) => {
+                if mapping.name.trim().is_empty() {
+                    mapping.name = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                }
+                found.push(UserPreset {
+                    name: mapping.name.clone(),
+                    path,
+                    mapping,
+                });
+            }
+            Err(why) => problems.push(format!("{}: {why}", path.display())),
+        }
+    }
+    found.sort_by_key(|p| p.name.to_lowercase());
+    (found, problems)
+}
+
+/// The saved preset named `name` (case ignored) in `dir`.
+pub fn user_preset(dir: &std::path::Path, name: &str) -> Option<UserPreset> {
+    user_presets(dir)
+        .0
+        .into_iter()
+        .find(|p| p.name.trim().eq_ignore_ascii_case(name.trim()))
+}
+
+/// Saves `mapping` as the preset `name` in `dir` (made if missing), atomically, replacing a
+/// preset of that name. Errors say what to do: an empty name, a built-in preset's name, a folder
+/// that cannot be written.
+pub fn save_user_preset(
+    dir: &std::path::Path,
+    name: &str,
+    mapping: &Mapping,
+) -> Result<std::path::PathBuf, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("Type a name for the preset first.".into());
+    }
+    if Preset::by_name(name).is_some() {
+        return Err(format!(
+            "\"{name}\" is the name of a built-in preset; choose another name."
+        ));
+    }
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() {
+        return Err("Use letters or digits in the preset's name.".into());
+    }
+    let mut saved = mapping.clone();
+    saved.name = name.to_owned();
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("Cannot make the presets folder {}: {e}", dir.display()))?;
+    // A preset of this name saved before under another file name is replaced, not doubled.
+    let path = user_preset(dir, name)
+        .map(|p| p.path)
+        .unwrap_or_else(|| dir.join(format!("{stem}.ron")));
+    crate::io::write_bytes_atomic(&path, saved.to_ron().as_bytes())
+        .map_err(|e| format!("Cannot save the preset: {e}"))?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod user_tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_preset_reads_back_as_a_mapping_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let headers: Vec<String> = ["Model", "Organization", "Publication date", "Parameters"]
+            .map(String::from)
+            .to_vec();
+        let mapping = PRESETS[0].mapping(&headers);
+        let path = save_user_preset(dir.path(), "My Epoch copy", &mapping).unwrap();
+        assert_eq!(path.file_name().unwrap(), "my-epoch-copy.ron");
+        // The file is what `--mapping` reads.
+        let text = std::fs::read_to_string(&path).unwrap();
+        let back = Mapping::from_ron(&text).unwrap();
+        assert_eq!(back.columns, mapping.columns);
+        assert_eq!(back.name, "My Epoch copy");
+        let found = user_preset(dir.path(), "my epoch COPY").unwrap();
+        assert_eq!(found.mapping, back);
+        // Saving again under the same name replaces it.
+        let mut other = mapping.clone();
+        other.columns.pop();
+        save_user_preset(dir.path(), "My Epoch copy", &other).unwrap();
+        let (all, problems) = user_presets(dir.path());
+        assert_eq!(all.len(), 1);
+        assert!(problems.is_empty());
+        assert_eq!(all[0].mapping.columns, other.columns);
+    }
+
+    #[test]
+    fn a_preset_needs_its_own_name_and_bad_files_are_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = Mapping::new(ImportKind::Models);
+        assert!(save_user_preset(dir.path(), "  ", &m).is_err());
+        assert!(
+            save_user_preset(dir.path(), "Epoch-Models", &m)
+                .unwrap_err()
+                .contains("built-in")
+        );
+        std::fs::write(dir.path().join("junk.ron"), "not a mapping").unwrap();
+        let (all, problems) = user_presets(dir.path());
+        assert!(all.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("junk.ron"));
+    }
+}

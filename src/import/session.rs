@@ -7,7 +7,9 @@ use std::path::Path;
 
 use super::ImportError;
 use super::conflicts::ConflictChoice;
-use super::decide::{Decision, RowMatch, accept_all_exact, all_unmatched_as_new, propose};
+use super::decide::{
+    Decision, RowMatch, accept_all_exact, all_unmatched_as_new, propose_with_progress,
+};
 use super::fields::Field;
 use super::mapping::{MappedRow, Mapping, map_rows};
 use super::plan::{Plan, Settings, build_plan};
@@ -62,32 +64,48 @@ impl Import {
         mapping: Mapping,
         settings: Settings,
     ) -> Result<Import, Vec<String>> {
+        Self::new_with_progress(ds, table, mapping, settings, &mut |_| true)
+            .map(|built| built.expect("matching without a way to stop it runs to the end"))
+    }
+
+    /// [`Import::new`], telling `progress` how many rows are matched as it goes (see
+    /// [`propose_with_progress`]); `Ok(None)` when `progress` stopped it.
+    pub fn new_with_progress(
+        ds: &Dataset,
+        table: Table,
+        mapping: Mapping,
+        settings: Settings,
+        progress: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<Option<Import>, Vec<String>> {
         let wrong = mapping.check(&table);
         if !wrong.is_empty() {
             return Err(wrong);
         }
         let rows = map_rows(&table, &mapping);
-        let mut matches = propose(
+        let Some(mut matches) = propose_with_progress(
             ds,
             mapping.kind,
             &rows,
             settings.accept_best,
             settings.new_only,
-        );
+            progress,
+        ) else {
+            return Ok(None);
+        };
         // A row with a cell that did not parse waits for the user (fix the mapping, or decide).
         for (r, m) in rows.iter().zip(&mut matches) {
             if !r.problems.is_empty() {
                 m.decision = Decision::Skip;
             }
         }
-        Ok(Import {
+        Ok(Some(Import {
             table,
             mapping,
             rows,
             matches,
             settings,
             conflict_choices: BTreeMap::new(),
-        })
+        }))
     }
 
     /// Changes one row's decision (by its position in `matches`).

@@ -288,8 +288,8 @@ pub fn read_file_with_limit(
         lower.ends_with(".xlsx") || lower.ends_with(".ods") || lower.ends_with(".xlsm");
     let map_err = |e: LoadError| ImportError::file(&shown, load_error_text(&e));
     match options.max_rows {
-        // A preview of text reads only its start; spreadsheets need their whole archive.
-        Some(_) if !spreadsheet && !lower.ends_with(".json") => {
+        // A preview of text (JSON too) reads only its start; spreadsheets need their whole archive.
+        Some(_) if !spreadsheet => {
             cut = !input
                 .read_some(&mut bytes, PREVIEW_BYTES)
                 .map_err(map_err)?;
@@ -326,7 +326,7 @@ pub fn read_bytes(
     let decoded = text::decode(file, bytes, options.encoding.as_deref())?;
     let trimmed = decoded.text.trim_start();
     if name.ends_with(".json") || trimmed.starts_with('[') || trimmed.starts_with('{') {
-        return json::read_json(file, decoded, options);
+        return json::read_json(file, decoded, cut, options);
     }
     text::read_delimited(file, decoded, cut, options)
 }

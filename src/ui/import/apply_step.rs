@@ -1,13 +1,15 @@
 //! Step 4 of the import dialog: the source record every imported value cites, the rule for
 //! values that differ from the dataset's, and the summary of what Apply will do.
 
-use super::ImportDialog;
+use std::sync::Arc;
+
+use super::{ImportDialog, Job, MATCH_ON_THREAD_ROWS};
 use crate::import::ConflictChoice;
 use crate::model::Dataset;
 use crate::model::text::safe_line;
 
 /// The step's contents (Apply and Cancel are in the dialog's footer).
-pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog, ds: &Dataset) {
+pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog, ds: &Arc<Dataset>) {
     let before = (d.source.clone(), d.on_conflict);
     ui.label(format!(
         "The import adds one source record for the file; every imported value cites it with its row (\"{}\", row 2).",
@@ -73,7 +75,7 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog, ds: &Dataset) {
         }
     });
     if (d.source.clone(), d.on_conflict) != before {
-        d.plan = None;
+        d.forget_plan();
     }
     ui.separator();
     let settings = d.settings().ok();
@@ -82,11 +84,25 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog, ds: &Dataset) {
         ui.label("Accept the columns in step 2 first.");
         return;
     };
-    if d.plan.is_none() {
-        if let Some(s) = settings {
-            built.import.settings = s;
+    if d.plan.is_none() && d.planning.is_none() {
+        if let Some(s) = settings
+            && built.import.settings != s
+        {
+            Arc::make_mut(&mut built.import).settings = s;
         }
-        d.plan = Some(built.import.plan(ds));
+        if built.import.rows.len() >= MATCH_ON_THREAD_ROWS {
+            // A large import's summary is built on a thread; the dialog shows how it goes.
+            let (import, ds) = (Arc::clone(&built.import), Arc::clone(ds));
+            let from = Arc::clone(&import);
+            let job = Job::start(import.rows.len(), move |_| Some(import.plan(&ds)));
+            d.planning = Some((job, from));
+        } else {
+            d.plan = Some(built.import.plan(ds));
+        }
+    }
+    if d.planning.is_some() {
+        d.working_ui(ui);
+        return;
     }
     let Some(plan) = &d.plan else {
         return;

@@ -2,6 +2,7 @@
 //! large, so no frame waits for it (the preview, read first, reads only what it shows).
 
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::import::{ReadOptions, Table, read_file};
@@ -14,8 +15,8 @@ pub const READ_ON_THREAD_BYTES: u64 = 2 << 20;
 pub enum FullRead {
     /// A thread is reading it.
     Reading(Receiver<Result<Table, String>>),
-    /// Read.
-    Ready(Box<Table>),
+    /// Read (shared with the thread that matches its rows).
+    Ready(Arc<Table>),
     /// It could not be read: why.
     Failed(String),
 }
@@ -41,7 +42,7 @@ impl FullRead {
 
     fn from_result(r: Result<Table, String>) -> FullRead {
         match r {
-            Ok(t) => FullRead::Ready(Box::new(t)),
+            Ok(t) => FullRead::Ready(Arc::new(t)),
             Err(e) => FullRead::Failed(e),
         }
     }
@@ -74,6 +75,11 @@ impl FullRead {
 
     /// The table, once read.
     pub fn table(&self) -> Option<&Table> {
+        self.shared().map(|t| &**t)
+    }
+
+    /// The table, once read, to hand to a thread.
+    pub fn shared(&self) -> Option<&Arc<Table>> {
         match self {
             FullRead::Ready(t) => Some(t),
             _ => None,

@@ -1,10 +1,14 @@
 //! The import dialog (File > Import data…): a file's rows brought into the dataset in four steps.
-//! Here: the dialog's state, its window and the step bar; one file per step; `load` reads on a thread.
+//! Here: the dialog's state, its window and the step bar; one file per step; `load` reads on a
+//! thread, `build` matches and summarises (on a thread through `job` when the file is large).
 
 mod apply_step;
+mod build;
 mod columns_step;
 mod file_step;
+mod job;
 mod load;
+mod presets_ui;
 mod rows_step;
 
 use std::path::PathBuf;
@@ -20,6 +24,7 @@ use crate::import::{
 };
 use crate::model::Dataset;
 
+pub use job::{Job, MATCH_ON_THREAD_ROWS, Polled, grouped};
 pub use load::{FullRead, READ_ON_THREAD_BYTES};
 
 /// The dialog's four steps, in order.
@@ -82,8 +87,9 @@ pub enum RowFilter {
 /// The import built from the whole file, and the dataset revision it was matched against.
 #[derive(Debug)]
 pub struct Built {
-    /// The rows mapped, matched and decided.
-    pub import: Import,
+    /// The rows mapped, matched and decided (shared with a thread building the summary; a change
+    /// goes through `Arc::make_mut`).
+    pub import: Arc<Import>,
     /// The revision of the dataset when it was matched.
     pub revision: u64,
 }
@@ -111,6 +117,16 @@ pub struct ImportDialog {
     pub built: Option<Built>,
     /// What applying would do, for step 4.
     pub plan: Option<Plan>,
+    /// A large file's rows being matched on a thread.
+    pub matching: Option<Matching>,
+    /// The summary of a large import being built on a thread, and the import it is built from.
+    pub planning: Option<(Job<Plan>, Arc<Import>)>,
+    /// The name typed for saving the mapping as a preset.
+    pub preset_name: String,
+    /// The folder of the user's saved presets (`None`: there is no settings folder here).
+    pub presets_dir: Option<PathBuf>,
+    /// The user's saved presets, read when the dialog opens and after a save.
+    pub saved_presets: Vec<crate::import::UserPreset>,
     /// The source record's fields.
     pub source: SourceFields,
     /// What to do with a value that differs from the dataset's.
@@ -119,6 +135,18 @@ pub struct ImportDialog {
     pub row_filter: RowFilter,
     /// What stops the user going on, shown under the step.
     pub message: Option<String>,
+}
+
+/// Rows being matched on a thread: the job, the dataset revision they are matched against, and
+/// the step to show when done.
+#[derive(Debug)]
+pub struct Matching {
+    /// The work under way.
+    pub job: Job<Result<Import, Vec<String>>>,
+    /// The dataset's revision it matches against.
+    pub revision: u64,
+    /// The step shown once matched.
+    pub then: Step,
 }
 
 /// What the dialog asks the window to do.
@@ -143,13 +171,28 @@ impl ImportDialog {
             problems: None,
             built: None,
             plan: None,
+            matching: None,
+            planning: None,
+            preset_name: String::new(),
+            presets_dir: None,
+            saved_presets: Vec::new(),
             source: SourceFields::default(),
             on_conflict: ConflictChoice::Both,
             row_filter: RowFilter::All,
             message: None,
         };
+        d.set_presets_dir(crate::import::user_presets_dir());
         d.reread(true);
         d
+    }
+
+    /// Where the user's presets are read from and saved to (tests use a folder of their own).
+    pub fn set_presets_dir(&mut self, dir: Option<PathBuf>) {
+        self.saved_presets = dir
+            .as_deref()
+            .map(|d| crate::import::user_presets(d).0)
+            .unwrap_or_default();
+        self.presets_dir = dir;
     }
 
     /// The dialog with no file yet: no file dialog could be shown, so the path is typed.
@@ -234,8 +277,15 @@ impl ImportDialog {
     pub fn mapping_changed(&mut self) {
         self.problems = None;
         self.built = None;
-        self.plan = None;
+        self.matching = None;
+        self.forget_plan();
         self.message = None;
+    }
+
+    /// Forgets the summary (a decision or a setting changed), stopping one being built.
+    pub fn forget_plan(&mut self) {
+        self.plan = None;
+        self.planning = None;
     }
 
     /// The cells that do not parse, computed once per mapping (on the whole file once read).
@@ -282,61 +332,42 @@ impl ImportDialog {
         }
     }
 
-    /// Maps and matches the whole file against `ds` (again, when the dataset changed).
-    /// Errors: why it cannot be built yet, in a sentence.
-    pub fn build(&mut self, ds: &Dataset, revision: u64) -> Result<(), String> {
-        if self.built.as_ref().is_some_and(|b| b.revision == revision) {
-            return Ok(());
-        }
-        let Some(table) = self.full.table() else {
-            return Err(match &self.full {
-                FullRead::Reading(_) => "The whole file is still being read; wait a moment.".into(),
-                _ => "The file could not be read; choose another file in step 1.".into(),
-            });
-        };
-        // A date not typed right yet does not stop the matching; step 4 asks for it.
-        let settings = self.settings().unwrap_or_else(|_| self.settings_with(None));
-        match Import::new(ds, table.clone(), self.mapping.clone(), settings) {
-            Ok(import) => {
-                self.built = Some(Built { import, revision });
-                self.plan = None;
-                Ok(())
-            }
-            Err(wrong) => Err(wrong
-                .iter()
-                .map(|w| plain_mapping_error(w))
-                .collect::<Vec<_>>()
-                .join("\n")),
-        }
-    }
-
     /// Moves to `step` if what it needs is there; else says why in `message`.
-    pub fn go_to(&mut self, step: Step, ds: &Dataset, revision: u64) {
+    pub fn go_to(&mut self, step: Step, ds: &Arc<Dataset>, revision: u64) {
         self.message = None;
         if step != Step::File && self.preview.is_err() {
             self.message = Some("Choose a file that can be read first.".into());
             return;
         }
-        if matches!(step, Step::Rows | Step::Apply)
-            && let Err(e) = self.build(ds, revision)
-        {
-            self.message = Some(e);
-            self.step = Step::Columns;
-            return;
+        if matches!(step, Step::Rows | Step::Apply) {
+            match self.build(ds, revision, step) {
+                Ok(true) => {}
+                Ok(false) => return,
+                Err(e) => {
+                    self.message = Some(e);
+                    self.step = Step::Columns;
+                    return;
+                }
+            }
+        } else {
+            self.matching = None;
         }
         self.step = step;
     }
 
     /// The dialog for one frame; what the window is to do, if anything.
     pub fn ui(&mut self, ctx: &egui::Context, ds: &Arc<Dataset>, revision: u64) -> Option<Outcome> {
-        if self.full.poll() {
+        if self.full.poll() | self.poll_jobs() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         // The dataset changed under the dialog (an undo): match the rows again.
         if self.built.as_ref().is_some_and(|b| b.revision != revision) {
             self.built = None;
-            self.plan = None;
-            if matches!(self.step, Step::Rows | Step::Apply) && self.build(ds, revision).is_err() {
+            self.forget_plan();
+            let step = self.step;
+            if matches!(step, Step::Rows | Step::Apply)
+                && !matches!(self.build(ds, revision, step), Ok(true))
+            {
                 self.step = Step::Columns;
             }
         }
@@ -370,9 +401,17 @@ impl ImportDialog {
             let body = (ui.available_height() - footer).max(120.0);
             ui.allocate_ui(egui::vec2(ui.available_width(), body), |ui| {
                 ui.set_min_height(body);
+                // The summary is built below the source fields (step 4), which stay editable.
+                if self.matching.is_some() {
+                    self.working_ui(ui);
+                    return;
+                }
                 match self.step {
                     Step::File => file_step::ui(ui, self),
-                    Step::Columns => columns_step::ui(ui, self),
+                    Step::Columns => {
+                        columns_step::ui(ui, self);
+                        presets_ui::ui(ui, self);
+                    }
                     Step::Rows => rows_step::ui(ui, self, ds),
                     Step::Apply => apply_step::ui(ui, self, ds),
                 }
@@ -386,7 +425,12 @@ impl ImportDialog {
         outcome
     }
 
-    fn footer_ui(&mut self, ui: &mut egui::Ui, ds: &Dataset, revision: u64) -> Option<Outcome> {
+    fn footer_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        ds: &Arc<Dataset>,
+        revision: u64,
+    ) -> Option<Outcome> {
         let mut outcome = None;
         if let Some(m) = &self.message {
             ui.colored_label(ui.visuals().warn_fg_color, m);

@@ -67,7 +67,7 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog, ds: &Dataset) {
         ui.label("Accept the columns in step 2 first.");
         return;
     };
-    let import = &mut built.import;
+    let import = std::sync::Arc::make_mut(&mut built.import);
     let kind = import.mapping.kind;
     let count = |f: RowFilter| import.matches.iter().filter(|m| shown(f, m)).count();
     ui.label(format!(
@@ -169,7 +169,7 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog, ds: &Dataset) {
         changed = true;
     }
     if changed {
-        d.plan = None;
+        d.forget_plan();
     }
 }
 
