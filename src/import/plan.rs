@@ -245,9 +245,14 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
             (_, ImportKind::Adoptions) => {
                 super::adoptions::import_adoption(&mut w, row, m, &cite, settings, &choice)
             }
-            (_, ImportKind::Claims) => {
-                super::claims::import_claim(&mut w, row, mapping, &cite, settings)
-            }
+            (_, ImportKind::Claims) => super::claims::import_claim(
+                &mut w,
+                row,
+                mapping,
+                &cite,
+                settings,
+                choice(Field::Value),
+            ),
             (_, _) => super::orgs::import_org(&mut w, row, m, &cite, &choice),
         };
         match done {
