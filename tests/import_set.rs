@@ -10,6 +10,8 @@ use std::process::Command;
 use ai_adoption_explorer::import::*;
 use ai_adoption_explorer::model::*;
 
+mod common;
+
 const SNAP: &str = "snap";
 
 /// One lab, two models, and one hand-made downloads claim from the snapshot file.
@@ -310,11 +312,7 @@ fn run(dir: &Path, rest: &[&str]) -> (i32, String, String) {
         .args(rest)
         .output()
         .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::outcome(out)
 }
 
 #[test]
