@@ -194,6 +194,28 @@ fn set_values_fill_every_row_and_templates_take_the_rows_cells() {
 }
 
 #[test]
+fn the_same_figure_about_another_record_of_the_same_thing_is_not_doubled() {
+    // The hand-made claim is about another record (a model added twice under two names): the
+    // same scope, measure, period and value from the same file is the same figure.
+    let mut ds = base();
+    ds.claims[0].subject = Subject::Model(ModelId::new("zephyr-7b"));
+    let p = plan(&ds, &repos(300), ConflictChoice::Both);
+    let claims = p.counts[&RecordKind::Claim];
+    assert_eq!((claims.new, claims.unchanged), (2, 1), "{claims:?}");
+    let out = applied(&ds, &p);
+    assert_eq!(scoped(&out, "acme/Zephyr-7B-Instruct").len(), 1);
+    // From another file it is not the same figure: a claim of its own.
+    ds.claims[0].source = Some(Citation::new("other-file"));
+    ds.sources.push(Source {
+        id: SourceId::new("other-file"),
+        title: "Another file".into(),
+        ..ds.sources[0].clone()
+    });
+    let p = plan(&ds, &repos(300), ConflictChoice::Both);
+    assert_eq!(p.counts[&RecordKind::Claim].new, 3);
+}
+
+#[test]
 fn another_value_for_the_same_figure_is_a_conflict_each_way() {
     let ds = base();
     // Both: a second claim, linked to the first as a conflict.

@@ -139,9 +139,9 @@ pub(super) fn import_claim(
     };
     // A scope that names what is counted (a repository) names the figure even where the same
     // thing is two records (a model added twice under two names): the same figure, not a new one.
-    let same_elsewhere =
-        || !scope.is_empty() && w.ds.claims.iter().any(|c| c.scope == scope && same(c));
-    if about.iter().any(|&i| same(&w.ds.claims[i])) || same_elsewhere() {
+    let scoped = w.claims_scoped(&scope);
+    let mut known = about.iter().chain(&scoped);
+    if known.any(|&i| same(&w.ds.claims[i])) {
         w.count(RecordKind::Claim).unchanged += 1;
         return Ok(());
     }
@@ -158,6 +158,7 @@ pub(super) fn import_claim(
     let Some(old) = differing else {
         let id = ClaimId::new(w.fresh(RecordKind::Claim, &base));
         w.note_claim(&subject);
+        w.note_scope(&scope);
         w.ds.claims.push(claim(id));
         w.count(RecordKind::Claim).new += 1;
         return Ok(());
@@ -200,6 +201,7 @@ pub(super) fn import_claim(
             let id = ClaimId::new(w.fresh(RecordKind::Claim, &base));
             let first = RecordRef::Claim(w.ds.claims[old].id.clone());
             w.note_claim(&subject);
+            w.note_scope(&scope);
             w.ds.claims.push(claim(id.clone()));
             w.count(RecordKind::Claim).new += 1;
             let conflict = ConflictId::new(w.fresh(RecordKind::Conflict, &base));
