@@ -7,8 +7,6 @@
 #   data/build.sh            build with `cargo run --release --`
 #   AAE_BIN=path data/build.sh   use this binary instead (the tests pass the debug one)
 #   OUT=path data/build.sh       write there instead of data.ron
-#   AAE_IMPORT_CLAIMS=1 ...      also bring the snapshot's downloads in as claims (needs claims
-#                                import in the importer; see data/BUILD.md)
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -61,18 +59,24 @@ import_step "$here/hf_models_downloads_2026-03.json" \
     --accept-best 0.75 \
     --on-conflict both
 
-# 3. The snapshot's 30-day downloads as claims (metric PeriodDownloads, 30 days up to
-#    2026-03-01). Off until the importer can import claims with a fixed metric, unit and date
-#    for every row; data/BUILD.md says exactly what it needs.
-if [ "${AAE_IMPORT_CLAIMS:-0}" = 1 ]; then
-    import_step "$here/hf_models_downloads_2026-03.json" \
-        --into "$work/hf.ron" --out "$work/claims.ron" \
-        --kind claims \
-        --source-title "" \
-        --map name=subject --map hf_downloads=value \
-        --on-conflict both
-    mv "$work/claims.ron" "$work/hf.ron"
-fi
+# 3. The snapshot's 30-day downloads as claims: metric PeriodDownloads (a count), the 30 days
+#    up to 2026-03-01 (SOURCE.md: the file was last changed that day; the API's `downloads` is
+#    a rolling ~30-day count), each about the model its repository name matches (the models of
+#    step 2), its scope naming the repository (two repositories of one name under different
+#    accounts are one model record, with two claims told apart by their scope), citing the same
+#    source with the item as detail. base.ron's hand-made download claims from this file count as
+#    unchanged, not doubled. Likes are left out: the dataset has no measure for them.
+import_step "$here/hf_models_downloads_2026-03.json" \
+    --into "$work/hf.ron" --out "$work/claims.ron" \
+    --kind claims \
+    --source-title "" \
+    --map name=subject --map hf_downloads=value \
+    --set metric=PeriodDownloads --set unit=count \
+    --set date=2026-03-01 --set period_days=30 \
+    --set 'scope=Hugging Face repo {name}, 30 days' \
+    --set 'paraphrase={name} had {hf_downloads:,} downloads in the 30 days up to the snapshot of about 2026-03-01' \
+    --on-conflict both
+mv "$work/claims.ron" "$work/hf.ron"
 
 # The result passes `check` (exit 0: no errors; warnings alone leave it at 0).
 cp "$work/hf.ron" "$work/data.ron"

@@ -3,7 +3,7 @@
 //! the Hugging Face snapshot is in it once; it passes `check`; and the figures, the README and
 //! the About window credit Epoch AI (CC BY 4.0) and Hugging Face wherever their values are used.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -13,7 +13,9 @@ use ai_adoption_explorer::export::{FigureMetadata, FigureOptions, derive_all, ve
 use ai_adoption_explorer::figure::PlotView;
 use ai_adoption_explorer::import::fold;
 use ai_adoption_explorer::io::load_path;
-use ai_adoption_explorer::model::{Citation, Dataset, Model, SourceId};
+use ai_adoption_explorer::model::{
+    Citation, Claim, ClaimValue, Dataset, Metric, Model, PartialDate, SourceId, Subject, Unit, When,
+};
 use ai_adoption_explorer::plots::{DeriveOptions, PlotKind};
 
 mod common;
@@ -184,6 +186,86 @@ fn every_model_of_the_hugging_face_snapshot_is_in_the_dataset_once() {
         .collect();
     assert_eq!(names.len(), 514, "the snapshot's models");
     each_once(&names, &SourceId::new(HF_SOURCE), "Hugging Face");
+}
+
+/// Every repository of the snapshot has one 30-day downloads claim, scoped to the repository,
+/// with the file's `hf_downloads` as its value: imported (citing its item, about the model its
+/// name after the slash names) or hand-made in base.ron (then not doubled by the import).
+#[test]
+fn every_repository_of_the_snapshot_has_one_downloads_claim_with_the_files_value() {
+    let text =
+        std::fs::read_to_string(root().join("data/hf_models_downloads_2026-03.json")).unwrap();
+    let items: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(items.len(), 514, "the snapshot's models");
+    let ds = built();
+    let hand_made: HashSet<String> = base()
+        .claims
+        .iter()
+        .map(|c| c.id.as_str().to_owned())
+        .collect();
+    let period = Some(When::Trailing(
+        30,
+        PartialDate::parse("2026-03-01").unwrap(),
+    ));
+    let mut by_scope: HashMap<&str, Vec<&Claim>> = HashMap::new();
+    for c in ds
+        .claims
+        .iter()
+        .filter(|c| c.metric == Metric::PeriodDownloads)
+    {
+        by_scope.entry(c.scope.as_str()).or_default().push(c);
+    }
+    let mut imported = 0;
+    for (i, v) in items.iter().enumerate() {
+        let repo = v["name"].as_str().unwrap();
+        let downloads = v["hf_downloads"].as_f64().unwrap();
+        let scope = format!("Hugging Face repo {repo}, 30 days");
+        let found = by_scope.get(scope.as_str()).map_or(&[][..], Vec::as_slice);
+        assert_eq!(
+            found.len(),
+            1,
+            "item {}: {repo} has {} downloads claims",
+            i + 1,
+            found.len()
+        );
+        let c = found[0];
+        assert_eq!(
+            c.value,
+            ClaimValue::Number(downloads),
+            "item {}: {repo}",
+            i + 1
+        );
+        assert_eq!(c.when, period, "item {}: {repo}", i + 1);
+        let cite = c.source.as_ref().expect("a source");
+        assert_eq!(cite.source.as_str(), HF_SOURCE, "item {}: {repo}", i + 1);
+        if hand_made.contains(c.id.as_str()) {
+            continue;
+        }
+        imported += 1;
+        assert_eq!(cite.detail, format!("item {}", i + 1), "{repo}");
+        assert_eq!(c.unit, Unit::Count, "{repo}");
+        assert!(
+            c.paraphrase.starts_with(&format!("{repo} had ")),
+            "{repo}: {}",
+            c.paraphrase
+        );
+        let name = repo.rsplit_once('/').map_or(repo, |(_, n)| n);
+        let Subject::Model(id) = &c.subject else {
+            panic!("{repo}: the claim is about {:?}, not a model", c.subject);
+        };
+        let model = ds.models.iter().find(|m| &m.id == id).expect("its model");
+        assert_eq!(
+            key(&model.name),
+            key(name),
+            "{repo} is about {}",
+            model.name
+        );
+    }
+    let hand = 514 - imported;
+    assert!(
+        (1..=10).contains(&hand),
+        "base.ron's hand-made claims from the file stand for {hand} repositories"
+    );
 }
 
 fn svg_text(ds: &Arc<Dataset>, kind: PlotKind) -> String {

@@ -10,6 +10,8 @@ use ai_adoption_explorer::app::{Action, AppState, ScriptedDialogs, Settings as A
 use ai_adoption_explorer::import::*;
 use ai_adoption_explorer::model::*;
 
+mod common;
+
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
 
 const HAND: &str = "hand-notes";
@@ -532,11 +534,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
         .args(args)
         .output()
         .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::outcome(out)
 }
 
 fn fixture(name: &str) -> String {

@@ -79,6 +79,13 @@ pub struct ImportArgs {
     /// The unit of every value when no column gives it (claims, series): %, count, or any name.
     #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
+    /// A value every row gets for FIELD when no column gives it (repeatable), parsed like a cell
+    /// of that field: `--set unit=count`, `--set date=2026-03-01 --set period_days=30` (a rolling
+    /// period: the 30 days up to the date). `{COLUMN}` in TEXT is the row's cell of that column
+    /// (`{COLUMN:,}` writes a whole number as 19,284,289; `{{` and `}}` are braces): `--set
+    /// 'paraphrase={name} had {hf_downloads} downloads'`.
+    #[arg(long = "set", value_name = "FIELD=TEXT")]
+    pub sets: Vec<String>,
     /// Title of the source record.
     #[arg(long, value_name = "TEXT")]
     pub source_title: Option<String>,
@@ -430,6 +437,22 @@ fn choose_mapping(
         mapping.set(column.trim(), target);
     }
     mapping.absent.extend(args.absent.iter().cloned());
+    for s in &args.sets {
+        let Some((field, text)) = s.split_once('=') else {
+            return Err(unusable(format!(
+                "import: --set takes FIELD=TEXT, not `{s}`"
+            )));
+        };
+        let f = Field::from_name(field).ok_or_else(|| {
+            unusable(format!(
+                "import: --set {}: `{}` is not a field; see import --list-fields {}",
+                field.trim(),
+                field.trim(),
+                mapping.kind.name()
+            ))
+        })?;
+        mapping.fixed.insert(f, text.to_owned());
+    }
     if let Some(m) = &args.metric {
         mapping.metric = m.trim().to_owned();
     }

@@ -77,7 +77,7 @@ impl ImportKind {
             ],
             ImportKind::Adoptions => &[Id, Organization, Target, UseCases, Status, Date, Notes],
             ImportKind::Claims => &[
-                Id, Subject, Metric, Value, Unit, Date, Quote, Paraphrase, Notes,
+                Id, Subject, Metric, Value, Unit, Date, PeriodDays, Scope, Quote, Paraphrase, Notes,
             ],
             ImportKind::Series => &[Subject, Metric, Date, Value, Unit, Notes],
         }
@@ -156,6 +156,10 @@ pub enum Field {
     Unit,
     /// The date a value holds.
     Date,
+    /// A rolling period: the number of days up to the date that a claim's value counts.
+    PeriodDays,
+    /// What a claim's value covers (a market, a sample, a repository).
+    Scope,
     /// The source's own words.
     Quote,
     /// A summary of the source's words.
@@ -166,7 +170,7 @@ pub enum Field {
 
 impl Field {
     /// Every field.
-    pub const ALL: [Field; 28] = {
+    pub const ALL: [Field; 30] = {
         use Field::*;
         [
             Id,
@@ -194,6 +198,8 @@ impl Field {
             Value,
             Unit,
             Date,
+            PeriodDays,
+            Scope,
             Quote,
             Paraphrase,
             Notes,
@@ -229,6 +235,8 @@ impl Field {
             Value => "value",
             Unit => "unit",
             Date => "date",
+            PeriodDays => "period_days",
+            Scope => "scope",
             Quote => "quote",
             Paraphrase => "paraphrase",
             Notes => "notes",
@@ -281,6 +289,10 @@ impl Field {
             Value => "the value: a number (7,000, 1.5e11, 12%), or for claims a range (10-20)",
             Unit => "the unit: %, count, times, billion parameters, or any other name",
             Date => "the date the value holds, or an adoption's status date",
+            PeriodDays => {
+                "for claims, a rolling period: the value counts the N days up to the date (30)"
+            }
+            Scope => "for claims, what the value covers (a market, a sample, a repository)",
             Quote => "the source's own words, verbatim",
             Paraphrase => "a summary of what the source says",
             Notes => "free notes",
@@ -293,7 +305,7 @@ impl Field {
         match self {
             Developer | Country | UseCases => Parse::List,
             ReleaseDate | Founded | Date => Parse::Date,
-            TotalParams | ActiveParams | ContextLength => Parse::Number,
+            TotalParams | ActiveParams | ContextLength | PeriodDays => Parse::Number,
             Value => Parse::Value,
             Field::Openness => Parse::Openness,
             Field::Status => Parse::Status,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::fields::{Field, ImportKind, Parse};
 use super::parse::{Number, parse_date, parse_list, parse_number, parse_openness};
 use super::table::Table;
+use super::template::{check_template, fill, has_placeholders};
 use super::values::{Value, parse_status, parse_value};
 use crate::model::{AdoptionStatus, Openness, PartialDate};
 
@@ -61,6 +62,11 @@ pub struct Mapping {
     /// The unit of every value when no column gives it ("%", "count", or any other name).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unit: String,
+    /// Values every row gets for a field no column gives it (`--set FIELD=TEXT`), parsed like a
+    /// cell of that field; `{COLUMN}` in the text is the row's cell of that column (see
+    /// [`super::template`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fixed: BTreeMap<Field, String>,
 }
 
 impl Mapping {
@@ -74,7 +80,13 @@ impl Mapping {
             wide: false,
             metric: String::new(),
             unit: String::new(),
+            fixed: BTreeMap::new(),
         }
+    }
+
+    /// Whether a column or a value for every row gives `field`.
+    fn gives(&self, field: Field) -> bool {
+        self.column_of(field).is_some() || self.fixed.contains_key(&field)
     }
 
     /// Maps `column` to `field` (replacing what it was mapped to).
@@ -154,6 +166,28 @@ impl Mapping {
                 ));
             }
         }
+        for (f, text) in &self.fixed {
+            if !self.kind.fields().contains(f) {
+                wrong.push(format!(
+                    "--set {}: \"{}\" is not a field of {}; use `import --list-fields {}`",
+                    f.name(),
+                    f.name(),
+                    self.kind.name(),
+                    self.kind.name()
+                ));
+            } else if let Err(why) = check_template(text, table) {
+                wrong.push(format!("--set {}: {why}", f.name()));
+            } else if !has_placeholders(text)
+                && let Err(why) = parse_cell(*f, text, None)
+            {
+                wrong.push(format!("--set {}: {why}", f.name()));
+            }
+        }
+        if self.gives(Field::PeriodDays) && !self.gives(Field::Date) {
+            wrong.push(
+                "a period of days (period_days) counts up to a date, and no date is given; add --map COLUMN=date or --set date=DATE".to_owned(),
+            );
+        }
         let required: &[Field] = match self.kind {
             ImportKind::Organizations | ImportKind::Models => &[Field::Name],
             ImportKind::Adoptions => &[Field::Organization, Field::Target],
@@ -163,7 +197,7 @@ impl Mapping {
         };
         if matches!(self.kind, ImportKind::Claims | ImportKind::Series)
             && self.metric.trim().is_empty()
-            && self.column_of(Field::Metric).is_none()
+            && !self.gives(Field::Metric)
         {
             wrong.push(format!(
                 "no column is mapped to \"metric\" and no measure is given for every row; add --map COLUMN=metric or --metric \"Monthly downloads\" (the measure {} need)",
@@ -177,7 +211,7 @@ impl Mapping {
             ));
         }
         for f in required {
-            if self.column_of(*f).is_none() {
+            if !self.gives(*f) {
                 wrong.push(format!(
                     "no column is mapped to \"{}\", which {} need; add --map COLUMN={}",
                     f.name(),
@@ -372,7 +406,8 @@ fn scaled(mut n: Number, bare_unit: Option<f64>) -> Number {
     n
 }
 
-/// Parses every mapped cell of every row. Empty cells and cells listed as absent give no value.
+/// Parses every mapped cell of every row. Empty cells and cells listed as absent give no value;
+/// a field no column gives takes the mapping's value for every row, if it has one.
 pub fn map_rows(table: &Table, mapping: &Mapping) -> Vec<MappedRow> {
     let columns: Vec<(usize, &ColumnMap)> = mapping
         .columns
@@ -413,6 +448,26 @@ pub fn map_rows(table: &Table, mapping: &Mapping) -> Vec<MappedRow> {
                             message,
                         }),
                     },
+                }
+            }
+            for (f, template) in &mapping.fixed {
+                if out.values.contains_key(f) {
+                    continue;
+                }
+                let text = fill(template, table, &row.cells);
+                if absent(&text) {
+                    continue;
+                }
+                match parse_cell(*f, &text, None) {
+                    Ok(cell) => {
+                        out.values.insert(*f, cell);
+                    }
+                    Err(message) => out.problems.push(CellProblem {
+                        row: row.number,
+                        column: 0,
+                        header: format!("--set {}", f.name()),
+                        message,
+                    }),
                 }
             }
             out

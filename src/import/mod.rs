@@ -1,7 +1,8 @@
 //! Bringing outside data in: reading CSV/TSV, XLSX/ODS and JSON into rows (`table`, `text`,
 //! `sheet`, `json`), parsing cells, mapping columns to fields, presets, matching and deciding rows,
 //! provenance, conflicts, and the plan applied as one undoable step (`session` ties them together);
-//! each kind's rows in its own file (`orgs`, `adoptions`, `claims`, `series`; names in `resolve`).
+//! each kind's rows in its own file (`orgs`, `adoptions`, `claims`, `series`; names in `resolve`;
+//! values every row gets in `template`).
 
 mod adoptions;
 mod claims;
@@ -24,6 +25,7 @@ mod series;
 mod session;
 mod sheet;
 mod table;
+mod template;
 mod text;
 mod values;
 

@@ -146,6 +146,8 @@ pub(super) struct Work {
     taken: std::collections::HashMap<RecordKind, std::collections::HashSet<String>>,
     /// Positions of the claims about each subject (filled when first needed).
     claims: Option<std::collections::HashMap<crate::model::Subject, Vec<usize>>>,
+    /// Positions of the claims with each scope but the empty one (filled when first needed).
+    scoped: Option<std::collections::HashMap<String, Vec<usize>>>,
 }
 
 impl Work {
@@ -201,6 +203,35 @@ impl Work {
         }
     }
 
+    /// Positions of the claims whose scope is `scope` (none for an empty scope).
+    pub fn claims_scoped(&mut self, scope: &str) -> Vec<usize> {
+        if scope.is_empty() {
+            return Vec::new();
+        }
+        let ds = &self.ds;
+        let index = self.scoped.get_or_insert_with(|| {
+            let mut ix: std::collections::HashMap<String, Vec<usize>> = Default::default();
+            for (i, c) in ds.claims.iter().enumerate() {
+                if !c.scope.is_empty() {
+                    ix.entry(c.scope.clone()).or_default().push(i);
+                }
+            }
+            ix
+        });
+        index.get(scope).cloned().unwrap_or_default()
+    }
+
+    /// Records that the claim about to be pushed has `scope` (a claim of another scope or none
+    /// pushed without this is not found by [`Work::claims_scoped`]).
+    pub fn note_scope(&mut self, scope: &str) {
+        let at = self.ds.claims.len();
+        if let Some(ix) = &mut self.scoped
+            && !scope.is_empty()
+        {
+            ix.entry(scope.to_owned()).or_default().push(at);
+        }
+    }
+
     pub fn count(&mut self, k: RecordKind) -> &mut Counts {
         self.counts.entry(k).or_default()
     }
@@ -245,6 +276,7 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
         updated: Default::default(),
         before: (ds.organizations.len(), ds.models.len()),
         claims: None,
+        scoped: None,
         families,
         targets: None,
         subjects: None,
@@ -283,9 +315,14 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
             (_, ImportKind::Adoptions) => {
                 super::adoptions::import_adoption(&mut w, row, m, &cite, settings, &choice)
             }
-            (_, ImportKind::Claims) => {
-                super::claims::import_claim(&mut w, row, mapping, &cite, settings)
-            }
+            (_, ImportKind::Claims) => super::claims::import_claim(
+                &mut w,
+                row,
+                mapping,
+                &cite,
+                settings,
+                choice(Field::Value),
+            ),
             (_, _) => super::orgs::import_org(&mut w, row, m, &cite, &choice),
         };
         match done {

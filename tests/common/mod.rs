@@ -8,6 +8,15 @@ use ai_adoption_explorer::model::*;
 pub mod window;
 pub mod words;
 
+/// A finished command's exit code (-1 when a signal ended it), standard output and error.
+pub fn outcome(out: std::process::Output) -> (i32, String, String) {
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// The first record of each kind that has a detail view and a form, in `ds`.
 pub fn first_of_each_kind(ds: &Dataset) -> Vec<RecordRef> {
     vec![
