@@ -267,7 +267,9 @@ fn middle_ellipsized(s: &str, max: usize) -> String {
     if n <= max {
         return s.to_owned();
     }
-    let head = max / 2;
+    // The end keeps the extra character: "…Family 12" tells columns apart where a shared
+    // beginning does not.
+    let head = max.saturating_sub(1) / 2;
     let tail = max.saturating_sub(head + 1);
     let mut out: String = s
         .chars()
@@ -370,6 +372,8 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
     let mut x_axis = egui_plot::AxisHints::new_x()
         .label(data.x_axis.title.clone())
         .label_spacing(34.0..=34.5);
+    // Named periods under bars (see `at_bottom`).
+    let bottom_clear = !x_ticks.is_empty() && x_scale == Scale::Time;
     if !x_ticks.is_empty() {
         // Category names break into short lines so that neighbours do not collide; named
         // times ("Q1 2024", "Q1 2024 n=12") go one word a line, and their labels are drawn at full strength.
@@ -452,6 +456,17 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
             span > 0.0 && (range.end() - v) / span * f64::from(h) < f64::from(TOP_TICK_CLEARANCE)
         })
     };
+    // Under named periods (bars), the first period's label can reach left under the y axis, where
+    // the number at the plot's very bottom stands half below the plot: that number (the bars'
+    // baseline, 0 or 0%) is left out instead.
+    let at_bottom = move |v: f64, range: &std::ops::RangeInclusive<f64>| {
+        let span = range.end() - range.start();
+        bottom_clear
+            && frame_height.is_some_and(|h| {
+                span > 0.0
+                    && (v - range.start()) / span * f64::from(h) < f64::from(TOP_TICK_CLEARANCE)
+            })
+    };
     let mut y_axis = egui_plot::AxisHints::new_y()
         .label(data.y_axis.title.clone())
         .label_spacing(y_spacing);
@@ -468,7 +483,7 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
             let l = tick_label(&y_ticks, m.value);
             if rows {
                 super::legend::ellipsized(&l, ROW_NAME_CHARS)
-            } else if at_top(m.value, range) {
+            } else if at_top(m.value, range) || at_bottom(m.value, range) {
                 String::new()
             } else {
                 l
@@ -476,7 +491,7 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
         });
     } else if data.y_axis.scale == Scale::Linear {
         y_axis = y_axis.formatter(move |m, range| {
-            if at_top(m.value, range) {
+            if at_top(m.value, range) || at_bottom(m.value, range) {
                 String::new()
             } else {
                 compact_number(m.value)

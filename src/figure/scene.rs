@@ -217,8 +217,10 @@ pub fn figure_scene(
                     if !parts.plain {
                         figure_header_ui(ui, &data);
                     }
-                    // Small multiples grow the page so that each panel keeps its height.
-                    let plot_height = super::panels::panels_height(&data, plot_height);
+                    // Small multiples grow the page so that each panel keeps its height, and
+                    // many rows so that each keeps its name.
+                    let plot_height =
+                        rows_height(&data, super::panels::panels_height(&data, plot_height));
                     stats = plot_only_ui(ui, &args, plot_height).stats;
                     if !parts.plain {
                         footer(ui);
@@ -278,4 +280,28 @@ pub fn figure_scene(
         stats,
         data,
     })
+}
+
+/// Points a row of a category axis needs so its name is drawn (egui_plot leaves out names
+/// closer than their text), and what the plot's axis and margins take besides.
+const ROW_POINTS: f32 = 17.0;
+const ROWS_EXTRA: f32 = 60.0;
+/// The same for a matrix's rows, whose cells hold text.
+const CELL_ROW_POINTS: f32 = 32.0;
+
+/// `height`, or more where the page grows to fit (the article preset) and the plot has so many
+/// rows (lanes, organizations) that each would be too low to keep its name.
+fn rows_height(data: &crate::plots::PlotData, height: f32) -> f32 {
+    match &data.y_axis.scale {
+        crate::plots::Scale::Category(rows) => {
+            // A matrix's cells hold a line of text beside their status mark.
+            let cells = data
+                .marks
+                .iter()
+                .any(|m| m.kind == crate::plots::MarkKind::Cell);
+            let row = if cells { CELL_ROW_POINTS } else { ROW_POINTS };
+            height.max(rows.len() as f32 * row + ROWS_EXTRA)
+        }
+        _ => height,
+    }
 }

@@ -202,7 +202,7 @@ fn small_chart_ui(ui: &mut egui::Ui, ds: &Dataset, data: &Arc<PlotData>, choice:
         }
     });
     if !data.subtitle.is_empty() {
-        ui.weak(safe_line(&data.subtitle));
+        ui.weak(crate::model::text::safe_text(&data.subtitle, 400, false));
     }
     crate::figure::legend::legend_row_ui(ui, data);
     let args = FigureArgs {
