@@ -35,10 +35,13 @@ import_step() {
 
 # 1. Epoch AI's Large-Scale AI Models table (models over 10^23 FLOP): every model with its
 #    organizations (matched or created with their country), publication date, parameters and
-#    accessibility; a value that differs from base.ron's is recorded as a conflict.
+#    accessibility; a value that differs from base.ron's is recorded as a conflict. A model joins
+#    a family of base.ron only where its name begins with the family's name and its developer is
+#    the family's (--family-from-name).
 import_step "$here/epoch_large_scale_ai_models_2026-02.csv" \
     --into "$here/base.ron" --out "$work/epoch.ron" \
     --preset epoch-models \
+    --family-from-name \
     --source-title "Epoch AI, Large-Scale AI Models" \
     --publisher "Epoch AI" \
     --retrieved 2026-02-16 \
@@ -54,6 +57,7 @@ import_step "$here/epoch_large_scale_ai_models_2026-02.csv" \
 import_step "$here/hf_models_downloads_2026-03.json" \
     --into "$work/epoch.ron" --out "$work/hf.ron" \
     --preset huggingface-models \
+    --family-from-name \
     --source-title "" \
     --retrieved 2026-03-03 \
     --accept-best 0.75 \
@@ -65,7 +69,7 @@ import_step "$here/hf_models_downloads_2026-03.json" \
 #    step 2), its scope naming the repository (two repositories of one name under different
 #    accounts are one model record, with two claims told apart by their scope), citing the same
 #    source with the item as detail. base.ron's hand-made download claims from this file count as
-#    unchanged, not doubled. Likes are left out: the dataset has no measure for them.
+#    unchanged, not doubled.
 import_step "$here/hf_models_downloads_2026-03.json" \
     --into "$work/hf.ron" --out "$work/claims.ron" \
     --kind claims \
@@ -77,6 +81,22 @@ import_step "$here/hf_models_downloads_2026-03.json" \
     --set 'paraphrase={name} had {hf_downloads:,} downloads in the 30 days up to the snapshot of about 2026-03-01' \
     --on-conflict both
 mv "$work/claims.ron" "$work/hf.ron"
+
+# 4. The snapshot's likes as claims: the dataset has no measure of its own for likes, so the
+#    claims name theirs in words ("Likes on Hugging Face", a measure of the user's naming), a
+#    count as of the snapshot of about 2026-03-01, each about the model of its repository and
+#    citing the same source with the item as detail.
+import_step "$here/hf_models_downloads_2026-03.json" \
+    --into "$work/hf.ron" --out "$work/likes.ron" \
+    --kind claims \
+    --source-title "" \
+    --map name=subject --map hf_likes=value \
+    --set 'metric=Likes on Hugging Face' --set unit=count \
+    --set date=2026-03-01 \
+    --set 'scope=Hugging Face repo {name}, likes' \
+    --set 'paraphrase={name} had {hf_likes:,} likes on Hugging Face in the snapshot of about 2026-03-01' \
+    --on-conflict both
+mv "$work/likes.ron" "$work/hf.ron"
 
 # The result passes `check` (exit 0: no errors; warnings alone leave it at 0).
 cp "$work/hf.ron" "$work/data.ron"

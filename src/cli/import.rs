@@ -86,6 +86,11 @@ pub struct ImportArgs {
     /// 'paraphrase={name} had {hf_downloads} downloads'`.
     #[arg(long = "set", value_name = "FIELD=TEXT")]
     pub sets: Vec<String>,
+    /// Models: a model given no family (by the file or the dataset) joins the existing family
+    /// whose name begins its name and whose developer is its developer ("Qwen2.5-7B" joins Qwen,
+    /// a fine-tune by another developer does not).
+    #[arg(long)]
+    pub family_from_name: bool,
     /// Title of the source record.
     #[arg(long, value_name = "TEXT")]
     pub source_title: Option<String>,
@@ -458,6 +463,14 @@ fn choose_mapping(
     }
     if let Some(u) = &args.unit {
         mapping.unit = u.trim().to_owned();
+    }
+    if args.family_from_name {
+        if mapping.kind != ImportKind::Models {
+            return Err(unusable(
+                "import: --family-from-name is for --kind models".to_owned(),
+            ));
+        }
+        mapping.family_from_name = true;
     }
     Ok((mapping, preset))
 }

@@ -67,6 +67,11 @@ pub struct Mapping {
     /// [`super::template`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fixed: BTreeMap<Field, String>,
+    /// Models only: a model the row gives no family, and the dataset none, joins the existing
+    /// family whose name begins its name ("Qwen" for "Qwen2.5-7B", not for "Qwenlike") and
+    /// whose developer is its developer (`--family-from-name`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub family_from_name: bool,
 }
 
 impl Mapping {
@@ -81,6 +86,7 @@ impl Mapping {
             metric: String::new(),
             unit: String::new(),
             fixed: BTreeMap::new(),
+            family_from_name: false,
         }
     }
 

@@ -311,7 +311,15 @@ pub fn build_plan(ds: &Dataset, import: &super::session::Import) -> Plan {
         };
         let done = match (&m.decision, mapping.kind) {
             (Decision::Skip, _) => Err(skip_reason(ds, mapping.kind, m)),
-            (_, ImportKind::Models) => import_model(&mut w, row, m, &cite, settings, &choice),
+            (_, ImportKind::Models) => import_model(
+                &mut w,
+                row,
+                m,
+                &cite,
+                settings,
+                &choice,
+                mapping.family_from_name,
+            ),
             (_, ImportKind::Adoptions) => {
                 super::adoptions::import_adoption(&mut w, row, m, &cite, settings, &choice)
             }
@@ -429,6 +437,7 @@ fn import_model(
     cite: &Citation,
     settings: &Settings,
     choice: &dyn Fn(Field) -> ConflictChoice,
+    family_from_name: bool,
 ) -> Result<(), String> {
     let values = model_values(row);
     // A name the file already gave (a row above, added as new) is that record, not another one.
@@ -457,6 +466,14 @@ fn import_model(
                         conflicted |= w.count(RecordKind::Model).conflicts > before;
                     }
                 }
+            }
+            if family_from_name
+                && model.family.is_none()
+                && row.text(Field::Family).is_none_or(str::is_empty)
+                && let Some(f) = family_by_name(&w.ds, &model.name, &model.developer)
+            {
+                model.family = Some(f);
+                changed = true;
             }
             if changed && !model.sources.contains(cite) {
                 model.sources.push(cite.clone());
@@ -489,7 +506,12 @@ fn import_model(
             let family = row
                 .text(Field::Family)
                 .filter(|f| !f.is_empty())
-                .map(|f| resolve_family(w, f, &developer, cite));
+                .map(|f| resolve_family(w, f, &developer, cite))
+                .or_else(|| {
+                    family_from_name
+                        .then(|| family_by_name(&w.ds, &m.name, &developer))
+                        .flatten()
+                });
             let name = m.name.clone();
             let id = ModelId::new(w.fresh(RecordKind::Model, &name));
             let mut notes = row.notes.clone();
@@ -524,6 +546,26 @@ fn import_model(
         }
         Decision::Skip => Err(String::new()),
     }
+}
+
+/// The existing family of `developer` whose name begins `model_name` and is followed there by
+/// no letter ("Qwen" for "Qwen2.5-7B" and "qwen-7b", not for "Qwenlike"); the longest such.
+fn family_by_name(
+    ds: &Dataset,
+    model_name: &str,
+    developer: &crate::model::OrgId,
+) -> Option<crate::model::FamilyId> {
+    let name = model_name.trim().to_lowercase();
+    ds.families
+        .iter()
+        .filter(|f| &f.developer == developer && !f.name.trim().is_empty())
+        .filter(|f| {
+            let family = f.name.trim().to_lowercase();
+            name.strip_prefix(family.as_str())
+                .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+        })
+        .max_by_key(|f| f.name.trim().len())
+        .map(|f| f.id.clone())
 }
 
 /// The edits that turn `before` into `after` when `after` only changed records in place or
