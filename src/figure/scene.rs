@@ -193,22 +193,40 @@ pub fn figure_scene(
     let mut size_points = options.size_points;
     // With a fixed plot height the figure is laid out on a tall page first, then the page is
     // cut to the height the figure took.
-    let passes = if options.plot_height.is_some() { 4 } else { 3 };
+    let mut passes = if options.plot_height.is_some() { 4 } else { 3 };
     if options.plot_height.is_some() {
         input.screen_rect = Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
             egui::vec2(width, 20_000.0),
         ));
     }
-    let footer = |ui: &mut egui::Ui| {
-        figure_footer_ui(ui, &data, Some(view));
+    // On a fixed page whose footer leaves the plot too little room, the notes are said in one
+    // line from the next pass on (the plot keeps at least that share of the page).
+    let squeezed_data = (!data.notes.is_empty()).then(|| {
+        let n = data.notes.len();
+        let mut d = (*data).clone();
+        d.notes = vec![format!(
+            "{n} {} left out at this size: export at a larger size or see the plot in the app",
+            if n == 1 { "note" } else { "notes" }
+        )];
+        Arc::new(d)
+    });
+    let mut squeezed = false;
+    let footer = |ui: &mut egui::Ui, squeezed: bool| {
+        let shown = match (&squeezed_data, squeezed) {
+            (Some(d), true) => d,
+            _ => &data,
+        };
+        figure_footer_ui(ui, shown, Some(view));
         if let Some(by) = parts.byline.as_ref().filter(|b| !b.trim().is_empty()) {
             ui.label(egui::RichText::new(format!("Chart: {by}")).small());
         }
     };
     // Panels size themselves from the previous pass: three passes settle the layout.
-    for pass in 0..passes {
+    let mut pass = 0;
+    while pass < passes {
         args.layout_only = pass + 1 < passes;
+        let mut squeeze = false;
         let mut used = 0.0f32;
         let mut out = ctx.run_ui(input.clone(), |ui| {
             let frame = egui::Frame::new().fill(background).inner_margin(margin);
@@ -223,7 +241,7 @@ pub fn figure_scene(
                         rows_height(&data, super::panels::panels_height(&data, plot_height));
                     stats = plot_only_ui(ui, &args, plot_height).stats;
                     if !parts.plain {
-                        footer(ui);
+                        footer(ui, false);
                     }
                     used = ui.cursor().min.y + f32::from(margin.bottom);
                 });
@@ -235,19 +253,32 @@ pub fn figure_scene(
                     .show_separator_line(false)
                     .resizable(false)
                     .show(ui, |ui| figure_header_ui(ui, &data));
-                egui::Panel::bottom("figure_footer")
-                    .frame(frame)
-                    .show_separator_line(false)
-                    .resizable(false)
-                    .show(ui, footer);
+                // A panel of its own once squeezed: a panel keeps the height it had.
+                egui::Panel::bottom(if squeezed {
+                    "figure_footer_squeezed"
+                } else {
+                    "figure_footer"
+                })
+                .frame(frame)
+                .show_separator_line(false)
+                .resizable(false)
+                .show(ui, |ui| footer(ui, squeezed));
             }
             egui::CentralPanel::default().frame(frame).show(ui, |ui| {
-                let h = ui.available_height().max(60.0);
-                stats = plot_only_ui(ui, &args, h).stats;
+                let h = ui.available_height();
+                if h < MIN_PLOT_SHARE * size_points.y {
+                    squeeze = true;
+                }
+                stats = plot_only_ui(ui, &args, h.max(60.0)).stats;
             });
         });
         textures.append(std::mem::take(&mut out.textures_delta));
         last = Some(out);
+        if squeeze && !squeezed {
+            // Two more passes: the smaller footer settles, then the plot takes the room.
+            squeezed = true;
+            passes = passes.max(pass + 3);
+        }
         if options.plot_height.is_some() && pass + 2 == passes {
             // Cut the page for the final pass.
             let h = used.ceil().max(150.0);
@@ -264,6 +295,7 @@ pub fn figure_scene(
             size_points = egui::vec2(width, h);
             input.screen_rect = Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size_points));
         }
+        pass += 1;
     }
     let mut output = last.expect("the passes ran");
     output.textures_delta = textures;
@@ -281,6 +313,9 @@ pub fn figure_scene(
         data,
     })
 }
+
+/// The least share of a fixed page the plot keeps: below it the footer's notes go in one line.
+const MIN_PLOT_SHARE: f32 = 0.4;
 
 /// Points a row of a category axis needs so its name is drawn (egui_plot leaves out names
 /// closer than their text), and what the plot's axis and margins take besides.
