@@ -86,7 +86,7 @@ impl SummaryCache {
             .iter()
             .map(|&kind| {
                 let filters = query.describe(kind.list_tab(), ds);
-                Arc::new(derive_with(
+                let mut data = derive_with(
                     kind,
                     ds,
                     &ix,
@@ -94,7 +94,11 @@ impl SummaryCache {
                     &models,
                     filters,
                     &DeriveOptions::default(),
-                ))
+                );
+                // A small chart's y axis is shorter than its title, which would stand into the
+                // legend above: the heading and subtitle say what is counted.
+                data.y_axis.title.clear();
+                Arc::new(data)
             })
             .collect();
         self.reading = reading(ds, &ix, &self.charts[0]);
