@@ -137,16 +137,17 @@ pub fn alt_text(data: &PlotData) -> AltText {
     let form = chart_form(data.kind);
     let n = data.mark_count();
     let extent = x_extent(data);
+    // The title in quotes: "Timeline \"Release timeline\"", not "Timeline of Release timeline".
     let tail = match &extent {
-        Some(e) => format!(": {}, {e}.", plural(n, "mark", "marks")),
-        None => format!(": {}.", plural(n, "mark", "marks")),
+        Some(e) => format!("\": {}, {e}.", plural(n, "mark", "marks")),
+        None => format!("\": {}.", plural(n, "mark", "marks")),
     };
-    let head = format!("{form} of ");
+    let head = format!("{form} \"");
     let room = SHORT_ALT_MAX.saturating_sub(head.chars().count() + tail.chars().count());
     let short = if room >= 20 {
         format!("{head}{}{tail}", cut(&data.title, room))
     } else {
-        cut(&format!("{head}{}.", data.title), SHORT_ALT_MAX)
+        cut(&format!("{head}{}\".", data.title), SHORT_ALT_MAX)
     };
 
     let mut long = format!("{form} titled \"{}\".", data.title);
@@ -293,7 +294,7 @@ mod tests {
         assert!(alt.short.chars().count() <= SHORT_ALT_MAX);
         assert_eq!(
             alt.short,
-            "Scatter chart of Model size: 3 marks, from 2023 to 2025."
+            "Scatter chart \"Model size\": 3 marks, from 2023 to 2025."
         );
         assert!(alt.long.contains("values from 7B to 671B"), "{}", alt.long);
         assert!(
