@@ -59,10 +59,25 @@ pub fn ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
     problems_ui(ui, d);
 }
 
-/// The kind's own options: for claims and series the measure and unit of every row; for series
-/// the wide form (one column per subject) and the cell texts that mean "no value".
+/// The kind's own options: for models whether a family is taken from a name; for claims and
+/// series the measure and unit of every row; for series the wide form (one column per subject)
+/// and the cell texts that mean "no value".
 fn kind_options_ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
     let kind = d.mapping.kind;
+    if kind == ImportKind::Models {
+        let mut by_name = d.mapping.family_from_name;
+        if ui
+            .checkbox(&mut by_name, "Family from the name")
+            .on_hover_text(
+                "A model given no family joins the existing family whose name begins its name, from the same developer (Qwen2.5-7B by Alibaba joins Qwen)",
+            )
+            .changed()
+        {
+            d.mapping.family_from_name = by_name;
+            d.mapping_changed();
+        }
+        return;
+    }
     if !matches!(kind, ImportKind::Claims | ImportKind::Series) {
         return;
     }
