@@ -10,7 +10,7 @@ use super::fields::{Field, ImportKind};
 use super::mapping::{CellProblem, MappedRow};
 use super::matching::NameIndex;
 use super::provenance::{SourceInfo, row_citation, source_for};
-use super::resolve::{resolve_family, resolve_org};
+use super::resolve::{family_by_name, resolve_family, resolve_org};
 use crate::app::Action;
 use crate::app::edit::Edit;
 use crate::model::{
@@ -546,26 +546,6 @@ fn import_model(
         }
         Decision::Skip => Err(String::new()),
     }
-}
-
-/// The existing family of `developer` whose name begins `model_name` and is followed there by
-/// no letter ("Qwen" for "Qwen2.5-7B" and "qwen-7b", not for "Qwenlike"); the longest such.
-fn family_by_name(
-    ds: &Dataset,
-    model_name: &str,
-    developer: &crate::model::OrgId,
-) -> Option<crate::model::FamilyId> {
-    let name = model_name.trim().to_lowercase();
-    ds.families
-        .iter()
-        .filter(|f| &f.developer == developer && !f.name.trim().is_empty())
-        .filter(|f| {
-            let family = f.name.trim().to_lowercase();
-            name.strip_prefix(family.as_str())
-                .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
-        })
-        .max_by_key(|f| f.name.trim().len())
-        .map(|f| f.id.clone())
 }
 
 /// The edits that turn `before` into `after` when `after` only changed records in place or

@@ -237,6 +237,26 @@ pub(super) fn rows_detail(word: &str, rows: &[u32]) -> String {
     format!("{word}{plural} {}", parts.join(", "))
 }
 
+/// The existing family of `developer` whose name begins `model_name` and is followed there by
+/// no letter ("Qwen" for "Qwen2.5-7B" and "qwen-7b", not for "Qwenlike"); the longest such.
+pub(super) fn family_by_name(
+    ds: &crate::model::Dataset,
+    model_name: &str,
+    developer: &crate::model::OrgId,
+) -> Option<crate::model::FamilyId> {
+    let name = model_name.trim().to_lowercase();
+    ds.families
+        .iter()
+        .filter(|f| &f.developer == developer && !f.name.trim().is_empty())
+        .filter(|f| {
+            let family = f.name.trim().to_lowercase();
+            name.strip_prefix(family.as_str())
+                .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+        })
+        .max_by_key(|f| f.name.trim().len())
+        .map(|f| f.id.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::rows_detail;
