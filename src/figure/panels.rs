@@ -37,6 +37,16 @@ pub fn panels_height(data: &PlotData, height: f32) -> f32 {
     height.max(data.panels.len() as f32 * (MIN_PANEL + TITLE_ROW))
 }
 
+/// The height the plot of `data` takes at the least in the window: `height`, or, for panels,
+/// enough that each panel is [`MIN_PANEL`] high with its title (the window then scrolls).
+pub fn window_plot_height(data: &PlotData, height: f32) -> f32 {
+    if draws_panels(data) {
+        panels_height(data, height)
+    } else {
+        height
+    }
+}
+
 /// Characters of a series label before it is ellipsized.
 const LABEL_CHARS: usize = 22;
 
@@ -259,6 +269,8 @@ pub(super) fn panels_ui(
             true,
             args.interactive,
         )
+        // The wheel scrolls the figure (its panels can be taller than the window); drag pans.
+        .allow_scroll(false)
         .link_axis(link, [true, false]);
         if let Some((x0, x1)) = x_bounds {
             plot = plot.include_x(x0).include_x(x1);

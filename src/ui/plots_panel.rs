@@ -293,8 +293,10 @@ pub fn plot_ui(
     actions: &mut Vec<Action>,
 ) -> (FigureStats, f32) {
     figure_header_ui(ui, data);
-    // The plot takes most of the height; notes and the source footer scroll below it.
+    // The plot takes most of the height; notes and the source footer scroll below it. Panels
+    // that would be too low to read keep their least height and the whole figure scrolls.
     let height = (ui.available_height() * 0.7).max(220.0);
+    let needed = crate::figure::window_plot_height(data, height);
     let args = FigureArgs {
         ds,
         data,
@@ -303,16 +305,35 @@ pub fn plot_ui(
         interactive: true,
         layout_only: false,
     };
-    let shown = plot_only_ui(ui, &args, height);
-    plot_hover_ui(ui, ds, data, &shown, actions);
-    egui::ScrollArea::vertical()
-        .id_salt(("plot_notes", data.kind))
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            crate::ui::layout::a11y::scroll_view(ui, true, false);
+    let mut draw = |ui: &mut egui::Ui, notes_scroll: bool| {
+        let shown = plot_only_ui(ui, &args, needed);
+        plot_hover_ui(ui, ds, data, &shown, actions);
+        if notes_scroll {
+            egui::ScrollArea::vertical()
+                .id_salt(("plot_notes", data.kind))
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    crate::ui::layout::a11y::scroll_view(ui, true, false);
+                    figure_footer_ui(ui, data, None);
+                });
+        } else {
             figure_footer_ui(ui, data, None);
-        });
-    (shown.stats, height)
+        }
+        shown.stats
+    };
+    let stats = if needed > height {
+        egui::ScrollArea::vertical()
+            .id_salt(("plot_figure", data.kind))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                crate::ui::layout::a11y::scroll_view(ui, true, false);
+                draw(ui, false)
+            })
+            .inner
+    } else {
+        draw(ui, true)
+    };
+    (stats, needed)
 }
 
 /// Hover over the plot drawn: the nearest mark's value, qualifier, date and sources. Click:
