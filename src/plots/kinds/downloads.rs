@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::downloads_panels::add_panels;
 use crate::model::format::{claim_text, value_text, when_text};
 use crate::model::{Citation, ClaimValue, Metric, PartialDate, RecordRef, Subject, Unit, When};
 use crate::plots::builder::{
@@ -13,9 +14,7 @@ use crate::plots::builder::{
     undated_note, unsourced_note, zero_note,
 };
 use crate::plots::scale::period_bounds;
-use crate::plots::{
-    Axis, GroupKind, Mark, MarkKind, Panel, PanelSeries, PointRun, RUN_MIN, RunPoint, Scale,
-};
+use crate::plots::{Axis, GroupKind, Mark, MarkKind, PointRun, RUN_MIN, RunPoint, Scale};
 
 /// Families the figure's story is about: drawn emphasised (by family id).
 pub const STORY_FAMILIES: [&str; 2] = ["qwen", "llama"];
@@ -25,7 +24,7 @@ pub const MAX_MODEL_SUBJECTS: usize = 8;
 
 /// One measure: one panel, one axis, one unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Measure {
+pub(super) enum Measure {
     Monthly,
     Period,
     Cumulative,
@@ -55,7 +54,7 @@ impl Measure {
     }
 
     /// Whether values are counts (drawn on a log axis unless linear is asked for).
-    fn is_count(self) -> bool {
+    pub(super) fn is_count(self) -> bool {
         matches!(
             self,
             Measure::Monthly | Measure::Period | Measure::Cumulative | Measure::Derivatives
@@ -63,7 +62,7 @@ impl Measure {
     }
 
     /// The panel's title: the measure in plain words, with its scale or unit.
-    fn title(self, linear: bool) -> String {
+    pub(super) fn title(self, linear: bool) -> String {
         let scale = if linear { "linear scale" } else { "log scale" };
         match self {
             Measure::Monthly => format!("Downloads per month ({scale})"),
@@ -77,7 +76,7 @@ impl Measure {
     }
 
     /// One word or two for it (the plot's axis title lists the panels).
-    fn short(self) -> &'static str {
+    pub(super) fn short(self) -> &'static str {
         match self {
             Measure::Monthly => "monthly",
             Measure::Period => "period",
@@ -104,31 +103,31 @@ impl Measure {
 }
 
 /// A value ready to be drawn: its panel, subject and mark.
-struct Value {
-    measure: Measure,
+pub(super) struct Value {
+    pub(super) measure: Measure,
     /// The group key: the family id for a family, a tagged id otherwise.
-    key: String,
+    pub(super) key: String,
     /// The subject's name.
-    name: String,
+    pub(super) name: String,
     /// Whether the subject is one of [`STORY_FAMILIES`] or a model of one.
-    story: bool,
+    pub(super) story: bool,
     /// Whether the subject is a single model.
-    model: bool,
+    pub(super) model: bool,
     /// The month its date falls in (for the summary of single-model figures).
-    month: String,
+    pub(super) month: String,
     /// The low end of a range (the value itself otherwise), for the axis range.
-    low: f64,
-    mark: Mark,
+    pub(super) low: f64,
+    pub(super) mark: Mark,
 }
 
 /// A long series kept as a compact run of points (its year-only points are [`Value`]s).
-struct LongSeries {
-    measure: Measure,
+pub(super) struct LongSeries {
+    pub(super) measure: Measure,
     /// The subject's name.
-    name: String,
+    pub(super) name: String,
     /// Whether the subject is a single model.
-    model: bool,
-    run: PointRun,
+    pub(super) model: bool,
+    pub(super) run: PointRun,
 }
 
 /// The group key, name and whether the subject belongs to the story, of a subject.
@@ -161,35 +160,6 @@ struct LeftOff {
     reported: usize,
     words: usize,
     others: Vec<String>,
-}
-
-/// Ticks at round steps (1, 2 or 5 times a power of ten) from `lo` to `hi`, at most four (a
-/// panel is short: more would be too close to label), labelled with `suffix` ("20%").
-fn linear_ticks(lo: f64, hi: f64, suffix: &str) -> Vec<(f64, String)> {
-    let span = hi - lo;
-    if !(span.is_finite() && span > 0.0) {
-        return vec![(
-            hi,
-            format!("{}{suffix}", crate::model::format::format_number(hi)),
-        )];
-    }
-    let base = 10f64.powf((span / 3.0).log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|k| k * base)
-        .find(|s| span / s <= 3.0)
-        .unwrap_or(10.0 * base);
-    let first = (lo / step).floor() as i64;
-    let last = (hi / step).ceil() as i64;
-    (first..=last)
-        .map(|k| {
-            let v = k as f64 * step;
-            (
-                v,
-                format!("{}{suffix}", crate::model::format::format_number(v)),
-            )
-        })
-        .collect()
 }
 
 /// "2026-03" (the year alone for a year-only date).
@@ -506,118 +476,4 @@ fn summarise_models(
         parts.join("; "),
         plural(n_models, "model", "models"),
     )]
-}
-
-/// One subject's marks in a panel: its name, group key, whether it is emphasised, and each
-/// mark's index, right end and whether it is a value as stated dated to the month or day.
-struct SubjectMarks {
-    name: String,
-    key: String,
-    story: bool,
-    marks: Vec<(usize, f64, bool)>,
-}
-
-/// Adds the values' marks and one panel per measure that has any, its series one per subject;
-/// returns the measures in panel order, in a word or two.
-fn add_panels(b: &mut Builder, values: Vec<Value>, runs: Vec<LongSeries>) -> Vec<&'static str> {
-    let mut by_measure: BTreeMap<Measure, (Vec<Value>, Vec<LongSeries>)> = BTreeMap::new();
-    for v in values {
-        by_measure.entry(v.measure).or_default().0.push(v);
-    }
-    for r in runs {
-        by_measure.entry(r.measure).or_default().1.push(r);
-    }
-    let words = by_measure.keys().map(|m| m.short()).collect();
-    for (measure, (values, runs)) in by_measure {
-        let mut range: Option<(f64, f64)> = None;
-        let mut widen = |v: f64| range = Some(range.map_or((v, v), |(a, z)| (a.min(v), z.max(v))));
-        let mut run_ids = Vec::new();
-        for r in runs {
-            b.group(&r.run.template.group, &r.name);
-            for p in &r.run.points {
-                widen(p.value);
-            }
-            run_ids.push(b.runs.len());
-            b.runs.push(r.run);
-        }
-        let mut marks = Vec::new();
-        // Subjects in order of first value.
-        let mut subjects: Vec<SubjectMarks> = Vec::new();
-        for v in values {
-            if let Some(hi) = v.mark.value {
-                widen(v.low.min(hi));
-                widen(hi);
-            }
-            b.group(&v.key, &v.name);
-            let exact = v.mark.kind == MarkKind::Point;
-            let x = v.mark.x2.unwrap_or(v.mark.x);
-            let mut mark = v.mark;
-            mark.group.clone_from(&v.key);
-            let i = b.push(mark);
-            marks.push(i);
-            match subjects.iter_mut().find(|s| s.key == v.key) {
-                Some(s) => s.marks.push((i, x, exact)),
-                None => subjects.push(SubjectMarks {
-                    name: v.name,
-                    key: v.key,
-                    story: v.story,
-                    marks: vec![(i, x, exact)],
-                }),
-            }
-        }
-        let series = subjects
-            .into_iter()
-            .map(
-                |SubjectMarks {
-                     name,
-                     key: group,
-                     story,
-                     marks: ms,
-                 }| {
-                    // Values as stated at two dates or more are joined in date order, one value a
-                    // date (the first; a conflicting second stays a point beside it).
-                    let mut line: Vec<(usize, f64)> = Vec::new();
-                    for &(i, x, exact) in &ms {
-                        if exact && !line.iter().any(|&(_, lx)| (lx - x).abs() < 1e-9) {
-                            line.push((i, x));
-                        }
-                    }
-                    line.sort_by(|a, b| a.1.total_cmp(&b.1));
-                    PanelSeries {
-                        name,
-                        group,
-                        marks: ms.iter().map(|&(i, ..)| i).collect(),
-                        line: if line.len() >= 2 {
-                            line.into_iter().map(|(i, _)| i).collect()
-                        } else {
-                            Vec::new()
-                        },
-                        emphasised: story,
-                    }
-                },
-            )
-            .collect();
-        let y_axis = match (measure, range) {
-            (m, _) if m.is_count() => count_axis("", range, b.linear),
-            (Measure::Rank, Some((_, hi))) => Axis {
-                ticks: (1..=hi.clamp(1.0, 50.0).ceil() as u32)
-                    .map(|r| (f64::from(r), format!("#{r}")))
-                    .collect(),
-                ..Axis::new("", Scale::Linear)
-            },
-            (_, Some((lo, hi))) => Axis {
-                ticks: linear_ticks(lo.min(0.0), hi, "%"),
-                ..Axis::new("", Scale::Linear)
-            },
-            (_, None) => Axis::new("", Scale::Linear),
-        };
-        b.panels.push(Panel {
-            title: measure.title(b.linear),
-            y_axis,
-            marks,
-            runs: run_ids,
-            series,
-        });
-    }
-    words
 }

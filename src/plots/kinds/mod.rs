@@ -3,6 +3,7 @@
 //! a plot's build function on a [`Builder`] and finishes its legend, notes and footer.
 
 mod downloads;
+mod downloads_panels;
 mod model_size;
 mod outcomes;
 mod periods;
