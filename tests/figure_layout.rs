@@ -517,6 +517,59 @@ fn every_figure_keeps_the_layout_rules_at_every_preset_theme_and_scale() {
     );
 }
 
+/// Custom pages smaller than the presets: each figure either keeps every rule there or is
+/// refused as too small (never drawn with panels or a plot squeezed past its page).
+#[test]
+fn small_custom_pages_keep_the_rules_or_are_refused() {
+    use ai_adoption_explorer::figure::scene::SceneError;
+    let ds = builtin();
+    let mut failures: Vec<String> = Vec::new();
+    let mut refused = 0;
+    for kind in PlotKind::ALL {
+        let data = Arc::new(derive_all(kind, &ds, &DeriveOptions::default()));
+        for size in [
+            [600.0, 400.0],
+            [600.0, 700.0],
+            [480.0, 360.0],
+            [300.0, 200.0],
+        ] {
+            let options = SceneOptions {
+                size_points: egui::vec2(size[0], size[1]),
+                pixels_per_point: 1.0,
+                theme: egui::Theme::Light,
+                plot_height: None,
+                max_side_px: 32_768,
+                parts: Default::default(),
+            };
+            let mut scene = match figure_scene(&ds, &data, &PlotView::default(), None, &options) {
+                Ok(scene) => scene,
+                Err(SceneError::TooSmall { .. }) => {
+                    refused += 1;
+                    continue;
+                }
+                Err(e) => panic!("{} at {size:?}: {e:?}", kind.name()),
+            };
+            scene.forget_textures();
+            let frame = plot_frame(&scene.ctx, kind).expect("the plot was drawn");
+            let page = Rect::from_min_size(egui::Pos2::ZERO, scene.size_points);
+            let plot_bg = ai_adoption_explorer::figure::colors::plot_background(false);
+            let drawn = read(scene.shapes(), scene.background, frame, plot_bg);
+            for p in problems(&data, &drawn, page, frame, false) {
+                failures.push(format!("{} {size:?}: {p}", kind.name()));
+            }
+        }
+    }
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // 300x200 is too small for every complete figure; 600x700 for none.
+    assert!(refused >= PlotKind::ALL.len(), "{refused} refused");
+}
+
 /// The horizontal stroked segments `shape` draws (as point pairs), for the open-top check.
 fn horizontal_strokes(shape: &Shape, out: &mut Vec<(egui::Pos2, egui::Pos2)>) {
     let mut push = |pts: &[egui::Pos2], closed: bool| {

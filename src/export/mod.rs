@@ -81,6 +81,18 @@ impl From<SceneError> for ExportError {
                 pixels,
                 max,
             },
+            SceneError::TooSmall { page, plot, least } => ExportError::BadSize(format!(
+                "a page of {:.0}x{:.0} points is too small for this figure: its title, key and \
+                 sources leave the plot {:.0}x{:.0} points, and it needs {:.0} wide and {:.0} high; \
+                 choose a larger size, a lower scale (the page is the size in pixels divided by \
+                 the scale), or the plot only (plain)",
+                page.x,
+                page.y,
+                plot.x.max(0.0),
+                plot.y.max(0.0),
+                least.x,
+                least.y,
+            )),
         }
     }
 }

@@ -190,6 +190,36 @@ fn fit_column_name(ctx: &egui::Context, font: &egui::FontId, label: &str, width:
         .join("\n")
 }
 
+/// A vertical axis's `title` as it fits along a plot `height` points high (as last drawn; the
+/// title is written upwards in the body font and egui_plot cuts it at the plot's ends): whole,
+/// else without its parenthesis ("Parameters (log scale)" → "Parameters"), else ellipsized.
+fn fit_axis_title(ui: &egui::Ui, title: &str, height: Option<f32>) -> String {
+    let Some(room) = height.map(|h| h - 8.0) else {
+        return title.to_owned();
+    };
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let fits = |s: &str| {
+        ui.fonts_mut(|f| f.layout_no_wrap(s.to_owned(), font.clone(), egui::Color32::WHITE))
+            .size()
+            .x
+            <= room
+    };
+    if fits(title) {
+        return title.to_owned();
+    }
+    if let Some((short, _)) = title.split_once(" (")
+        && fits(short)
+    {
+        return short.to_owned();
+    }
+    let chars = title.chars().count();
+    (1..chars)
+        .rev()
+        .map(|n| super::legend::ellipsized(title, n))
+        .find(|s| fits(s))
+        .unwrap_or_default()
+}
+
 /// The width of the plot area of `data` drawn `width` points wide in `ui`: less the vertical
 /// axis, measured as egui_plot lays it out (its widest tick label, 4 points either side, and
 /// the axis title). The same in every pass of a layout, so that the names fitted to it (and
@@ -352,7 +382,9 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
     // Ticks only inside the shown range: egui_plot would otherwise label ticks past the edges.
     // Each mark's step is the spacing of the ticks (egui_plot draws a label only when the
     // step is far enough apart on screen: ticks every 20 powers of ten are not 1 apart).
-    let in_range = |ticks: Vec<(f64, String)>| {
+    // On a log axis with a tick every power of ten, 1K, 1M, 1B and 1T are the major ticks: where
+    // the powers are too close to label each, egui_plot keeps labelling those.
+    let in_range = |ticks: Vec<(f64, String)>, log: bool| {
         let step_size = tick_spacing(&ticks);
         move |input: GridInput| {
             let (lo, hi) = input.bounds;
@@ -362,7 +394,11 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
                 .filter(|(v, _)| *v >= lo - eps && *v <= hi + eps)
                 .map(|(v, _)| GridMark {
                     value: *v,
-                    step_size,
+                    step_size: if log && step_size == 1.0 && (v.round() as i64) % 3 == 0 {
+                        3.0
+                    } else {
+                        step_size
+                    },
                 })
                 .collect()
         }
@@ -412,7 +448,7 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
             let title = ui.fonts_mut(|f| f.row_height(&body)) * 1.25;
             x_axis = x_axis.min_thickness(widest + UPWARD_GAP + 4.0 + title);
         }
-        plot = plot.x_grid_spacer(in_range(x_ticks.clone()));
+        plot = plot.x_grid_spacer(in_range(x_ticks.clone(), data.x_axis.scale == Scale::Log10));
         x_axis = x_axis.formatter(move |m, range| {
             let l = tick_label(&x_ticks, m.value);
             let span = range.end() - range.start();
@@ -467,15 +503,16 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
                     && (v - range.start()) / span * f64::from(h) < f64::from(TOP_TICK_CLEARANCE)
             })
     };
+    let y_title = fit_axis_title(ui, &data.y_axis.title, frame_height);
     let mut y_axis = egui_plot::AxisHints::new_y()
-        .label(data.y_axis.title.clone())
+        .label(y_title)
         .label_spacing(y_spacing);
     if let Some(f) = row_name_font(data) {
         // Many rows: names in the figure's small text, so that close rows keep theirs.
         y_axis = y_axis.tick_label_font(f).label_spacing(10.0..=10.01);
     }
     if !y_ticks.is_empty() {
-        plot = plot.y_grid_spacer(in_range(y_ticks.clone()));
+        plot = plot.y_grid_spacer(in_range(y_ticks.clone(), data.y_axis.scale == Scale::Log10));
         // A long category name is ellipsized (one line: rows may be close together), so that
         // it cannot make the axis wider than the plot (egui_plot then drops every axis).
         let rows = matches!(data.y_axis.scale, Scale::Category(_));

@@ -28,6 +28,9 @@ const TITLE_ROW: f32 = 20.0;
 /// fit the figure (the article preset; see [`panels_height`]).
 pub const MIN_PANEL: f32 = 96.0;
 
+/// Height of the time axis under the bottom panel, in points.
+const TIME_AXIS: f32 = 36.0;
+
 /// A tiny panel's height at the least, when the page is fixed and holds many panels.
 const TINY_PANEL: f32 = 24.0;
 
@@ -45,6 +48,18 @@ pub fn window_plot_height(data: &PlotData, height: f32) -> f32 {
     } else {
         height
     }
+}
+
+/// The least height the plot of `data` can be drawn in on a fixed page, in points: for panels,
+/// each at [`TINY_PANEL`] with its title and the time axis under them (less overflows the page);
+/// [`MIN_PLOT_POINTS`](super::scene::MIN_PLOT_POINTS) for any other plot.
+pub(super) fn least_plot_height(data: &PlotData, item_spacing: f32) -> f32 {
+    let least = super::scene::MIN_PLOT_POINTS;
+    if !draws_panels(data) {
+        return least;
+    }
+    let n = data.panels.len() as f32;
+    least.max(n * (TINY_PANEL + TITLE_ROW + 2.0 * item_spacing) + TIME_AXIS)
 }
 
 /// Characters of a series label before it is ellipsized.
@@ -213,7 +228,7 @@ pub(super) fn panels_ui(
 
     let n = data.panels.len().max(1) as f32;
     // The bottom panel's plot also holds the time axis: its share is one axis taller.
-    let axis = 36.0;
+    let axis = TIME_AXIS;
     // Each title row and plot is followed by the ui's item spacing.
     let spacing = ui.spacing().item_spacing.y;
     let inner = ((height - n * (TITLE_ROW + 2.0 * spacing) - axis) / n).max(TINY_PANEL);

@@ -78,6 +78,16 @@ pub enum SceneError {
         /// The largest side allowed.
         max: usize,
     },
+    /// A fixed page too small for the figure: its header and footer leave the plot less than
+    /// [`MIN_PLOT_POINTS`] on a side (panels: less than each needs at the least).
+    TooSmall {
+        /// The page, in points.
+        page: egui::Vec2,
+        /// The room left to the plot, in points.
+        plot: egui::Vec2,
+        /// The least room the plot needs (panels need more height, one row each).
+        least: egui::Vec2,
+    },
 }
 
 /// A laid-out figure: egui's shapes and what is needed to draw them anywhere.
@@ -224,6 +234,8 @@ pub fn figure_scene(
     };
     // Panels size themselves from the previous pass: three passes settle the layout.
     let mut pass = 0;
+    let mut plot_room = egui::Vec2::INFINITY;
+    let mut least_height = MIN_PLOT_POINTS;
     while pass < passes {
         args.layout_only = pass + 1 < passes;
         let mut squeeze = false;
@@ -269,15 +281,18 @@ pub fn figure_scene(
                 if h < MIN_PLOT_SHARE * size_points.y {
                     squeeze = true;
                 }
+                plot_room = egui::vec2(ui.available_width(), h);
+                least_height = super::panels::least_plot_height(&data, ui.spacing().item_spacing.y);
                 stats = plot_only_ui(ui, &args, h.max(60.0)).stats;
             });
         });
         textures.append(std::mem::take(&mut out.textures_delta));
         last = Some(out);
         if squeeze && !squeezed {
-            // Two more passes: the smaller footer settles, then the plot takes the room.
+            // Three more passes: the smaller footer settles, the plot takes the room, and what
+            // the plot measured of itself (its frame, for the axis title) is that of the last.
             squeezed = true;
-            passes = passes.max(pass + 3);
+            passes = passes.max(pass + 4);
         }
         if options.plot_height.is_some() && pass + 2 == passes {
             // Cut the page for the final pass.
@@ -297,6 +312,14 @@ pub fn figure_scene(
         }
         pass += 1;
     }
+    if plot_room.x < MIN_PLOT_POINTS || plot_room.y < least_height {
+        textures.clear();
+        return Err(SceneError::TooSmall {
+            page: size_points,
+            plot: plot_room,
+            least: egui::vec2(MIN_PLOT_POINTS, least_height),
+        });
+    }
     let mut output = last.expect("the passes ran");
     output.textures_delta = textures;
     let size_px = [
@@ -313,6 +336,10 @@ pub fn figure_scene(
         data,
     })
 }
+
+/// The least room, in points on each side, a fixed page leaves the plot (with its axes): less
+/// cannot be read, and the export is refused rather than written so.
+pub const MIN_PLOT_POINTS: f32 = 100.0;
 
 /// The least share of a fixed page the plot keeps: below it the footer's notes go in one line.
 const MIN_PLOT_SHARE: f32 = 0.4;

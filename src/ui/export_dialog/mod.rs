@@ -286,6 +286,11 @@ fn plain_error(e: &str) -> String {
         .replace(
             " (width and height are in pixels, divided by the scale)",
             "",
+        )
+        // The dialog's custom size is in points: the scale does not change the page.
+        .replace(
+            "a lower scale (the page is the size in pixels divided by the scale), ",
+            "",
         );
     format!("The figure cannot be drawn with these choices: {e}.")
 }
