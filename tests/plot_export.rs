@@ -239,7 +239,7 @@ fn export_errors_say_what_is_wrong() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("too small for this figure"), "{err}");
     assert!(
-        err.contains("larger size") && err.contains("plain"),
+        err.contains("make the page about") && err.contains("plain"),
         "{err}"
     );
     let plain = dir.path().join("plain.png");

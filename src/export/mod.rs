@@ -81,18 +81,27 @@ impl From<SceneError> for ExportError {
                 pixels,
                 max,
             },
-            SceneError::TooSmall { page, plot, least } => ExportError::BadSize(format!(
-                "a page of {:.0}x{:.0} points is too small for this figure: its title, key and \
-                 sources leave the plot {:.0}x{:.0} points, and it needs {:.0} wide and {:.0} high; \
-                 choose a larger size, a lower scale (the page is the size in pixels divided by \
-                 the scale), or the plot only (plain)",
-                page.x,
-                page.y,
-                plot.x.max(0.0),
-                plot.y.max(0.0),
-                least.x,
-                least.y,
-            )),
+            SceneError::TooSmall { page, plot, least } => {
+                // Header and footer keep their height on a larger page: the plot gains the rest.
+                let fits = egui::vec2(
+                    page.x + (least.x - plot.x).max(0.0),
+                    page.y + (least.y - plot.y).max(0.0),
+                );
+                ExportError::BadSize(format!(
+                    "a page of {:.0}x{:.0} points is too small for this figure: its title, key \
+                     and sources leave the plot {:.0}x{:.0} points, and it needs {:.0} wide and \
+                     {:.0} high; make the page about {:.0}x{:.0} points or larger (the page is the \
+                     size in pixels divided by the scale), or export the plot only (plain)",
+                    page.x,
+                    page.y,
+                    plot.x.max(0.0),
+                    plot.y.max(0.0),
+                    least.x,
+                    least.y,
+                    fits.x.ceil(),
+                    fits.y.ceil(),
+                ))
+            }
         }
     }
 }

@@ -288,10 +288,8 @@ fn plain_error(e: &str) -> String {
             "",
         )
         // The dialog's custom size is in points: the scale does not change the page.
-        .replace(
-            "a lower scale (the page is the size in pixels divided by the scale), ",
-            "",
-        );
+        .replace(" (the page is the size in pixels divided by the scale)", "")
+        .replace("image size not possible: ", "");
     format!("The figure cannot be drawn with these choices: {e}.")
 }
 
