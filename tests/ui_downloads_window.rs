@@ -1,6 +1,6 @@
-//! The downloads figure in the window at an ordinary size (1280x800): each of its panels keeps a
-//! readable height, and the figure scrolls, under the wheel too, instead of squeezing the panels
-//! into slivers.
+//! Tall figures in the window at ordinary sizes: the downloads figure's panels (1280x800) and
+//! the rows of "Who uses what" and the release timeline (1024x640) keep a readable height, and
+//! the figure scrolls, under the wheel too, instead of squeezing them into slivers.
 
 use ai_adoption_explorer::app::{AppState, ScriptedDialogs, Settings};
 use ai_adoption_explorer::figure::plot_id;
@@ -9,18 +9,20 @@ use ai_adoption_explorer::ui::ExplorerApp;
 use ai_adoption_explorer::ui::plots_panel::PlotChoice;
 use egui_kittest::Harness;
 
-fn harness() -> Harness<'static, ExplorerApp> {
+fn harness_at(kind: PlotKind, size: egui::Vec2) -> Harness<'static, ExplorerApp> {
     let state = AppState::new(Box::new(ScriptedDialogs::new(vec![])), Settings::default());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            let mut app = ExplorerApp::with_state(cc, state);
-            app.view.prefs.show_plots = true;
-            app.view.prefs.plot = PlotChoice::Plot(PlotKind::Downloads);
-            app
-        });
+    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
+        let mut app = ExplorerApp::with_state(cc, state);
+        app.view.prefs.show_plots = true;
+        app.view.prefs.plot = PlotChoice::Plot(kind);
+        app
+    });
     h.run();
     h
+}
+
+fn harness() -> Harness<'static, ExplorerApp> {
+    harness_at(PlotKind::Downloads, egui::vec2(1280.0, 800.0))
 }
 
 /// The screen rectangle of panel `i`'s plot area (panel 0 carries the plot's own id).
@@ -84,4 +86,32 @@ fn downloads_panels_keep_their_height_and_the_figure_scrolls() {
     );
     // The wheel scrolled the figure; it did not pan the panel under the pointer.
     assert_eq!(x_range(&h), x_before, "the wheel panned the panel");
+}
+
+#[test]
+fn rows_keep_room_for_their_names_at_1024x640() {
+    use ai_adoption_explorer::plots::Scale;
+    for kind in [PlotKind::WhoUsesWhat, PlotKind::ReleaseTimeline] {
+        let h = harness_at(kind, egui::vec2(1024.0, 640.0));
+        let data = h.state().shown_plot().expect("the plot is shown");
+        let Scale::Category(rows) = &data.y_axis.scale else {
+            panic!("{kind:?} has named rows");
+        };
+        let frame = *egui_plot::PlotMemory::load(&h.ctx, plot_id(kind))
+            .expect("the plot was drawn")
+            .transform()
+            .frame();
+        // egui_plot leaves out a row's name closer than its text (about 14 points) to the next.
+        let per_row = frame.height() / rows.len() as f32;
+        assert!(
+            per_row >= 15.0,
+            "{kind:?}: {} rows in {:.0} points ({per_row:.1} a row)",
+            rows.len(),
+            frame.height()
+        );
+        assert!(
+            frame.bottom() > 640.0,
+            "{kind:?} fits in the window: expected it to be taller, in a scrolled figure"
+        );
+    }
 }

@@ -190,11 +190,12 @@ fn fit_column_name(ctx: &egui::Context, font: &egui::FontId, label: &str, width:
         .join("\n")
 }
 
-/// A vertical axis's `title` as it fits along a plot `height` points high (as last drawn; the
-/// title is written upwards in the body font and egui_plot cuts it at the plot's ends): whole,
-/// else without its parenthesis ("Parameters (log scale)" → "Parameters"), else ellipsized.
-fn fit_axis_title(ui: &egui::Ui, title: &str, height: Option<f32>) -> String {
-    let Some(room) = height.map(|h| h - 8.0) else {
+/// An axis `title` as it fits along a plot side `length` points long (the plot's width, or its
+/// height as last drawn for the vertical axis, whose title is written upwards; egui_plot cuts a
+/// longer title at the plot's ends): whole, else without its parenthesis ("Parameters (log
+/// scale)" → "Parameters"), else ellipsized.
+fn fit_axis_title(ui: &egui::Ui, title: &str, length: Option<f32>) -> String {
+    let Some(room) = length.map(|h| h - 8.0) else {
         return title.to_owned();
     };
     let font = egui::TextStyle::Body.resolve(ui.style());
@@ -406,7 +407,7 @@ pub fn with_axes<'a>(mut plot: Plot<'a>, data: &PlotData, ui: &egui::Ui) -> Plot
     // Years and wrapped category names are narrow: label ticks closer than egui_plot's default
     // (and never faded: a label is drawn at full strength or not at all).
     let mut x_axis = egui_plot::AxisHints::new_x()
-        .label(data.x_axis.title.clone())
+        .label(fit_axis_title(ui, &data.x_axis.title, plot_width))
         .label_spacing(34.0..=34.5);
     // Named periods under bars (see `at_bottom`).
     let bottom_clear = !x_ticks.is_empty() && x_scale == Scale::Time;

@@ -27,6 +27,5 @@ pub use fonts::{
 pub use layout::{
     SOURCE_LINE_ROWS, figure_footer_ui, figure_header_ui, footer_for_view, footer_lines_ui,
 };
-pub use panels::window_plot_height;
 pub use plot::{FigureArgs, FigureStats, PlotShown, plot_frame, plot_only_ui};
 pub use view::{PlotView, plot_id};

@@ -40,16 +40,6 @@ pub fn panels_height(data: &PlotData, height: f32) -> f32 {
     height.max(data.panels.len() as f32 * (MIN_PANEL + TITLE_ROW))
 }
 
-/// The height the plot of `data` takes at the least in the window: `height`, or, for panels,
-/// enough that each panel is [`MIN_PANEL`] high with its title (the window then scrolls).
-pub fn window_plot_height(data: &PlotData, height: f32) -> f32 {
-    if draws_panels(data) {
-        panels_height(data, height)
-    } else {
-        height
-    }
-}
-
 /// The least height the plot of `data` can be drawn in on a fixed page, in points: for panels,
 /// each at [`TINY_PANEL`] with its title and the time axis under them (less overflows the page);
 /// [`MIN_PLOT_POINTS`](super::scene::MIN_PLOT_POINTS) for any other plot.
@@ -284,8 +274,7 @@ pub(super) fn panels_ui(
             true,
             args.interactive,
         )
-        // The wheel scrolls the figure (its panels can be taller than the window); drag pans.
-        .allow_scroll(false)
+        .allow_scroll(args.interactive && !args.wheel_scrolls)
         .link_axis(link, [true, false]);
         if let Some((x0, x1)) = x_bounds {
             plot = plot.include_x(x0).include_x(x1);

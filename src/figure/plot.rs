@@ -42,6 +42,9 @@ pub struct FigureArgs<'a> {
     pub interactive: bool,
     /// A layout pass of an export: the dense image is not rasterized (the final pass does).
     pub layout_only: bool,
+    /// The wheel scrolls what holds the figure (in the window, a figure taller than its area)
+    /// rather than panning the plot; dragging still pans.
+    pub wheel_scrolls: bool,
 }
 
 /// What one drawing of the plot gives back: what was drawn, and egui's response and the plot's
@@ -114,7 +117,8 @@ fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
         height,
         grid,
         args.interactive,
-    );
+    )
+    .allow_scroll(args.interactive && !args.wheel_scrolls);
     if let Some([x0, y0, x1, y1]) = dense.extent {
         plot = plot.include_x(x0).include_x(x1).include_y(y0).include_y(y1);
     }

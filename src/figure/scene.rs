@@ -195,6 +195,7 @@ pub fn figure_scene(
         view: Some(view),
         interactive: false,
         layout_only: true,
+        wheel_scrolls: false,
     };
     let margin = egui::Margin::symmetric(14, 8);
     let mut stats = FigureStats::default();
@@ -249,8 +250,7 @@ pub fn figure_scene(
                     }
                     // Small multiples grow the page so that each panel keeps its height, and
                     // many rows so that each keeps its name.
-                    let plot_height =
-                        rows_height(&data, super::panels::panels_height(&data, plot_height));
+                    let plot_height = grown_plot_height(&data, plot_height);
                     stats = plot_only_ui(ui, &args, plot_height).stats;
                     if !parts.plain {
                         footer(ui, false);
@@ -350,6 +350,13 @@ const ROW_POINTS: f32 = 17.0;
 const ROWS_EXTRA: f32 = 60.0;
 /// The same for a matrix's rows, whose cells hold text.
 const CELL_ROW_POINTS: f32 = 32.0;
+
+/// The plot's height where the page grows to fit it (the article preset, and the window, which
+/// then scrolls): `height`, or more, so that each panel of small multiples keeps
+/// [`MIN_PANEL`](super::panels::MIN_PANEL) and each row of a category axis its name.
+pub fn grown_plot_height(data: &crate::plots::PlotData, height: f32) -> f32 {
+    rows_height(data, super::panels::panels_height(data, height))
+}
 
 /// `height`, or more where the page grows to fit (the article preset) and the plot has so many
 /// rows (lanes, organizations) that each would be too low to keep its name.

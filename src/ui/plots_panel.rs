@@ -294,9 +294,10 @@ pub fn plot_ui(
 ) -> (FigureStats, f32) {
     figure_header_ui(ui, data);
     // The plot takes most of the height; notes and the source footer scroll below it. Panels
-    // that would be too low to read keep their least height and the whole figure scrolls.
+    // and rows that would be too low to read keep their least height (as on the article page)
+    // and the whole figure scrolls.
     let height = (ui.available_height() * 0.7).max(220.0);
-    let needed = crate::figure::window_plot_height(data, height);
+    let needed = crate::figure::scene::grown_plot_height(data, height);
     let args = FigureArgs {
         ds,
         data,
@@ -304,6 +305,7 @@ pub fn plot_ui(
         view: None,
         interactive: true,
         layout_only: false,
+        wheel_scrolls: needed > height,
     };
     let mut draw = |ui: &mut egui::Ui, notes_scroll: bool| {
         let shown = plot_only_ui(ui, &args, needed);

@@ -216,6 +216,7 @@ fn small_chart_ui(ui: &mut egui::Ui, ds: &Dataset, data: &Arc<PlotData>, choice:
         view: None,
         interactive: false,
         layout_only: false,
+        wheel_scrolls: false,
     };
     let shown = plot_only_ui(ui, &args, SMALL_CHART_HEIGHT);
     let response = shown
