@@ -456,6 +456,17 @@ fn problems(data: &PlotData, drawn: &Drawn, page: Rect, frame: Rect, dark: bool)
     out
 }
 
+/// Fails with every problem found, one a line (repeats said once).
+fn assert_no_problems(mut failures: Vec<String>) {
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 #[test]
 fn every_figure_keeps_the_layout_rules_at_every_preset_theme_and_scale() {
     let mut failures: Vec<String> = Vec::new();
@@ -508,13 +519,7 @@ fn every_figure_keeps_the_layout_rules_at_every_preset_theme_and_scale() {
             }
         }
     }
-    failures.dedup();
-    assert!(
-        failures.is_empty(),
-        "{} problems:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_problems(failures);
 }
 
 /// Custom pages smaller than the presets: each figure either keeps every rule there or is
@@ -559,13 +564,7 @@ fn small_custom_pages_keep_the_rules_or_are_refused() {
             }
         }
     }
-    failures.dedup();
-    assert!(
-        failures.is_empty(),
-        "{} problems:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_problems(failures);
     // 300x200 is too small for every complete figure; 600x700 for none.
     assert!(refused >= PlotKind::ALL.len(), "{refused} refused");
 }
