@@ -279,6 +279,35 @@ fn a_large_file_is_matched_on_a_thread_and_the_rows_step_shows_when_done() {
 }
 
 #[test]
+fn a_large_file_s_cells_are_checked_on_a_thread_to_its_last_row() {
+    use ai_adoption_explorer::ui::import::MATCH_ON_THREAD_ROWS;
+    let dir = tempfile::tempdir().unwrap();
+    let rows = MATCH_ON_THREAD_ROWS + 500;
+    let path = large_csv(dir.path(), rows);
+    // The last row's date cannot be read: far past the preview.
+    let mut csv = std::fs::read_to_string(&path).unwrap();
+    csv.push_str("Made Up Model Last,Made Up Lab,not a date\n");
+    std::fs::write(&path, csv).unwrap();
+    let mut h = harness(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+    h.get_by_label("Next").click();
+    h.step();
+    // The header is row 1: the appended row is row rows + 2.
+    step_until(&mut h, &format!("Row {}, column 3", rows + 2));
+    assert!(
+        has_text(&h, "1 cell does not parse."),
+        "found in the whole file"
+    );
+    // A mapping change checks again; the result comes the same way.
+    let dialog = h.state_mut().view.import.as_mut().unwrap();
+    dialog.mapping_changed();
+    assert!(dialog.problems.is_none() && dialog.checking.is_none());
+    h.step();
+    step_until(&mut h, &format!("Row {}, column 3", rows + 2));
+}
+
+#[test]
 fn cancelling_the_matching_of_a_large_file_applies_nothing() {
     use ai_adoption_explorer::ui::import::{MATCH_ON_THREAD_ROWS, Step};
     let dir = tempfile::tempdir().unwrap();

@@ -75,7 +75,8 @@ impl ImportDialog {
     /// Takes the result of matching or planning on a thread when done; returns whether one is
     /// still working (the window then repaints soon to show how far it got).
     pub fn poll_jobs(&mut self) -> bool {
-        let mut working = false;
+        // The cell check is polled where its result is shown (`problems`).
+        let mut working = self.checking.is_some();
         if let Some(m) = &self.matching {
             match m.job.poll() {
                 Polled::Working => working = true,

@@ -248,20 +248,32 @@ fn columns_grid_ui(ui: &mut egui::Ui, d: &mut ImportDialog, headers: &[String]) 
 }
 
 fn problems_ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
-    let whole = d.full.table().is_some();
     d.problems();
+    let whole = d.problems.as_ref().is_some_and(|(_, w)| *w);
+    let still = if d.checking.is_some() {
+        " (every cell of the file is being checked)"
+    } else if d.full.table().is_none() {
+        " (the whole file is still being read)"
+    } else {
+        ""
+    };
     let problems = d.problems.as_ref().map_or(&[][..], |(p, _)| p.as_slice());
     if problems.is_empty() {
-        ui.label(if whole {
-            "Every mapped cell can be read."
+        if whole {
+            ui.label("Every mapped cell can be read.");
         } else {
-            "Every mapped cell of the preview can be read (the whole file is still being read)."
-        });
+            ui.label(format!(
+                "Every mapped cell of the preview can be read{still}."
+            ));
+        }
         return;
     }
+    let count = match problems.len() {
+        1 => "1 cell does not parse".to_owned(),
+        n => format!("{n} cells do not parse"),
+    };
     ui.label(format!(
-        "{} cells do not parse{}. Their rows are skipped unless you decide otherwise in the next step; or map the column differently.",
-        problems.len(),
+        "{count}{}{still}. Their rows are skipped unless you decide otherwise in the next step; or map the column differently.",
         if whole { "" } else { " in the preview" }
     ));
     egui::ScrollArea::vertical()

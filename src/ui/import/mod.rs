@@ -113,6 +113,9 @@ pub struct ImportDialog {
     pub mapping: Mapping,
     /// The cells that do not parse under `mapping`, and whether they come from the whole file.
     pub problems: Option<(Vec<CellProblem>, bool)>,
+    /// A large file's cells being checked under `mapping` on a thread (the preview's problems
+    /// are shown meanwhile).
+    pub checking: Option<Job<Vec<CellProblem>>>,
     /// The import, once the mapping is accepted.
     pub built: Option<Built>,
     /// What applying would do, for step 4.
@@ -169,6 +172,7 @@ impl ImportDialog {
             full: FullRead::Failed(String::new()),
             mapping: Mapping::new(ImportKind::Models),
             problems: None,
+            checking: None,
             built: None,
             plan: None,
             matching: None,
@@ -276,6 +280,7 @@ impl ImportDialog {
     /// Forgets what was built on the mapping (problems, decisions, plan).
     pub fn mapping_changed(&mut self) {
         self.problems = None;
+        self.checking = None;
         self.built = None;
         self.matching = None;
         self.forget_plan();
@@ -288,20 +293,39 @@ impl ImportDialog {
         self.planning = None;
     }
 
-    /// The cells that do not parse, computed once per mapping (on the whole file once read).
+    /// The cells that do not parse, found once per mapping: in the preview at once, then in
+    /// the whole file once read (a large file on a thread, so no frame waits for it; until it
+    /// is done, the preview's).
     pub fn problems(&mut self) -> &[CellProblem] {
-        let whole = self.full.table().is_some();
-        if self.problems.as_ref().is_none_or(|(_, w)| *w != whole) {
-            let found = self
-                .table()
-                .map(|t| {
-                    map_rows(t, &self.mapping)
-                        .into_iter()
-                        .flat_map(|r| r.problems)
-                        .collect()
-                })
-                .unwrap_or_default();
-            self.problems = Some((found, whole));
+        let of = |t: &Table, m: &Mapping| -> Vec<CellProblem> {
+            map_rows(t, m)
+                .into_iter()
+                .flat_map(|r| r.problems)
+                .collect()
+        };
+        if self.problems.is_none()
+            && let Ok(p) = &self.preview
+        {
+            self.problems = Some((of(&p.table, &self.mapping), false));
+        }
+        let whole_done = self.problems.as_ref().is_some_and(|(_, w)| *w);
+        if !whole_done && let Some(table) = self.full.shared() {
+            if table.rows.len() < MATCH_ON_THREAD_ROWS {
+                self.problems = Some((of(table, &self.mapping), true));
+            } else if self.checking.is_none() {
+                let (table, mapping) = (Arc::clone(table), self.mapping.clone());
+                self.checking = Some(Job::start(table.rows.len(), move |_| {
+                    Some(of(&table, &mapping))
+                }));
+            }
+        }
+        if let Some(job) = &self.checking
+            && let Polled::Done(found) = job.poll()
+        {
+            self.checking = None;
+            if let Some(found) = found {
+                self.problems = Some((found, true));
+            }
         }
         self.problems.as_ref().map_or(&[], |(p, _)| p.as_slice())
     }
