@@ -58,6 +58,9 @@ pub fn status_mark(status: AdoptionStatus, c: Pos2, r: f32, color: Color32) -> V
     }
 }
 
+/// A cell's text cut shorter than this many characters (its ellipsis included) is left out.
+const MIN_CUT_CHARS: usize = 8;
+
 /// The text a cell shows: the use cases (the status is its mark; the tooltip and CSV keep both).
 fn cell_text(m: &Mark) -> &str {
     m.status
@@ -120,6 +123,11 @@ pub fn paint_cell(
     job.wrap.break_anywhere = job.wrap.max_rows == 1;
     job.halign = egui::Align::Center;
     let galley = ui.fonts_mut(|f| f.layout_job(job));
+    // A word or so cut to a few letters ("use …") says nothing: left out and counted instead.
+    let shown: usize = galley.rows.iter().map(|r| r.row.glyphs.len()).sum();
+    if galley.elided && shown < MIN_CUT_CHARS {
+        return true;
+    }
     let top = text_area.center().y - galley.size().y / 2.0;
     painter.add(Shape::galley(
         Pos2::new(text_area.center().x, top),
@@ -146,6 +154,39 @@ mod tests {
             ..Mark::default()
         };
         assert_eq!(cell_text(&m), "search · status not stated");
+    }
+
+    /// Whether `paint_cell` leaves the text of a cell `width` points wide out.
+    fn left_out_at(width: f32) -> bool {
+        let m = Mark {
+            value_text: "customer-service assistants and search".into(),
+            ..Mark::default()
+        };
+        let ctx = egui::Context::default();
+        let mut out = None;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = egui::FontId::proportional(11.0);
+            let rect = Rect::from_min_size(Pos2::ZERO, egui::vec2(width, 30.0));
+            out = Some(paint_cell(
+                ui,
+                ui.painter(),
+                &m,
+                rect,
+                Color32::BLUE,
+                Color32::WHITE,
+                &font,
+            ));
+        });
+        // Nothing is rendered: the font atlas is dropped unused.
+        output.textures_delta.clear();
+        out.expect("painted")
+    }
+
+    #[test]
+    fn a_cell_text_cut_to_a_few_letters_is_left_out() {
+        assert!(!left_out_at(400.0), "whole");
+        assert!(!left_out_at(90.0), "cut after a word or more");
+        assert!(left_out_at(36.0), "\"cus…\" says nothing");
     }
 
     #[test]
