@@ -4,6 +4,7 @@
 //! egui shapes for the PNG, SVG and PDF exports; `panels` draws a plot as small multiples. Knows nothing of `ui` or `export`.
 
 pub mod axes;
+mod axis_text;
 mod cache;
 pub mod cells;
 pub mod colors;
