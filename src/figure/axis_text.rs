@@ -137,12 +137,13 @@ pub(super) fn fit_axis_title(ui: &egui::Ui, title: &str, length: Option<f32>) ->
     {
         return short.to_owned();
     }
-    let chars = title.chars().count();
-    (1..chars)
-        .rev()
-        .map(|n| super::legend::ellipsized(title, n))
-        .find(|s| fits(s))
-        .unwrap_or_default()
+    // The longest cut that fits, found by halving (the window fits its titles every frame).
+    let cut = |n: usize| super::legend::ellipsized(title, n);
+    let lengths: Vec<usize> = (1..title.chars().count()).collect();
+    match lengths.partition_point(|&n| fits(&cut(n))) {
+        0 => String::new(),
+        k => cut(lengths[k - 1]),
+    }
 }
 
 /// `s` cut to `max` characters by an ellipsis in the middle ("Qwen2.5-C…B-Instruct").

@@ -272,9 +272,8 @@ pub(super) fn panels_ui(
             Plot::new(("panel", data.kind, i)).id(id),
             panel_h(i),
             true,
-            args.interactive,
+            args,
         )
-        .allow_scroll(args.interactive && !args.wheel_scrolls)
         .link_axis(link, [true, false]);
         if let Some((x0, x1)) = x_bounds {
             plot = plot.include_x(x0).include_x(x1);

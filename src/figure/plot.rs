@@ -74,16 +74,22 @@ pub fn plot_only_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
 }
 
 /// `plot` as a figure draws it: `height` high, with or without its grid, zoom, pan and
-/// reset only when `interactive`, no crosshair, and no background of its own (the figure paints
-/// it under the marks).
-pub(super) fn figure_plot(plot: Plot<'_>, height: f32, grid: bool, interactive: bool) -> Plot<'_> {
+/// reset only when `args` is interactive (the wheel pans unless it scrolls the figure), no
+/// crosshair, and no background of its own (the figure paints it under the marks).
+pub(super) fn figure_plot<'a>(
+    plot: Plot<'a>,
+    height: f32,
+    grid: bool,
+    args: &FigureArgs<'_>,
+) -> Plot<'a> {
+    let interactive = args.interactive;
     plot.height(height)
         .show_grid(grid)
         .allow_boxed_zoom(interactive)
         .allow_double_click_reset(interactive)
         .allow_drag(interactive)
         .allow_zoom(interactive)
-        .allow_scroll(interactive)
+        .allow_scroll(interactive && !args.wheel_scrolls)
         .show_crosshair(false)
         .show_background(false)
 }
@@ -116,9 +122,8 @@ fn plot_in_style_ui(ui: &mut egui::Ui, args: &FigureArgs<'_>, height: f32) -> Pl
         Plot::new(("plot", data.kind)).id(plot_id(data.kind)),
         height,
         grid,
-        args.interactive,
-    )
-    .allow_scroll(args.interactive && !args.wheel_scrolls);
+        args,
+    );
     if let Some([x0, y0, x1, y1]) = dense.extent {
         plot = plot.include_x(x0).include_x(x1).include_y(y0).include_y(y1);
     }
